@@ -1,0 +1,118 @@
+"""The ``workbook`` command: a thin shell over the package.
+
+    workbook start [--workbook PATH]   JupyterLab on the exercises, with your workbook
+    workbook demo                      the same on a fresh copy of the sample workbook
+    workbook new PATH [--name ...]     make a workbook file for a participant
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from ._errors import InputError
+from ._workbook import APP_NAME, default_path, open
+from .sample import demo, notebooks_dir
+
+
+def _working_notebooks() -> Path:
+    """A copy of the exercise notebooks the participant can run and save freely.
+
+    The notebooks hold no data (everything lives in the workbook file), so each start copies
+    the current ones over the previous copy.
+    """
+    target = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "notebooks"
+    shutil.copytree(notebooks_dir(), target, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return target
+
+
+def _has_browser() -> bool:
+    if sys.platform in ("darwin", "win32"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _run_lab(workbook_path: Path, port: int | None, no_browser: bool) -> int:
+    notebooks = _working_notebooks()
+    env = {**os.environ, "WORKBOOK_PATH": str(workbook_path)}
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={notebooks}"]
+    if port:
+        command.append(f"--port={port}")
+    if no_browser or not _has_browser():
+        command.append("--no-browser")
+        print("No web browser here: open the http://127.0.0.1 address printed below in one.")
+    print(f"Your workbook: {workbook_path}")
+    print(f"Exercises:     {notebooks}")
+    print("Start with 00_start_here. Stop with Ctrl+C.", flush=True)
+    try:
+        return subprocess.call(command, env=env)
+    except KeyboardInterrupt:
+        return 0
+
+
+def _start(args: argparse.Namespace) -> int:
+    path = Path(args.workbook).expanduser() if args.workbook else default_path()
+    open(path).close()  # creates or migrates it now, so a bad file is reported here
+    return _run_lab(path.resolve(), args.port, args.no_browser)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    wb = demo()
+    path = wb.path
+    wb.close()
+    print("This is a demo workbook in a temporary folder; your own workbook is not touched.")
+    return _run_lab(path, args.port, args.no_browser)
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = Path(args.path).expanduser()
+    if path.exists():
+        print(f"{path} already exists; it was left as it is.")
+        return 0
+    with open(path) as wb:
+        wb.set_profile(**{k: v for k, v in (("name", args.name), ("business", args.business),
+                                            ("profession", args.profession)) if v})
+    print(f"Made {path.resolve()}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbook", description="Networking Workbook")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    start = commands.add_parser("start", help="open the exercises in JupyterLab")
+    start.add_argument("--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)")
+    demo_cmd = commands.add_parser("demo", help="the exercises on a sample workbook")
+    for sub in (start, demo_cmd):
+        sub.add_argument("--port", type=int, help="port for JupyterLab (default: a free one)")
+        sub.add_argument("--no-browser", action="store_true", help="only print the address")
+    start.set_defaults(run=_start)
+    demo_cmd.set_defaults(run=_demo)
+
+    new = commands.add_parser("new", help="make a workbook file for a participant")
+    new.add_argument("path")
+    new.add_argument("--name")
+    new.add_argument("--business")
+    new.add_argument("--profession")
+    new.set_defaults(run=_new)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except InputError as exc:
+        print(f"workbook: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""Exercise 1, the money trail: the local businesses you pay, and what to ask of them in return.
+
+Pure functions over DataFrames; the Workbook stores what they return.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from ._errors import InputError
+from .profile import Profile, format_money
+
+FREQUENCIES = {"per_visit": "per visit", "per_month": "per month", "per_year": "per year"}
+_FREQUENCY_WORDS = {
+    "per_visit": ("per visit", "visit", "each visit", "per time", "per appointment", "each time"),
+    "per_month": ("per month", "month", "monthly", "a month", "each month"),
+    "per_year": ("per year", "year", "yearly", "annually", "annual", "a year", "each year"),
+}
+
+ASK_KINDS = {
+    "newsletter_ad": "Put an ad for you in their newsletter",
+    "display_cards": "Display your brochure or cards",
+    "coupon": "Hand out your coupon at the register",
+    "announcement": "Post your announcement",
+    "sponsor_event": "Sponsor your event",
+    "introduction": "Introduce you to someone",
+    "other": "Something else",
+}
+ASK_STATUSES = {"planned": "Planned", "asked": "Asked", "agreed": "Agreed", "declined": "Declined"}
+
+# What the participant edits, with the label the forms and grid show.
+BUSINESS_FIELDS = {
+    "name": "Business",
+    "profession": "Profession",
+    "amount": "Amount",
+    "frequency": "How often",
+    "visits_per_year": "Visits a year",
+    "years_as_customer": "Years a customer",
+    "referrals_sent": "Referrals sent",
+    "notes": "Notes",
+}
+_NUMBER_FIELDS = ("amount", "visits_per_year", "years_as_customer", "referrals_sent")
+
+
+def parse_number(value: Any, label: str, *, whole: bool = False) -> float:
+    """A number of 0 or more from what was typed ('1,200', '$45.50', 3), or InputError."""
+    if isinstance(value, bool):
+        raise InputError(f"{label} must be a number.")
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return 0.0
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = re.sub(r"[\s,$£€¥₹]", "", str(value))
+        if text == "":
+            return 0.0
+        try:
+            number = float(text)
+        except ValueError:
+            raise InputError(f"{label} must be a number (you typed {str(value).strip()!r}).") from None
+    if not math.isfinite(number):
+        raise InputError(f"{label} must be an ordinary number.")
+    if number < 0:
+        raise InputError(f"{label} cannot be negative (you typed {value}).")
+    if whole and not number.is_integer():
+        raise InputError(f"{label} must be a whole number (you typed {value}).")
+    return number
+
+
+def parse_frequency(value: Any) -> str:
+    text = str(value or "").strip().lower().replace("_", " ")
+    for key, words in _FREQUENCY_WORDS.items():
+        if text in words:
+            return key
+    raise InputError(
+        f"How often must be one of: per visit, per month, per year (you typed {str(value)!r})."
+    )
+
+
+def clean_business(values: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    """Check a business's fields as typed and return them ready to store.
+
+    With partial=True only the given fields are checked (an edit to one cell).
+    """
+    unknown = set(values) - set(BUSINESS_FIELDS)
+    if unknown:
+        raise ValueError(f"not business fields: {sorted(unknown)}")
+    clean: dict[str, Any] = {}
+    for field, value in values.items():
+        label = BUSINESS_FIELDS[field]
+        if field in _NUMBER_FIELDS:
+            number = parse_number(value, label, whole=field == "referrals_sent")
+            clean[field] = int(number) if field == "referrals_sent" else number
+        elif field == "frequency":
+            clean[field] = parse_frequency(value)
+        else:
+            clean[field] = "" if value is None else str(value).strip()
+    if ("name" in clean or not partial) and not clean.get("name"):
+        raise InputError("Every business needs a name.")
+    if clean.get("years_as_customer", 0) > 100:
+        raise InputError("Years a customer looks too large: more than 100 years?")
+    return clean
+
+
+def annual_spend(amount: float, frequency: str, visits_per_year: float) -> float:
+    if frequency == "per_visit":
+        return amount * visits_per_year
+    if frequency == "per_month":
+        return amount * 12
+    return amount
+
+
+def with_spend(businesses: pd.DataFrame, asks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The spend table: each business with its annual and lifetime spend, biggest first.
+
+    With asks given, also whether the business declined an ask (``declined``) and how many
+    asks it has (``asks``).
+    """
+    table = businesses.copy()
+    per_visit = table["frequency"] == "per_visit"
+    per_month = table["frequency"] == "per_month"
+    table["annual_spend"] = table["amount"].where(~per_visit, table["amount"] * table["visits_per_year"])
+    table["annual_spend"] = table["annual_spend"].where(~per_month, table["amount"] * 12)
+    table["lifetime_spend"] = table["annual_spend"] * table["years_as_customer"]
+    table["declined"] = False
+    table["asks"] = 0
+    if asks is not None and len(asks):
+        declined_ids = set(asks.loc[asks["status"] == "declined", "business_id"])
+        table["declined"] = table["id"].isin(declined_ids)
+        table["asks"] = table["id"].map(asks["business_id"].value_counts()).fillna(0).astype(int)
+    return table.sort_values(["lifetime_spend", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def totals(spend: pd.DataFrame) -> dict[str, float]:
+    return {
+        "businesses": len(spend),
+        "annual_spend": float(spend["annual_spend"].sum()) if len(spend) else 0.0,
+        "lifetime_spend": float(spend["lifetime_spend"].sum()) if len(spend) else 0.0,
+        "referrals_sent": int(spend["referrals_sent"].sum()) if len(spend) else 0,
+    }
+
+
+def this_week(spend: pd.DataFrame, n: int = 2) -> pd.DataFrame:
+    """The one or two businesses to approach next: most invested, no ask yet."""
+    candidates = spend[(spend["asks"] == 0) & (spend["lifetime_spend"] > 0)]
+    return candidates.head(n)
+
+
+def clean_ask(kind: str, detail: str = "") -> tuple[str, str]:
+    if kind not in ASK_KINDS:
+        raise InputError(f"Pick an ask from the menu ({', '.join(ASK_KINDS.values())}).")
+    detail = (detail or "").strip()
+    if kind == "other" and not detail:
+        raise InputError("Say what you will ask for: type it in the box next to 'Something else'.")
+    return kind, detail
+
+
+def clean_status(status: str) -> str:
+    if status not in ASK_STATUSES:
+        raise InputError(f"An ask is one of: {', '.join(ASK_STATUSES.values())}.")
+    return status
+
+
+def ask_label(kind: str, detail: str = "") -> str:
+    if kind == "other":
+        return detail
+    return f"{ASK_KINDS[kind]} ({detail})" if detail else ASK_KINDS[kind]
+
+
+def relationship_line(business: Mapping[str, Any], currency: str) -> str:
+    """'5 years a client, about $3,000 spent, 4 people referred' from the participant's numbers."""
+    years = float(business["years_as_customer"])
+    parts = []
+    if years >= 1:
+        parts.append(f"{_count(years, 'year')} a client")
+    elif years > 0:
+        parts.append("a client for less than a year")
+    if business["lifetime_spend"] > 0:
+        parts.append(f"about {format_money(business['lifetime_spend'], currency, approx=True)} spent")
+    referrals = int(business["referrals_sent"])
+    if referrals:
+        parts.append(f"{_count(referrals, 'person', 'people')} referred")
+    return ", ".join(parts)
+
+
+_ASK_SENTENCES = {
+    "newsletter_ad": "Would you put a short ad for {business} in your next customer newsletter?",
+    "display_cards": "Could I leave a small stand of my cards or brochures at your counter?",
+    "coupon": "Would you hand my coupon to customers at the register for a month?",
+    "announcement": "Could you post my announcement on your notice board or social media?",
+    "sponsor_event": "Would you sponsor my next event? I will thank you by name to everyone there.",
+    "introduction": "Would you introduce me to someone you know who might need {what}?",
+    "other": "Would you {detail}?",
+}
+
+
+def talking_points(
+    business: Mapping[str, Any], kind: str, detail: str, profile: Profile
+) -> list[str]:
+    """What to say when making an ask, built from the participant's own numbers."""
+    currency = profile.currency or "USD"
+    name = business["name"]
+    opener = f"I have been your customer for {_count(float(business['years_as_customer']), 'year')}"
+    if business["lifetime_spend"] > 0:
+        opener += (
+            f" and have spent about {format_money(business['lifetime_spend'], currency, approx=True)}"
+            f" with {name}"
+        )
+    points = [opener + "."]
+    referrals = int(business["referrals_sent"])
+    if referrals:
+        points.append(
+            f"I have sent you {_count(referrals, 'customer')} and I am glad to keep doing it."
+        )
+    else:
+        points.append("I recommend you to people I know, and I want to keep doing it.")
+    what = profile.profession.lower() or "my services"
+    ask = _ASK_SENTENCES[kind].format(
+        business=profile.business or "my business",
+        what=f"a {what}" if profile.profession else what,
+        detail=detail[:1].lower() + detail[1:] if detail else "",
+    )
+    if detail and kind != "other":
+        ask += f" ({detail})"
+    points.append(ask)
+    if profile.preferred_client:
+        points.append(f"My best clients are {profile.preferred_client.rstrip('.')}; many are yours too.")
+    return points
+
+
+def _count(number: float, unit: str, plural: str | None = None) -> str:
+    shown = f"{number:g}"
+    return f"{shown} {unit if number == 1 else plural or unit + 's'}"

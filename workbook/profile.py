@@ -1,0 +1,99 @@
+"""Exercise 0, start here: who the participant is, in the words the other exercises reuse."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass, fields
+from functools import cache
+
+from ._errors import InputError
+
+# The currencies offered in the profile form; any other three-letter code is accepted too.
+CURRENCIES = {
+    "USD": "$", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$", "GBP": "£", "EUR": "€",
+    "CHF": "CHF ", "SEK": "SEK ", "NOK": "NOK ", "DKK": "DKK ", "PLN": "zł ",
+    "INR": "₹", "JPY": "¥", "CNY": "CN¥", "ZAR": "R ", "MXN": "MX$", "BRL": "R$",
+}
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str = ""
+    business: str = ""
+    profession: str = ""
+    preferred_client: str = ""
+    city: str = ""
+    currency: str = "USD"
+    time_zone: str = ""
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.strip() else "you"
+
+
+PROFILE_FIELDS = [f.name for f in fields(Profile)]
+
+LABELS = {
+    "name": "Your name",
+    "business": "Your business",
+    "profession": "Your profession",
+    "preferred_client": "Your preferred client, in words",
+    "city": "City or town",
+    "currency": "Currency",
+    "time_zone": "Time zone",
+}
+
+
+@cache
+def time_zones() -> list[str]:
+    """Time-zone names a participant can pick, like 'America/New_York'."""
+    return sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc"))
+
+
+def clean_profile_field(field: str, value: object) -> str:
+    """The value to store for one profile field, or InputError saying what is wrong."""
+    if field not in PROFILE_FIELDS:
+        raise ValueError(f"not a profile field: {field!r}")
+    text = "" if value is None else str(value).strip()
+    if field == "currency":
+        code = text.upper()
+        if len(code) != 3 or not code.isalpha():
+            raise InputError(
+                f"Currency should be a three-letter code such as USD, GBP or EUR (you typed {text!r})."
+            )
+        return code
+    if field == "time_zone" and text:
+        if text not in zoneinfo.available_timezones():
+            raise InputError(
+                f"{text!r} is not a time zone this computer knows. "
+                "Pick one from the list, such as America/New_York or Europe/London."
+            )
+    if len(text) > 2000:
+        raise InputError(f"{LABELS[field]} is too long: keep it under 2,000 characters.")
+    return text
+
+
+def today(profile: Profile) -> dt.date:
+    """Today's date where the participant lives (the computer's own zone if none is set)."""
+    if profile.time_zone:
+        return dt.datetime.now(zoneinfo.ZoneInfo(profile.time_zone)).date()
+    return dt.date.today()
+
+
+def format_money(amount: float, currency: str = "USD", approx: bool = False) -> str:
+    """'$3,000', '£450', or with approx=True a round figure for talking points ('$3,100')."""
+    if approx:
+        amount = round_for_speech(amount)
+    symbol = CURRENCIES.get(currency.upper(), f"{currency.upper()} ")
+    decimals = 0 if approx or float(amount).is_integer() or abs(amount) >= 1000 else 2
+    return f"{'-' if amount < 0 else ''}{symbol}{abs(amount):,.{decimals}f}"
+
+
+def round_for_speech(amount: float) -> float:
+    """Two significant figures: 3,140 becomes 3,100 and 487 becomes 490; small sums stay."""
+    value = abs(float(amount))
+    if value < 100:
+        return round(float(amount))
+    digits = len(str(int(value))) - 2
+    return round(float(amount), -digits)

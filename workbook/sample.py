@@ -1,0 +1,58 @@
+"""The demo participant: a real-estate agent whose preferred clients are retired homeowners.
+
+Built from the files in ``data/sample/`` (read, never written), like ``px.data.tips()``.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from ._workbook import Workbook
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def sample_dir() -> Path:
+    """The folder of sample files: inside the package when installed, ``data/sample`` in a checkout."""
+    shipped = _PACKAGE / "_shipped" / "sample"
+    return shipped if shipped.is_dir() else _PACKAGE.parent / "data" / "sample"
+
+
+def notebooks_dir() -> Path:
+    shipped = _PACKAGE / "_shipped" / "notebooks"
+    return shipped if shipped.is_dir() else _PACKAGE.parent / "notebooks"
+
+
+def businesses() -> pd.DataFrame:
+    """The sample money trail. Columns: name, profession, amount, frequency, visits_per_year,
+    years_as_customer, referrals_sent, notes."""
+    return pd.read_csv(sample_dir() / "businesses.csv", keep_default_na=False)
+
+
+def fill(wb: Workbook) -> Workbook:
+    """Write the sample participant into an empty workbook."""
+    folder = sample_dir()
+    profile = json.loads((folder / "profile.json").read_text(encoding="utf-8"))
+    wb.set_profile(**profile)
+    ids = {}
+    for row in businesses().to_dict("records"):
+        ids[row["name"]] = wb.add_business(**row)
+    asks = pd.read_csv(folder / "asks.csv", keep_default_na=False)
+    for row in asks.to_dict("records"):
+        ask_id = wb.add_ask(ids[row["business"]], row["kind"], row["detail"], row["notes"])
+        dates = {k: row[k] or None for k in ("planned_on", "asked_on", "answered_on")}
+        wb.store.update("asks", ask_id, {"status": row["status"], **dates})
+    return wb
+
+
+def demo(folder: str | Path | None = None) -> Workbook:
+    """A fresh copy of the sample workbook in a temporary folder (or the folder given)."""
+    target_dir = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="workbook-demo-"))
+    path = target_dir / "demo-workbook.sqlite"
+    if path.exists():
+        path.unlink()
+    return fill(Workbook(path))

@@ -1,0 +1,250 @@
+"""The one place that touches SQLite: open, migrate, read and write a participant's workbook.
+
+Every write is its own transaction, committed before the call returns, so a closed tab or a
+killed kernel loses at most the edit in flight. Rows are updated one field at a time by id,
+so two windows on the same file do not overwrite each other's rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ._errors import InputError, WorkbookBusy
+
+# Each entry moves the schema from version N-1 to N. A new file runs them all in order,
+# an older file runs the ones it lacks, after a backup copy is written.
+MIGRATIONS: dict[int, str] = {
+    1: """
+        CREATE TABLE profile (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL DEFAULT '',
+            business TEXT NOT NULL DEFAULT '',
+            profession TEXT NOT NULL DEFAULT '',
+            preferred_client TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            currency TEXT NOT NULL DEFAULT 'USD'
+        );
+        INSERT INTO profile (id) VALUES (1);
+        CREATE TABLE businesses (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL CHECK (name <> ''),
+            profession TEXT NOT NULL DEFAULT '',
+            amount REAL NOT NULL DEFAULT 0 CHECK (amount >= 0),
+            frequency TEXT NOT NULL DEFAULT 'per_year'
+                CHECK (frequency IN ('per_visit', 'per_month', 'per_year')),
+            visits_per_year REAL NOT NULL DEFAULT 1 CHECK (visits_per_year >= 0),
+            years_as_customer REAL NOT NULL DEFAULT 1 CHECK (years_as_customer >= 0),
+            referrals_sent INTEGER NOT NULL DEFAULT 0 CHECK (referrals_sent >= 0),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE asks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            business_id INTEGER NOT NULL REFERENCES businesses(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'asked', 'agreed', 'declined')),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+    """,
+    2: """
+        ALTER TABLE profile ADD COLUMN time_zone TEXT NOT NULL DEFAULT '';
+        ALTER TABLE businesses ADD COLUMN updated_at TEXT;
+        ALTER TABLE asks ADD COLUMN planned_on TEXT;
+        ALTER TABLE asks ADD COLUMN asked_on TEXT;
+        ALTER TABLE asks ADD COLUMN answered_on TEXT;
+        UPDATE asks SET planned_on = substr(created_at, 1, 10);
+    """,
+}
+SCHEMA_VERSION = max(MIGRATIONS)
+
+# How long one write waits for another window's lock, and how often it tries again after that.
+BUSY_TIMEOUT_S = 5.0
+BUSY_RETRIES = 3
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """A participant's workbook file: schema, transactions and plain row operations."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path).expanduser().resolve()
+        self._listeners: list[Callable[[str], None]] = []
+        if self.path.is_dir():
+            raise InputError(f"{self.path} is a folder; give the path of a workbook file.")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        existed = self.path.exists() and self.path.stat().st_size > 0
+        try:
+            self._con = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            )
+            self._con.execute("PRAGMA foreign_keys = ON")
+            # A rollback journal keeps every committed edit in the main file, so a coach who
+            # copies the file gets everything; FULL sync makes each commit survive a crash.
+            self._con.execute("PRAGMA journal_mode = DELETE")
+            self._con.execute("PRAGMA synchronous = FULL")
+            version = self._con.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise InputError(
+                f"{self.path} is not a workbook file (SQLite said: {exc}). "
+                "Open a workbook made by this program, or give a new file name."
+            ) from exc
+        if version > SCHEMA_VERSION:
+            raise InputError(
+                f"{self.path} was saved by a newer version of the workbook (schema {version}, "
+                f"this one knows {SCHEMA_VERSION}). Update the program to open it."
+            )
+        if version < SCHEMA_VERSION:
+            if existed and version > 0:
+                self.backup_path: Path | None = self._backup(version)
+            else:
+                self.backup_path = None
+            self._migrate(version)
+        else:
+            self.backup_path = None
+
+    # -- schema -------------------------------------------------------------------------
+
+    def _backup(self, version: int) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.stem}.v{version}-backup-{stamp}{self.path.suffix}")
+        copy = sqlite3.connect(target)
+        try:
+            self._con.backup(copy)
+        finally:
+            copy.close()
+        return target
+
+    def _migrate(self, version: int) -> None:
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            with self.transaction() as con:
+                for statement in _statements(MIGRATIONS[step]):
+                    con.execute(statement)
+                con.execute(f"PRAGMA user_version = {step}")
+
+    @property
+    def schema_version(self) -> int:
+        return self._con.execute("PRAGMA user_version").fetchone()[0]
+
+    # -- transactions -------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed when the block ends, retried while the file is busy."""
+        for attempt in range(BUSY_RETRIES + 1):
+            try:
+                self._con.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if attempt == BUSY_RETRIES:
+                    raise WorkbookBusy(
+                        f"The workbook {self.path.name} is busy: another window has kept it "
+                        "locked. Your last change was not saved; try it again in a moment."
+                    ) from exc
+                time.sleep(0.05 * (attempt + 1))
+        try:
+            yield self._con
+        except BaseException:
+            self._con.execute("ROLLBACK")
+            raise
+        self._con.execute("COMMIT")
+
+    def on_change(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener(table)`` after every committed write in this process."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[str], None]) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    def _changed(self, table: str) -> None:
+        for listener in list(self._listeners):
+            listener(table)
+
+    # -- rows ---------------------------------------------------------------------------
+
+    def read(self, table: str, order_by: str = "id") -> pd.DataFrame:
+        _check_name(table)
+        _check_name(order_by)
+        return pd.read_sql_query(f"SELECT * FROM {table} ORDER BY {order_by}", self._con)
+
+    def row(self, table: str, row_id: int) -> dict[str, Any]:
+        _check_name(table)
+        cur = self._con.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        values = cur.fetchone()
+        if values is None:
+            raise _gone(table)
+        return dict(zip([d[0] for d in cur.description], values, strict=True))
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> int:
+        _check_name(table)
+        values = {"created_at": _now(), **values}
+        for name in values:
+            _check_name(name)
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        with self.transaction() as con:
+            cur = con.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(values.values())
+            )
+            row_id = int(cur.lastrowid or 0)
+        self._changed(table)
+        return row_id
+
+    def update(self, table: str, row_id: int, values: Mapping[str, Any]) -> None:
+        if not values:
+            return
+        _check_name(table)
+        for name in values:
+            _check_name(name)
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with self.transaction() as con:
+            cur = con.execute(
+                f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id)
+            )
+            if cur.rowcount == 0:
+                raise _gone(table)
+        self._changed(table)
+
+    def delete(self, table: str, row_id: int) -> None:
+        _check_name(table)
+        with self.transaction() as con:
+            con.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        self._changed(table)
+
+    def close(self) -> None:
+        self._con.close()
+
+
+def _statements(script: str) -> list[str]:
+    return [s.strip() for s in script.split(";") if s.strip()]
+
+
+def _check_name(name: str) -> None:
+    # Table and column names come from our own code, never from the user; guard anyway.
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"not a column or table name: {name!r}")
+
+
+def _gone(table: str) -> InputError:
+    thing = {"businesses": "business", "asks": "ask"}.get(table, "row")
+    return InputError(
+        f"That {thing} is no longer in the workbook (it may have been deleted in another "
+        "window). Run the cell again to see the current list."
+    )

@@ -1,0 +1,60 @@
+"""Exercise 0: the profile form. Every field saves as you type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from ..profile import CURRENCIES, LABELS, PROFILE_FIELDS, time_zones
+from ._common import StatusLine, save
+
+_PLACEHOLDERS = {
+    "name": "Dana Whitfield",
+    "business": "Whitfield Homes",
+    "profession": "Real-estate agent",
+    "preferred_client": "Retired homeowners who are ready to downsize",
+    "city": "Asheville, NC",
+    "currency": "USD",
+    "time_zone": "America/New_York",
+}
+
+
+class ProfileForm(w.VBox):
+    """Name, business, profession, preferred client, city, currency and time zone."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        profile = wb.profile()
+        self.fields: dict[str, w.ValueWidget] = {}
+        self.status: dict[str, StatusLine] = {}
+        rows = []
+        for field in PROFILE_FIELDS:
+            widget = self._field_widget(field, getattr(profile, field))
+            status = StatusLine()
+            widget.observe(lambda change, f=field: self._save(f, change["new"]), names="value")
+            self.fields[field] = widget
+            self.status[field] = status
+            rows.append(w.HBox([widget, status]))
+        super().__init__(rows)
+
+    def _field_widget(self, field: str, value: str) -> w.ValueWidget:
+        common = {
+            "description": LABELS[field],
+            "value": value,
+            "placeholder": _PLACEHOLDERS[field],
+            "style": {"description_width": "210px"},
+            "layout": w.Layout(width="640px"),
+        }
+        if field == "preferred_client":
+            return w.Textarea(rows=3, **common)
+        if field == "currency":
+            return w.Combobox(options=sorted(CURRENCIES), ensure_option=False,
+                              continuous_update=False, **common)
+        if field == "time_zone":
+            return w.Combobox(options=time_zones(), ensure_option=False,
+                              continuous_update=False, **common)
+        return w.Text(**common)
+
+    def _save(self, field: str, value: str) -> None:
+        save(self.status[field], lambda: self.wb.set_profile(**{field: value}))
