@@ -14,8 +14,9 @@ def test_new_workbook_has_current_schema_and_empty_profile(tmp_workbook):
 
 
 def test_edits_are_on_disk_before_the_call_returns(tmp_workbook):
-    business_id = tmp_workbook.add_business(name="Blue Ridge Hair Studio", amount=65,
-                                            frequency="per visit", visits_per_year=10)
+    business_id = tmp_workbook.add_business(
+        name="Blue Ridge Hair Studio", amount=65, frequency="per visit", visits_per_year=10
+    )
     tmp_workbook.update_business(business_id, years_as_customer=8)
     # A second, independent connection sees the committed edit at once.
     con = sqlite3.connect(tmp_workbook.path)

@@ -138,7 +138,9 @@ class Workbook:
         spend = self.spend_table().set_index("id")
         profile = self.profile()
         asks["business"] = asks["business_id"].map(spend["name"]).astype("str")
-        asks["ask"] = [money_trail.ask_label(k, d) for k, d in zip(asks["kind"], asks["detail"], strict=True)]
+        asks["ask"] = [
+            money_trail.ask_label(k, d) for k, d in zip(asks["kind"], asks["detail"], strict=True)
+        ]
         asks["talking_points"] = [
             money_trail.talking_points(spend.loc[b].to_dict(), k, d, profile)
             for b, k, d in zip(asks["business_id"], asks["kind"], asks["detail"], strict=True)

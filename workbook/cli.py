@@ -1,8 +1,8 @@
 """The ``workbook`` command: a thin shell over the package.
 
-    workbook start [--workbook PATH]   JupyterLab on the exercises, with your workbook
-    workbook demo                      the same on a fresh copy of the sample workbook
-    workbook new PATH [--name ...]     make a workbook file for a participant
+workbook start [--workbook PATH]   JupyterLab on the exercises, with your workbook
+workbook demo                      the same on a fresh copy of the sample workbook
+workbook new PATH [--name ...]     make a workbook file for a participant
 """
 
 from __future__ import annotations
@@ -28,8 +28,12 @@ def _working_notebooks() -> Path:
     the current ones over the previous copy.
     """
     target = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "notebooks"
-    shutil.copytree(notebooks_dir(), target, dirs_exist_ok=True,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    shutil.copytree(
+        notebooks_dir(),
+        target,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints"),
+    )
     return target
 
 
@@ -42,7 +46,17 @@ def _has_browser() -> bool:
 def _run_lab(workbook_path: Path, port: int | None, no_browser: bool) -> int:
     notebooks = _working_notebooks()
     env = {**os.environ, "WORKBOOK_PATH": str(workbook_path)}
-    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={notebooks}"]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={notebooks}",
+        "--ServerApp.ip=127.0.0.1",
+        # The 'pypi' extension manager looks things up online; the workbook stays offline.
+        "--LabApp.extension_manager=readonly",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # workshop machines and containers often run as root
     if port:
         command.append(f"--port={port}")
     if no_browser or not _has_browser():
@@ -77,8 +91,17 @@ def _new(args: argparse.Namespace) -> int:
         print(f"{path} already exists; it was left as it is.")
         return 0
     with open(path) as wb:
-        wb.set_profile(**{k: v for k, v in (("name", args.name), ("business", args.business),
-                                            ("profession", args.profession)) if v})
+        wb.set_profile(
+            **{
+                k: v
+                for k, v in (
+                    ("name", args.name),
+                    ("business", args.business),
+                    ("profession", args.profession),
+                )
+                if v
+            }
+        )
     print(f"Made {path.resolve()}")
     return 0
 
@@ -88,7 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     start = commands.add_parser("start", help="open the exercises in JupyterLab")
-    start.add_argument("--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)")
+    start.add_argument(
+        "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
+    )
     demo_cmd = commands.add_parser("demo", help="the exercises on a sample workbook")
     for sub in (start, demo_cmd):
         sub.add_argument("--port", type=int, help="port for JupyterLab (default: a free one)")

@@ -62,7 +62,9 @@ def parse_number(value: Any, label: str, *, whole: bool = False) -> float:
         try:
             number = float(text)
         except ValueError:
-            raise InputError(f"{label} must be a number (you typed {str(value).strip()!r}).") from None
+            raise InputError(
+                f"{label} must be a number (you typed {str(value).strip()!r})."
+            ) from None
     if not math.isfinite(number):
         raise InputError(f"{label} must be an ordinary number.")
     if number < 0:
@@ -124,7 +126,9 @@ def with_spend(businesses: pd.DataFrame, asks: pd.DataFrame | None = None) -> pd
     table = businesses.copy()
     per_visit = table["frequency"] == "per_visit"
     per_month = table["frequency"] == "per_month"
-    table["annual_spend"] = table["amount"].where(~per_visit, table["amount"] * table["visits_per_year"])
+    table["annual_spend"] = table["amount"].where(
+        ~per_visit, table["amount"] * table["visits_per_year"]
+    )
     table["annual_spend"] = table["annual_spend"].where(~per_month, table["amount"] * 12)
     table["lifetime_spend"] = table["annual_spend"] * table["years_as_customer"]
     table["declined"] = False
@@ -133,7 +137,9 @@ def with_spend(businesses: pd.DataFrame, asks: pd.DataFrame | None = None) -> pd
         declined_ids = set(asks.loc[asks["status"] == "declined", "business_id"])
         table["declined"] = table["id"].isin(declined_ids)
         table["asks"] = table["id"].map(asks["business_id"].value_counts()).fillna(0).astype(int)
-    return table.sort_values(["lifetime_spend", "name"], ascending=[False, True]).reset_index(drop=True)
+    return table.sort_values(["lifetime_spend", "name"], ascending=[False, True]).reset_index(
+        drop=True
+    )
 
 
 def totals(spend: pd.DataFrame) -> dict[str, float]:
@@ -181,7 +187,9 @@ def relationship_line(business: Mapping[str, Any], currency: str) -> str:
     elif years > 0:
         parts.append("a client for less than a year")
     if business["lifetime_spend"] > 0:
-        parts.append(f"about {format_money(business['lifetime_spend'], currency, approx=True)} spent")
+        parts.append(
+            f"about {format_money(business['lifetime_spend'], currency, approx=True)} spent"
+        )
     referrals = int(business["referrals_sent"])
     if referrals:
         parts.append(f"{_count(referrals, 'person', 'people')} referred")
@@ -229,7 +237,9 @@ def talking_points(
         ask += f" ({detail})"
     points.append(ask)
     if profile.preferred_client:
-        points.append(f"My best clients are {profile.preferred_client.rstrip('.')}; many are yours too.")
+        points.append(
+            f"My best clients are {profile.preferred_client.rstrip('.')}; many are yours too."
+        )
     return points
 
 

@@ -23,59 +23,85 @@ def _escape(values: pd.Series) -> pd.Series:
 
 def _empty(title: str, message: str) -> go.Figure:
     fig = go.Figure()
-    fig.add_annotation(text=message, showarrow=False, font={"size": 15}, x=0.5, y=0.5,
-                       xref="paper", yref="paper")
+    fig.add_annotation(
+        text=message, showarrow=False, font={"size": 15}, x=0.5, y=0.5, xref="paper", yref="paper"
+    )
     fig.update_layout(title=title, xaxis={"visible": False}, yaxis={"visible": False}, height=260)
     return fig
+
+
+def _symbol(currency: str) -> str:
+    return CURRENCIES.get(currency.upper(), currency.upper() + " ")
+
+
+def _labelled(spend: pd.DataFrame) -> pd.DataFrame:
+    return spend.assign(
+        business=_escape(spend["name"]),
+        profession_label=_escape(spend["profession"].replace("", "(no profession)")),
+    )
 
 
 def money_trail(spend: pd.DataFrame, currency: str = "USD") -> go.Figure:
     """Businesses ranked by lifetime spend, coloured by profession, referrals sent beside each bar.
 
     ``spend`` is the spend table (``Workbook.spend_table()``): name, profession, lifetime_spend,
-    annual_spend, years_as_customer, referrals_sent.
+    annual_spend, years_as_customer, referrals_sent, and optionally declined.
     """
     title = "Where your money goes: lifetime spend per business"
     if spend.empty:
         return _empty(title, "Add the businesses you pay to see them ranked here.")
-    symbol = CURRENCIES.get(currency.upper(), currency.upper() + " ")
-    data = spend.sort_values("lifetime_spend", ascending=True).assign(
-        business=lambda d: _escape(d["name"]),
-        profession_label=lambda d: _escape(d["profession"].replace("", "(no profession)")),
-        referrals_label=lambda d: [
-            f"{n} referral{'s' if n != 1 else ''} sent" if n else "" for n in d["referrals_sent"]
-        ],
-    )
-    fig = px.bar(
-        data,
-        x="lifetime_spend",
-        y="business",
-        color="profession_label",
-        orientation="h",
-        text="referrals_label",
-        custom_data=["annual_spend", "years_as_customer", "referrals_sent", "profession_label"],
-        color_discrete_sequence=_PALETTE,
-        labels={"lifetime_spend": f"Lifetime spend ({currency})", "business": "",
-                "profession_label": "Profession"},
-        title=title,
-    )
-    fig.update_traces(
-        textposition="outside",
-        cliponaxis=False,
-        hovertemplate=(
-            "<b>%{y}</b> (%{customdata[3]})<br>"
-            f"Lifetime: {symbol}%{{x:,.0f}}<br>"
-            f"A year: {symbol}%{{customdata[0]:,.0f}}<br>"
-            "Years a customer: %{customdata[1]:g}<br>"
-            "Referrals sent: %{customdata[2]}<extra></extra>"
-        ),
-    )
+    symbol = _symbol(currency)
+    data = _labelled(spend).sort_values("lifetime_spend", ascending=True)
+    declined = data["declined"] if "declined" in data else pd.Series(False, index=data.index)
+    data["note"] = [
+        " · ".join(
+            part
+            for part in (
+                f"{n} referral{'s' if n != 1 else ''} sent" if n else "",
+                "declined your ask" if d else "",
+            )
+            if part
+        )
+        for n, d in zip(data["referrals_sent"], declined, strict=True)
+    ]
+    fig = go.Figure()
+    # One trace per profession gives each its colour and a legend entry; professions are
+    # added biggest spender first so the legend reads like the chart.
+    order = data.groupby("profession_label", sort=False)["lifetime_spend"].max()
+    for i, profession in enumerate(order.sort_values(ascending=False).index):
+        rows = data[data["profession_label"] == profession]
+        fig.add_trace(
+            go.Bar(
+                x=rows["lifetime_spend"],
+                y=rows["business"],
+                name=profession,
+                orientation="h",
+                marker_color=_PALETTE[i % len(_PALETTE)],
+                text=rows["note"],
+                textposition="outside",
+                cliponaxis=False,
+                customdata=rows[["annual_spend", "years_as_customer", "referrals_sent"]].to_numpy(),
+                hovertemplate=(
+                    f"<b>%{{y}}</b> ({profession})<br>"
+                    f"Lifetime: {symbol}%{{x:,.0f}}<br>"
+                    f"A year: {symbol}%{{customdata[0]:,.0f}}<br>"
+                    "Years a customer: %{customdata[1]:g}<br>"
+                    "Referrals sent: %{customdata[2]}<extra></extra>"
+                ),
+            )
+        )
     fig.update_layout(
+        title=title,
         height=max(300, 34 * len(data) + 120),
+        barmode="relative",
         yaxis={"categoryorder": "array", "categoryarray": list(data["business"])},
-        xaxis={"tickprefix": symbol.strip() if len(symbol.strip()) <= 3 else "", "tickformat": ",.0f"},
+        xaxis={
+            "title": f"Lifetime spend ({currency})",
+            "tickformat": ",.0f",
+            "tickprefix": symbol.strip() if len(symbol.strip()) <= 3 else "",
+        },
         legend={"title": "Profession"},
-        margin={"l": 10, "r": 120},
+        margin={"l": 10, "r": 160},
     )
     return fig
 
@@ -84,23 +110,36 @@ def money_trail_treemap(spend: pd.DataFrame, currency: str = "USD") -> go.Figure
     """Lifetime spend by profession, then business, as a treemap."""
     title = "Your spend by profession"
     if spend.empty or spend["lifetime_spend"].sum() <= 0:
-        return _empty(title, "Once you add businesses and what you spend, the treemap appears here.")
-    data = spend[spend["lifetime_spend"] > 0].assign(
-        business=lambda d: _escape(d["name"]),
-        profession_label=lambda d: _escape(d["profession"].replace("", "(no profession)")),
+        return _empty(
+            title, "Once you add businesses and what you spend, the treemap appears here."
+        )
+    data = _labelled(spend[spend["lifetime_spend"] > 0])
+    root = "All businesses"
+    by_profession = data.groupby("profession_label")["lifetime_spend"].sum()
+    ids = [root] + [f"{root}/{p}" for p in by_profession.index]
+    labels = [root] + list(by_profession.index)
+    parents = [""] + [root] * len(by_profession)
+    values = [float(by_profession.sum())] + [float(v) for v in by_profession]
+    colours = {p: _PALETTE[i % len(_PALETTE)] for i, p in enumerate(by_profession.index)}
+    for i, row in enumerate(data.itertuples(index=False)):
+        ids.append(f"{root}/{row.profession_label}/{i}")
+        labels.append(row.business)
+        parents.append(f"{root}/{row.profession_label}")
+        values.append(float(row.lifetime_spend))
+    symbol = _symbol(currency)
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="total",
+            hovertemplate=f"<b>%{{label}}</b><br>Lifetime: {symbol}%{{value:,.0f}}<extra></extra>",
+            texttemplate=f"%{{label}}<br>{symbol}%{{value:,.0f}}",
+            marker={
+                "colors": ["#f4f4f4", *colours.values(), *data["profession_label"].map(colours)]
+            },
+        )
     )
-    fig = px.treemap(
-        data,
-        path=[px.Constant("All businesses"), "profession_label", "business"],
-        values="lifetime_spend",
-        color="profession_label",
-        color_discrete_sequence=_PALETTE,
-        title=title,
-    )
-    symbol = CURRENCIES.get(currency.upper(), currency.upper() + " ")
-    fig.update_traces(
-        hovertemplate=f"<b>%{{label}}</b><br>Lifetime: {symbol}%{{value:,.0f}}<extra></extra>",
-        texttemplate=f"%{{label}}<br>{symbol}%{{value:,.0f}}",
-    )
-    fig.update_layout(height=460, margin={"t": 50, "l": 10, "r": 10, "b": 10})
+    fig.update_layout(title=title, height=460, margin={"t": 50, "l": 10, "r": 10, "b": 10})
     return fig

@@ -11,9 +11,23 @@ from ._errors import InputError
 
 # The currencies offered in the profile form; any other three-letter code is accepted too.
 CURRENCIES = {
-    "USD": "$", "CAD": "CA$", "AUD": "A$", "NZD": "NZ$", "GBP": "£", "EUR": "€",
-    "CHF": "CHF ", "SEK": "SEK ", "NOK": "NOK ", "DKK": "DKK ", "PLN": "zł ",
-    "INR": "₹", "JPY": "¥", "CNY": "CN¥", "ZAR": "R ", "MXN": "MX$", "BRL": "R$",
+    "USD": "$",
+    "CAD": "CA$",
+    "AUD": "A$",
+    "NZD": "NZ$",
+    "GBP": "£",
+    "EUR": "€",
+    "CHF": "CHF ",
+    "SEK": "SEK ",
+    "NOK": "NOK ",
+    "DKK": "DKK ",
+    "PLN": "zł ",
+    "INR": "₹",
+    "JPY": "¥",
+    "CNY": "CN¥",
+    "ZAR": "R ",
+    "MXN": "MX$",
+    "BRL": "R$",
 }
 
 

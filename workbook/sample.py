@@ -51,7 +51,9 @@ def fill(wb: Workbook) -> Workbook:
 
 def demo(folder: str | Path | None = None) -> Workbook:
     """A fresh copy of the sample workbook in a temporary folder (or the folder given)."""
-    target_dir = Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="workbook-demo-"))
+    target_dir = (
+        Path(folder) if folder is not None else Path(tempfile.mkdtemp(prefix="workbook-demo-"))
+    )
     path = target_dir / "demo-workbook.sqlite"
     if path.exists():
         path.unlink()

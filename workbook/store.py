@@ -121,7 +121,9 @@ class Store:
 
     def _backup(self, version: int) -> Path:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.stem}.v{version}-backup-{stamp}{self.path.suffix}")
+        target = self.path.with_name(
+            f"{self.path.stem}.v{version}-backup-{stamp}{self.path.suffix}"
+        )
         copy = sqlite3.connect(target)
         try:
             self._con.backup(copy)

@@ -23,7 +23,9 @@ class StatusLine(w.HTML):
     def saved(self, what: str = "Saved") -> None:
         self.kind = "saved"
         stamp = dt.datetime.now().strftime("%H:%M:%S")
-        self.value = f'<span style="color:#1a7f37">✓ {html.escape(what)} <small>{stamp}</small></span>'
+        self.value = (
+            f'<span style="color:#1a7f37">✓ {html.escape(what)} <small>{stamp}</small></span>'
+        )
 
     def error(self, message: str) -> None:
         self.kind = "error"

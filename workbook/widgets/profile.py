@@ -49,11 +49,13 @@ class ProfileForm(w.VBox):
         if field == "preferred_client":
             return w.Textarea(rows=3, **common)
         if field == "currency":
-            return w.Combobox(options=sorted(CURRENCIES), ensure_option=False,
-                              continuous_update=False, **common)
+            return w.Combobox(
+                options=sorted(CURRENCIES), ensure_option=False, continuous_update=False, **common
+            )
         if field == "time_zone":
-            return w.Combobox(options=time_zones(), ensure_option=False,
-                              continuous_update=False, **common)
+            return w.Combobox(
+                options=time_zones(), ensure_option=False, continuous_update=False, **common
+            )
         return w.Text(**common)
 
     def _save(self, field: str, value: str) -> None:

@@ -1,0 +1,104 @@
+"""The project's own habits: tidy notebooks, one dependency list, a README that starts right."""
+
+import ast
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+import workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("**/[0-9][0-9]_*.ipynb"))
+
+
+def test_there_are_exercise_notebooks():
+    names = [p.name for p in NOTEBOOKS]
+    assert names[:2] == ["00_start_here.ipynb", "01_money_trail.ipynb"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_clean_thin_and_locked(path):
+    book = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in book["metadata"], "saved widget state"
+    code = [c for c in book["cells"] if c["cell_type"] == "code"]
+    assert code, "no code cells"
+    for cell in code:
+        assert cell["outputs"] == [] and cell["execution_count"] is None, "outputs committed"
+        source = "".join(cell["source"])
+        assert len(source.strip().splitlines()) <= 6, f"cell too long:\n{source}"
+        tree = ast.parse(source)
+        defs = [
+            n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.ClassDef | ast.Lambda)
+        ]
+        assert not defs, f"logic belongs in workbook/, not in a cell:\n{source}"
+    setup = code[0]
+    assert setup["metadata"].get("editable") is False
+    assert setup["metadata"].get("deletable") is False
+    assert "workbook.open()" in "".join(setup["source"])
+
+
+def test_money_trail_notebook_shows_the_participants_data(tmp_path, monkeypatch):
+    """Run the notebook in a real kernel on a demo workbook and look at what it displays."""
+    wb = workbook.demo(tmp_path)
+    wb.close()
+    monkeypatch.setenv("WORKBOOK_PATH", str(wb.path))
+    book = nbformat.read(ROOT / "notebooks" / "01_money_trail.ipynb", as_version=4)
+    NotebookClient(book, timeout=120, kernel_name="python3", store_widget_state=True).execute()
+    state = json.dumps(book.metadata["widgets"])
+    assert "Blue Ridge Hair Studio" in state  # the grid
+    assert "$61,095" in state  # the totals line
+    assert "This week, approach" in state
+    assert "Pisgah Auto Care" in state and "declined" in state
+    assert "application/vnd.plotly.v1+json" in state  # the charts
+    outputs = json.dumps([c.get("outputs", []) for c in book.cells])
+    assert "Traceback" not in outputs
+
+
+def _names(requirements):
+    return {re.split(r"[<>=!~ ;\[]", r.strip(), maxsplit=1)[0].lower() for r in requirements}
+
+
+def test_environment_yml_installs_the_same_dependencies_as_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pip_side = {
+        re.sub(r"\s+", "", r).lower()
+        for r in project["dependencies"] + project["optional-dependencies"]["test"]
+    }
+    conda_side = set()
+    pip_section = []
+    lines = (ROOT / "environment.yml").read_text().splitlines()
+    for line in lines[lines.index("dependencies:") :]:
+        item = line.strip()
+        if not item.startswith("- "):
+            continue
+        value = item[2:].strip()
+        if line.startswith("      - "):
+            pip_section.append(value)
+        elif value not in ("pip", "pip:") and not value.startswith("python"):
+            conda_side.add(re.sub(r"\s+", "", value).lower())
+    assert conda_side == pip_side, (
+        f"only in environment.yml: {sorted(conda_side - pip_side)}; "
+        f"only in pyproject.toml: {sorted(pip_side - conda_side)}"
+    )
+    assert pip_section == ["-e ."]
+
+
+def test_readme_opens_with_the_two_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:bash|sh)?\n(.*?)```", readme, flags=re.S)
+    assert "workbook start" in blocks[0] and "pip install" in blocks[0]
+    assert "pytest" in blocks[1] and ".[test]" in blocks[1]
+    ci = (ROOT / ".ci" / "run").read_text()
+    test_command = [line for line in blocks[1].splitlines() if "pytest" in line][0].strip()
+    assert test_command.split("&&")[-1].strip() in ci
+
+
+def test_console_script_is_declared():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["name"] == "networking-workbook"
+    assert project["scripts"]["workbook"] == "workbook.cli:main"

@@ -1,0 +1,212 @@
+"""The exercise forms driven in Python as a participant would, then read back from the file."""
+
+import pytest
+
+import workbook
+from conftest import browser_edit
+from workbook.widgets import (
+    AskBuilder,
+    AskTracker,
+    MoneyTrailCharts,
+    ProfileForm,
+    SpendTable,
+    ThisWeek,
+)
+
+
+def _reopen(wb):
+    """What a restarted kernel would see."""
+    return workbook.open(wb.path)
+
+
+def test_profile_form_saves_every_field_as_typed(tmp_workbook):
+    form = ProfileForm(tmp_workbook)
+    form.fields["name"].value = "Zoë Łukasz"
+    form.fields["business"].value = "Łukasz & Co"
+    form.fields["preferred_client"].value = "New parents who just bought a house"
+    form.fields["currency"].value = "gbp"
+    form.fields["time_zone"].value = "Europe/London"
+    assert form.status["name"].kind == "saved"
+    with _reopen(tmp_workbook) as again:
+        profile = again.profile()
+    assert (profile.name, profile.business, profile.currency, profile.time_zone) == (
+        "Zoë Łukasz",
+        "Łukasz & Co",
+        "GBP",
+        "Europe/London",
+    )
+
+
+def test_profile_form_rejects_a_bad_time_zone_and_keeps_the_old_one(tmp_workbook):
+    form = ProfileForm(tmp_workbook)
+    form.fields["time_zone"].value = "America/Chicago"
+    form.fields["time_zone"].value = "Chicago"
+    assert form.status["time_zone"].kind == "error"
+    assert "not a time zone" in form.status["time_zone"].value
+    assert tmp_workbook.profile().time_zone == "America/Chicago"
+
+
+def _add(table, **values):
+    form = table.form
+    form.name.value = values.get("name", "")
+    form.profession.value = values.get("profession", "")
+    form.amount.value = values.get("amount", "")
+    form.frequency.value = values.get("frequency", "per_visit")
+    form.visits.value = values.get("visits", "")
+    form.years.value = values.get("years", "")
+    form.referrals.value = values.get("referrals", "")
+    form.add_button.click()
+
+
+def test_adding_ten_businesses_by_form_then_restarting(tmp_workbook):
+    table = SpendTable(tmp_workbook)
+    for i in range(10):
+        _add(
+            table,
+            name=f"Business {i}",
+            profession="Florist",
+            amount=str(10 + i),
+            frequency="per_visit",
+            visits="12",
+            years="2",
+            referrals="1",
+        )
+        assert table.status.kind == "saved", table.status.value
+    assert table.form.name.value == ""  # cleared for the next one
+    assert len(table.grid.data) == 10
+    assert "10</b> businesses" in table.totals.value
+    with _reopen(tmp_workbook) as again:
+        spend = again.spend_table()
+    assert len(spend) == 10
+    assert spend.loc[0, "name"] == "Business 9"
+    assert spend.loc[0, "lifetime_spend"] == 19 * 12 * 2
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"name": "Vet", "amount": "-20", "visits": "2"}, "cannot be negative"),
+        ({"name": "Vet", "amount": "twenty", "visits": "2"}, "must be a number"),
+        ({"name": "", "amount": "20", "visits": "2"}, "needs a name"),
+        ({"name": "Vet", "amount": "20", "visits": ""}, "how many visits a year"),
+    ],
+)
+def test_invalid_business_gets_a_message_and_is_not_saved(tmp_workbook, values, message):
+    table = SpendTable(tmp_workbook)
+    _add(table, **values)
+    assert table.status.kind == "error"
+    assert message in table.status.value
+    assert tmp_workbook.businesses().empty
+    assert table.form.name.value == values["name"]  # what was typed stays for fixing
+
+
+def test_grid_edit_is_saved_and_derived_columns_follow(demo_workbook):
+    table = SpendTable(demo_workbook)
+    row = table._ids.index(
+        int(demo_workbook.spend_table().set_index("name").loc["Montford Dental", "id"])
+    )
+    browser_edit(table.grid, row, "Years a customer", "12")
+    assert table.status.kind == "saved"
+    spend = demo_workbook.spend_table().set_index("name")
+    assert spend.loc["Montford Dental", "lifetime_spend"] == 220 * 2 * 12
+    shown = table.grid.data.set_index("Business")
+    assert shown.loc["Montford Dental", "Lifetime"] == "$5,280"
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("Amount", "-5", "cannot be negative"),
+        ("Amount", "lots", "must be a number"),
+        ("Business", "", "needs a name"),
+        ("How often", "fortnightly", "How often must be"),
+        ("Lifetime", "$1", "worked out for you"),
+    ],
+)
+def test_invalid_grid_edit_is_refused_and_the_cell_restored(demo_workbook, column, value, message):
+    table = SpendTable(demo_workbook)
+    before = demo_workbook.businesses()
+    browser_edit(table.grid, 0, column, value)
+    assert table.status.kind == "error" and message in table.status.value
+    assert demo_workbook.businesses().equals(before)
+    assert table.grid.data.iloc[0][column] != value  # the saved value is back in the cell
+
+
+def test_remove_asks_for_a_second_click(demo_workbook):
+    table = SpendTable(demo_workbook)
+    target = dict(table.remove_choice.options)["Westside Hardware"]
+    table.remove_choice.value = target
+    table.remove_button.click()
+    assert len(demo_workbook.businesses()) == 12
+    table.remove_button.click()
+    assert "Westside Hardware" not in set(demo_workbook.businesses()["name"])
+    assert "Removed Westside Hardware" in table.status.value
+
+
+def test_ask_builder_plans_asks_with_talking_points(demo_workbook):
+    builder = AskBuilder(demo_workbook)
+    labels = dict(builder.business.options)
+    builder.business.value = next(v for k, v in labels.items() if k.startswith("Print Asheville"))
+    builder.kinds["newsletter_ad"].value = True
+    builder.kinds["sponsor_event"].value = True
+    builder.detail.value = "Spring open house"
+    assert "about $7,200" in builder.preview.value
+    assert "6 years a client" in builder.preview.value
+    builder.plan_button.click()
+    assert builder.status.kind == "saved"
+    asks = demo_workbook.asks()
+    mine = asks[asks["business"] == "Print Asheville"]
+    assert set(mine["kind"]) == {"newsletter_ad", "sponsor_event"}
+    assert (mine["status"] == "planned").all()
+    assert not builder.kinds["newsletter_ad"].value  # ready for the next one
+
+
+def test_ask_builder_needs_a_tick_and_words_for_other(demo_workbook):
+    builder = AskBuilder(demo_workbook)
+    count = len(demo_workbook.asks())
+    builder.plan_button.click()
+    assert "Tick at least one" in builder.status.value
+    builder.kinds["other"].value = True
+    builder.kinds["coupon"].value = True
+    builder.plan_button.click()
+    assert "Say what you will ask" in builder.status.value
+    assert len(demo_workbook.asks()) == count  # nothing half-saved
+
+
+def test_declined_business_is_flagged_in_the_builder(demo_workbook):
+    builder = AskBuilder(demo_workbook)
+    garage = next(v for k, v in builder.business.options if k.startswith("Pisgah Auto Care"))
+    builder.business.value = garage
+    assert "declined an ask before" in builder.preview.value
+    assert "declined before" in builder.business.label
+
+
+def test_ask_tracker_records_answers_with_dates(demo_workbook):
+    tracker = AskTracker(demo_workbook)
+    planned = demo_workbook.asks().set_index("id")
+    ask_id = int(planned.index[planned["status"] == "planned"][0])
+    tracker.rows[ask_id]["status"].value = "agreed"
+    tracker.rows[ask_id]["notes"].value = "Flyers on the waiting-room table"
+    with _reopen(demo_workbook) as again:
+        ask = again.asks().set_index("id").loc[ask_id]
+    assert ask["status"] == "agreed"
+    assert ask["answered_on"] == demo_workbook.today().isoformat()
+    assert ask["notes"] == "Flyers on the waiting-room table"
+    tracker.rows[ask_id]["remove"].click()
+    assert ask_id not in set(demo_workbook.asks()["id"])
+    assert ask_id not in tracker.rows
+
+
+def test_this_week_and_charts_follow_edits(demo_workbook):
+    week = ThisWeek(demo_workbook)
+    charts = MoneyTrailCharts(demo_workbook)
+    assert "Greenway Lawn &amp; Garden" in week.value
+    assert "Declined to reciprocate: Pisgah Auto Care" in week.value
+    lawn = int(demo_workbook.spend_table().set_index("name").loc["Greenway Lawn & Garden", "id"])
+    demo_workbook.add_ask(lawn, "coupon")
+    assert "Greenway" not in week.value.split("Declined")[0]
+    demo_workbook.update_business(lawn, amount=1000)
+    ranking = charts.figures[0]
+    top = ranking.layout.yaxis.categoryarray[-1]
+    assert top == "Greenway Lawn &amp; Garden"
+    assert max(x for t in ranking.data for x in t.x) == 1000 * 12 * 5
