@@ -32,3 +32,11 @@ def browser_edit(grid, row: int, column: str, value) -> None:
         "value": value,
     }
     grid._DataGrid__handle_custom_msg(None, message, None)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Mark a failed test on its node, so a browser fixture can save a screenshot."""
+    outcome = yield
+    if outcome.get_result().failed:
+        item.failed = True

@@ -60,3 +60,13 @@ def test_empty_money_trail_shows_a_hint(tmp_workbook):
     assert not fig.data
     assert "Add the businesses" in fig.layout.annotations[0].text
     assert plots.money_trail_treemap(tmp_workbook.spend_table()).layout.annotations
+
+
+def test_a_profession_has_the_same_colour_in_both_charts(demo_workbook):
+    spend = demo_workbook.spend_table()
+    ranking = plots.money_trail(spend)
+    treemap = plots.money_trail_treemap(spend).data[0]
+    bar_colour = {t.name: t.marker.color for t in ranking.data}
+    tree_colour = dict(zip(treemap.ids, treemap.marker.colors, strict=True))
+    for profession, colour in bar_colour.items():
+        assert tree_colour[f"All businesses/{profession}"] == colour

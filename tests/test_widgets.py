@@ -210,3 +210,13 @@ def test_this_week_and_charts_follow_edits(demo_workbook):
     top = ranking.layout.yaxis.categoryarray[-1]
     assert top == "Greenway Lawn &amp; Garden"
     assert max(x for t in ranking.data for x in t.x) == 1000 * 12 * 5
+
+
+def test_running_a_cell_again_replaces_the_old_forms_listener(demo_workbook):
+    first = SpendTable(demo_workbook)
+    second = SpendTable(demo_workbook)
+    ThisWeek(demo_workbook)
+    assert len(demo_workbook.store._listeners) == 2
+    demo_workbook.add_business(name="New place", amount=10)
+    assert "New place" in set(second.grid.data["Business"])
+    assert "New place" not in set(first.grid.data["Business"])  # no longer redrawn

@@ -50,12 +50,10 @@ class Workbook:
     def close(self) -> None:
         self.store.close()
 
-    def on_change(self, listener: Callable[[str], None]) -> None:
-        """Call ``listener(table)`` after each saved edit made through this workbook."""
-        self.store.on_change(listener)
-
-    def remove_listener(self, listener: Callable[[str], None]) -> None:
-        self.store.remove_listener(listener)
+    def on_change(self, listener: Callable[[str], None], key: object = None) -> None:
+        """Call ``listener(table)`` after each saved edit made through this workbook; a key
+        replaces the listener registered before under it."""
+        self.store.on_change(listener, key)
 
     # -- profile ------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ workbook new PATH [--name ...]     make a workbook file for a participant
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -37,6 +38,26 @@ def _working_notebooks() -> Path:
     return target
 
 
+# JupyterLab settings for the workbook's own JupyterLab: start the notebook's kernel without
+# asking, and never offer to fetch news or look for updates (the workbook stays offline).
+_LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"autoStartDefaultKernel": True},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+}
+
+
+def _lab_settings() -> Path:
+    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "lab-settings"
+    for name, values in _LAB_SETTINGS.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values, indent=2), encoding="utf-8")
+    return folder
+
+
 def _has_browser() -> bool:
     if sys.platform in ("darwin", "win32"):
         return True
@@ -52,8 +73,11 @@ def _run_lab(workbook_path: Path, port: int | None, no_browser: bool) -> int:
         "jupyterlab",
         f"--ServerApp.root_dir={notebooks}",
         "--ServerApp.ip=127.0.0.1",
-        # The 'pypi' extension manager looks things up online; the workbook stays offline.
+        # The workbook stays offline: no extension look-ups on PyPI, no news or update checks.
         "--LabApp.extension_manager=readonly",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        f"--LabApp.user_settings_dir={_lab_settings()}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")  # workshop machines and containers often run as root

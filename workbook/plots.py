@@ -30,6 +30,12 @@ def _empty(title: str, message: str) -> go.Figure:
     return fig
 
 
+def _colours(professions: pd.Series) -> dict[str, str]:
+    """The same colour for a profession in every chart: assigned in alphabetical order."""
+    names = sorted(set(professions))
+    return {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(names)}
+
+
 def _symbol(currency: str) -> str:
     return CURRENCIES.get(currency.upper(), currency.upper() + " ")
 
@@ -68,7 +74,8 @@ def money_trail(spend: pd.DataFrame, currency: str = "USD") -> go.Figure:
     # One trace per profession gives each its colour and a legend entry; professions are
     # added biggest spender first so the legend reads like the chart.
     order = data.groupby("profession_label", sort=False)["lifetime_spend"].max()
-    for i, profession in enumerate(order.sort_values(ascending=False).index):
+    colours = _colours(data["profession_label"])
+    for profession in order.sort_values(ascending=False).index:
         rows = data[data["profession_label"] == profession]
         fig.add_trace(
             go.Bar(
@@ -76,7 +83,7 @@ def money_trail(spend: pd.DataFrame, currency: str = "USD") -> go.Figure:
                 y=rows["business"],
                 name=profession,
                 orientation="h",
-                marker_color=_PALETTE[i % len(_PALETTE)],
+                marker_color=colours[profession],
                 text=rows["note"],
                 textposition="outside",
                 cliponaxis=False,
@@ -96,6 +103,8 @@ def money_trail(spend: pd.DataFrame, currency: str = "USD") -> go.Figure:
         barmode="relative",
         yaxis={"categoryorder": "array", "categoryarray": list(data["business"])},
         xaxis={
+            # Room on the right for the note beside the longest bar.
+            "range": [0, float(data["lifetime_spend"].max()) * 1.3 or 1],
             "title": f"Lifetime spend ({currency})",
             "tickformat": ",.0f",
             "tickprefix": symbol.strip() if len(symbol.strip()) <= 3 else "",
@@ -120,7 +129,7 @@ def money_trail_treemap(spend: pd.DataFrame, currency: str = "USD") -> go.Figure
     labels = [root] + list(by_profession.index)
     parents = [""] + [root] * len(by_profession)
     values = [float(by_profession.sum())] + [float(v) for v in by_profession]
-    colours = {p: _PALETTE[i % len(_PALETTE)] for i, p in enumerate(by_profession.index)}
+    colours = _colours(data["profession_label"])
     for i, row in enumerate(data.itertuples(index=False)):
         ids.append(f"{root}/{row.profession_label}/{i}")
         labels.append(row.business)

@@ -83,7 +83,7 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path).expanduser().resolve()
-        self._listeners: list[Callable[[str], None]] = []
+        self._listeners: dict[object, Callable[[str], None]] = {}
         if self.path.is_dir():
             raise InputError(f"{self.path} is a folder; give the path of a workbook file.")
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -167,16 +167,16 @@ class Store:
             raise
         self._con.execute("COMMIT")
 
-    def on_change(self, listener: Callable[[str], None]) -> None:
-        """Call ``listener(table)`` after every committed write in this process."""
-        self._listeners.append(listener)
+    def on_change(self, listener: Callable[[str], None], key: object = None) -> None:
+        """Call ``listener(table)`` after every committed write in this process.
 
-    def remove_listener(self, listener: Callable[[str], None]) -> None:
-        with contextlib.suppress(ValueError):
-            self._listeners.remove(listener)
+        A listener given with a key replaces the one registered before under that key, so a
+        form shown again (a cell run twice) does not leave its old copy redrawing too.
+        """
+        self._listeners[listener if key is None else key] = listener
 
     def _changed(self, table: str) -> None:
-        for listener in list(self._listeners):
+        for listener in list(self._listeners.values()):
             listener(table)
 
     # -- rows ---------------------------------------------------------------------------

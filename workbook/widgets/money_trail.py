@@ -59,19 +59,33 @@ class SpendTable(w.VBox):
             self._frame(),
             editable=True,
             selection_mode="cell",
-            base_column_size=110,
-            column_widths={"Business": 190, "Notes": 260, "Profession": 140},
+            base_column_size=80,
+            base_row_header_size=36,
+            column_widths={
+                "Business": 180,
+                "Profession": 120,
+                "How often": 90,
+                "Visits a year": 100,
+                "Years a customer": 125,
+                "Referrals sent": 110,
+                "A year": 80,
+                "Lifetime": 85,
+                "Asks": 90,
+                "Notes": 260,
+            },
             default_renderer=TextRenderer(text_wrap=False),
-            layout=w.Layout(height="360px", width="100%"),
+            layout=w.Layout(width="100%"),
         )
         self.grid.on_cell_change(self._cell_changed)
         self.form = _AddBusinessForm(wb, self.status)
         self.remove_choice = w.Dropdown(description="Remove", layout=w.Layout(width="420px"))
-        self.remove_button = w.Button(description="Remove business", icon="trash", button_style="")
+        self.remove_button = w.Button(
+            description="Remove business", icon="trash", layout=w.Layout(width="200px")
+        )
         self.remove_button.on_click(self._remove_clicked)
         self._confirming: int | None = None
         self._refresh_view()
-        wb.on_change(self._store_changed)
+        wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
             [
                 w.HTML(
@@ -105,13 +119,13 @@ class SpendTable(w.VBox):
                 ],
                 "Years a customer": spend["years_as_customer"].map(_number),
                 "Referrals sent": spend["referrals_sent"].map(str),
-                "Notes": spend["notes"],
                 "A year": spend["annual_spend"].map(lambda v: format_money(v, currency)),
                 "Lifetime": spend["lifetime_spend"].map(lambda v: format_money(v, currency)),
                 "Asks": [
                     f"{n} · declined" if d else str(n)
                     for n, d in zip(spend["asks"], spend["declined"], strict=True)
                 ],
+                "Notes": spend["notes"],
             },
             dtype=object,
         )
@@ -120,6 +134,9 @@ class SpendTable(w.VBox):
 
     def _refresh_view(self) -> None:
         self.grid.data = self._frame()
+        # Tall enough for every row (up to 15, then it scrolls), with no empty band below.
+        rows = max(len(self._ids), 1)
+        self.grid.layout.height = f"{44 + 20 * min(rows, 15)}px"
         spend = self.wb.spend_table()
         currency = self.wb.profile().currency
         sums = money_trail.totals(spend)
@@ -261,7 +278,7 @@ class MoneyTrailCharts(w.VBox):
         self.output = w.Output()
         self.figures: list[Any] = []
         self.redraw()
-        wb.on_change(self._store_changed)
+        wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__([self.output])
 
     def redraw(self) -> None:
@@ -324,7 +341,7 @@ class AskBuilder(w.VBox):
         for box in (self.business, self.detail, *self.kinds.values()):
             box.observe(lambda _c: self._show_preview(), names="value")
         self._refresh_choices()
-        wb.on_change(self._store_changed)
+        wb.on_change(self._store_changed, key=type(self).__name__)
         boxes = list(self.kinds.values())
         super().__init__(
             [
@@ -419,7 +436,7 @@ class AskTracker(w.VBox):
         self.table = w.VBox()
         self._only_notes_changed = False
         self._rebuild()
-        wb.on_change(self._store_changed)
+        wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__([self.table, self.status])
 
     def _rebuild(self) -> None:
@@ -516,9 +533,11 @@ class ThisWeek(w.HTML):
         super().__init__()
         self.wb = wb
         self.refresh()
-        wb.on_change(
-            lambda table: self.refresh() if table in ("businesses", "asks", "profile") else None
-        )
+        wb.on_change(self._store_changed, key=type(self).__name__)
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("businesses", "asks", "profile"):
+            self.refresh()
 
     def refresh(self) -> None:
         spend = self.wb.spend_table()

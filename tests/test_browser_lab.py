@@ -1,0 +1,196 @@
+"""A participant in JupyterLab, in a real browser: fill in the profile and a money trail of ten
+businesses with mouse and keyboard, restart the kernel, and find everything still there.
+
+Drives Debian's chromium (/usr/bin/chromium) with Python playwright; `.ci/run` installs both.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTEFACTS = Path(__file__).resolve().parents[1] / "test-artefacts"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """`workbook start` on a fresh workbook, as the README's first command runs it."""
+    path = tmp_path / "participant.sqlite"
+    port = _free_port()
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "workbook.cli",
+            "start",
+            "--workbook",
+            str(path),
+            "--no-browser",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    token = None
+    deadline = time.monotonic() + 90
+    while token is None and time.monotonic() < deadline:
+        match = re.search(r"/lab\?token=(\w+)", server.stdout.readline())
+        token = match.group(1) if match else None
+    assert token, "JupyterLab did not print its address"
+    yield f"http://127.0.0.1:{port}", token, path
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+@pytest.fixture
+def page(request):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        yield page
+        if getattr(request.node, "failed", False):
+            ARTEFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTEFACTS / f"{request.node.name}.png"), full_page=True)
+        browser.close()
+
+
+def _db(path: Path, query: str) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(query).fetchall()
+    finally:
+        con.close()
+
+
+def _open_and_run(page, base: str, token: str, notebook: str) -> None:
+    page.goto(f"{base}/lab/tree/{notebook}?reset&token={token}")  # reset: only this tab
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    # The notebook on show (tabs opened before stay in the page, hidden).
+    prompts = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt")
+    for _attempt in range(4):  # a click while the kernel is still connecting runs too little
+        page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        if _wait_for(lambda: re.search(r"\[[0-9]+\]", prompts.last.inner_text()), 30):
+            return
+    raise AssertionError(f"Run All did nothing in {notebook}")
+
+
+def _wait_for(check, timeout: float = 20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.25)
+    return check()
+
+
+def test_profile_and_ten_businesses_survive_a_kernel_restart(lab, page):
+    base, token, path = lab
+
+    _open_and_run(page, base, token, "00_start_here.ipynb")
+    name = page.get_by_placeholder("Dana Whitfield")
+    name.click()
+    page.keyboard.type("Zoë Łukasz")
+    page.get_by_placeholder("Whitfield Homes").fill("Łukasz Lawn & Garden")
+    assert _wait_for(
+        lambda: (
+            _db(path, "SELECT name, business FROM profile")
+            == [("Zoë Łukasz", "Łukasz Lawn & Garden")]
+        )
+    )
+    assert page.get_by_text("✓ Saved").first.is_visible()
+
+    _open_and_run(page, base, token, "01_money_trail.ipynb")
+    page.get_by_role("button", name="Add business").wait_for(timeout=60_000)
+    for i in range(10):
+        page.get_by_placeholder("Blue Ridge Hair Studio").fill(f"Shop {i}")
+        page.get_by_placeholder("Hair stylist").fill("Florist" if i % 2 else "Barber")
+        page.get_by_placeholder("65").fill(str(20 + i))
+        page.get_by_placeholder("10", exact=True).fill("12")
+        page.get_by_placeholder("5", exact=True).fill("3")
+        page.get_by_role("button", name="Add business").click()
+        assert _wait_for(lambda i=i: _db(path, "SELECT count(*) FROM businesses")[0][0] == i + 1)
+        # The form empties itself for the next business.
+        assert _wait_for(
+            lambda: page.get_by_placeholder("Blue Ridge Hair Studio").input_value() == ""
+        )
+    page.get_by_text("10 businesses").wait_for()
+
+    # An invalid form entry gets a message next to the table and is not saved.
+    page.get_by_placeholder("Blue Ridge Hair Studio").fill("Vet")
+    page.get_by_placeholder("65").fill("-40")
+    page.get_by_placeholder("10", exact=True).fill("2")
+    page.get_by_role("button", name="Add business").click()
+    page.get_by_text("Amount cannot be negative").wait_for()
+    assert _db(path, "SELECT count(*) FROM businesses")[0][0] == 10
+
+    # A cell edit in the grid, typed in place: Shop 9 is the top row (largest lifetime spend).
+    grid_widget = page.locator(".lm-DataGrid").first
+    grid_widget.scroll_into_view_if_needed()
+    grid = grid_widget.bounding_box()
+    amount_cell = (grid["x"] + 36 + 180 + 120 + 40, grid["y"] + 20 + 10)
+    page.mouse.dblclick(*amount_cell)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("100")
+    page.keyboard.press("Enter")
+    assert _wait_for(
+        lambda: _db(path, "SELECT amount FROM businesses WHERE name = 'Shop 9'") == [(100.0,)]
+    )
+
+    # Both charts are drawn.
+    assert _wait_for(lambda: page.locator(".js-plotly-plot").count() >= 2)
+
+    # Plan an ask and see it in the tracker with its talking points in the builder.
+    page.get_by_text("Hand out your coupon at the register").click()
+    page.get_by_text("about $3,600 spent").first.wait_for()
+    page.get_by_role("button", name="Plan these asks").click()
+    assert _wait_for(lambda: _db(path, "SELECT kind, status FROM asks") == [("coupon", "planned")])
+
+    # Restart the kernel and run everything again: what was saved is shown again.
+    page.get_by_role("menuitem", name="Kernel", exact=True).click()
+    page.get_by_text("Restart Kernel and Run All Cells…").click()
+    page.get_by_role("button", name="Confirm Kernel Restart").click()
+    page.get_by_text("10 businesses").wait_for(timeout=60_000)
+    page.get_by_text("$11,376 invested in all").wait_for()  # 100·12·3 + (20+…+28)·12·3
+    assert page.get_by_text("Hand out your coupon at the register").count() >= 2
+    assert _db(path, "SELECT name FROM profile") == [("Zoë Łukasz",)]
