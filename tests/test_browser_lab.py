@@ -6,13 +6,8 @@ Drives Debian's chromium (/usr/bin/chromium) with Python playwright; `.ci/run` i
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -25,47 +20,6 @@ pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)",
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def lab(tmp_path):
-    """`workbook start` on a fresh workbook, as the README's first command runs it."""
-    path = tmp_path / "participant.sqlite"
-    port = _free_port()
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "workbook.cli",
-            "start",
-            "--workbook",
-            str(path),
-            "--no-browser",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-        start_new_session=True,
-    )
-    token = None
-    deadline = time.monotonic() + 90
-    while token is None and time.monotonic() < deadline:
-        match = re.search(r"/lab\?token=(\w+)", server.stdout.readline())
-        token = match.group(1) if match else None
-    assert token, "JupyterLab did not print its address"
-    yield f"http://127.0.0.1:{port}", token, path
-    os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=30)
 
 
 @pytest.fixture
@@ -124,8 +78,8 @@ def _wait_for(check, timeout: float = 20.0):
     return check()
 
 
-def test_profile_and_ten_businesses_survive_a_kernel_restart(lab, page):
-    base, token, path = lab
+def test_profile_and_ten_businesses_survive_a_kernel_restart(lab_server, page):
+    base, token, path = lab_server.base, lab_server.token, lab_server.workbook
 
     _open_and_run(page, base, token, "00_start_here.ipynb")
     name = page.get_by_placeholder("Dana Whitfield")

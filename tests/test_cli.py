@@ -2,9 +2,6 @@
 
 import json
 import os
-import re
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -54,62 +51,17 @@ def test_start_on_a_file_that_is_not_a_workbook_says_so(tmp_path):
     assert "Traceback" not in done.stderr
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_start_brings_up_jupyterlab_on_the_exercises_and_prints_the_address(tmp_path):
-    path = tmp_path / "me.sqlite"
-    port = _free_port()
-    env = {
-        **os.environ,
-        "HOME": str(tmp_path),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "DISPLAY": "",
-    }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "workbook.cli",
-            "start",
-            "--workbook",
-            str(path),
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-        start_new_session=True,
-    )
-    seen = []
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            line = server.stdout.readline()
-            if not line:
-                break
-            seen.append(line)
-            if re.search(rf"http://127\.0\.0\.1:{port}/lab\?token=", line):
-                break
-        printed = "".join(seen)
-        assert f"Your workbook: {path.resolve()}" in printed
-        assert f"http://127.0.0.1:{port}/lab?token=" in printed, printed
-        token = re.search(r"token=(\w+)", printed).group(1)
-        url = f"http://127.0.0.1:{port}/api/contents?token={token}"
-        for _ in range(40):  # the address is printed a moment before the port accepts
-            try:
-                listing = json.load(urllib.request.urlopen(url, timeout=10))
-                break
-            except OSError:
-                time.sleep(0.5)
-        names = {item["name"] for item in listing["content"]}
-        assert {"00_start_here.ipynb", "01_money_trail.ipynb"} <= names
-        assert path.exists()  # the workbook was made before the server started
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+def test_start_brings_up_jupyterlab_on_the_exercises_and_prints_the_address(lab_server):
+    printed = lab_server.printed
+    assert f"Your workbook: {lab_server.workbook.resolve()}" in printed
+    assert "No web browser here" in printed
+    url = f"{lab_server.base}/api/contents?token={lab_server.token}"
+    for _ in range(40):  # the address is printed a moment before the port accepts
+        try:
+            listing = json.load(urllib.request.urlopen(url, timeout=10))
+            break
+        except OSError:
+            time.sleep(0.5)
+    names = {item["name"] for item in listing["content"]}
+    assert {"00_start_here.ipynb", "01_money_trail.ipynb"} <= names
+    assert lab_server.workbook.exists()  # made before the server started
