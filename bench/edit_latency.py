@@ -56,6 +56,24 @@ def workbook_edits(folder: Path, edits: int) -> list[float]:
     return times
 
 
+def edits_with_views(folder: Path, edits: int) -> list[float]:
+    """The same cell edit with the money-trail notebook's five views attached, each redrawn
+    after the commit: what a participant waits for before the charts show the change."""
+    from workbook.widgets import AskBuilder, AskTracker, MoneyTrailCharts, SpendTable, ThisWeek
+
+    wb = workbook.demo(folder / "views")
+    views = [cls(wb) for cls in (SpendTable, MoneyTrailCharts, ThisWeek, AskBuilder, AskTracker)]
+    ids = [int(i) for i in wb.businesses()["id"]]
+    times = []
+    for i in range(edits):
+        start = time.perf_counter()
+        wb.update_business(ids[i % len(ids)], years_as_customer=1 + i % 30)
+        times.append(time.perf_counter() - start)
+    wb.close()
+    assert views
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--edits", type=int, default=1000)
@@ -64,12 +82,18 @@ def main() -> None:
         folder = Path(tmp)
         base = bare_sqlite(folder, edits)
         ours = workbook_edits(folder, edits)
+        redrawn = edits_with_views(folder, max(edits // 5, 20))
     b50, b95 = _percentiles(base)
     w50, w95 = _percentiles(ours)
     print(f"edits: {edits}")
     print(f"bare sqlite commit   p50 {b50 * 1000:6.2f} ms   p95 {b95 * 1000:6.2f} ms")
     print(f"workbook edit        p50 {w50 * 1000:6.2f} ms   p95 {w95 * 1000:6.2f} ms")
     print(f"ratio (p95)          {w95 / b95:6.2f}x the bare commit")
+    r50, r95 = _percentiles(redrawn)
+    print(
+        f"edit + 5 views redrawn p50 {r50 * 1000:6.2f} ms   p95 {r95 * 1000:6.2f} ms "
+        f"({len(redrawn)} edits; the charts and tables a participant sees, not the commit)"
+    )
     verdict = "meets" if w95 <= 0.020 else "MISSES"
     print(f"target p95 <= 20 ms: {verdict}")
 

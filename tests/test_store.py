@@ -58,6 +58,20 @@ def test_a_file_that_is_not_a_workbook_is_refused_and_left_alone(tmp_path):
         workbook.open(tmp_path)
 
 
+def test_another_programs_database_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "photos.sqlite"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE albums (id INTEGER PRIMARY KEY, title TEXT)")
+    con.commit()
+    con.close()
+    with pytest.raises(workbook.InputError, match="another program"):
+        workbook.open(path)
+    con = sqlite3.connect(path)
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    con.close()
+    assert tables == ["albums"]
+
+
 def test_a_newer_file_is_refused(tmp_path):
     path = tmp_path / "future.sqlite"
     con = sqlite3.connect(path)

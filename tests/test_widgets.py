@@ -220,3 +220,12 @@ def test_running_a_cell_again_replaces_the_old_forms_listener(demo_workbook):
     demo_workbook.add_business(name="New place", amount=10)
     assert "New place" in set(second.grid.data["Business"])
     assert "New place" not in set(first.grid.data["Business"])  # no longer redrawn
+
+
+def test_open_asks_show_their_talking_points_in_the_tracker(demo_workbook):
+    tracker = AskTracker(demo_workbook)
+    shown = " ".join(getattr(child, "value", "") for child in tracker.table.children)
+    # The vet ask is planned: its talking points quote Dana's own numbers.
+    assert "6 years and have spent about $3,200 with Haywood Road Veterinary" in shown
+    # The garage declined: no talking points for a closed ask.
+    assert "spent about $8,100 with Pisgah Auto Care" not in shown

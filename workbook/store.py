@@ -98,11 +98,23 @@ class Store:
             self._con.execute("PRAGMA journal_mode = DELETE")
             self._con.execute("PRAGMA synchronous = FULL")
             version = self._con.execute("PRAGMA user_version").fetchone()[0]
+            foreign = (
+                version == 0
+                and self._con.execute(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                ).fetchone()[0]
+            )
         except sqlite3.DatabaseError as exc:
             raise InputError(
                 f"{self.path} is not a workbook file (SQLite said: {exc}). "
                 "Open a workbook made by this program, or give a new file name."
             ) from exc
+        if foreign:  # another program's database: leave it as it is
+            self._con.close()
+            raise InputError(
+                f"{self.path} is a database of another program, not a workbook. "
+                "Give a new file name for your workbook."
+            )
         if version > SCHEMA_VERSION:
             raise InputError(
                 f"{self.path} was saved by a newer version of the workbook (schema {version}, "

@@ -3,7 +3,9 @@
 Imported on its own (``from workbook.widgets import ...``) so the core runs without Jupyter.
 """
 
-from .money_trail import AskBuilder, AskTracker, MoneyTrailCharts, SpendTable, ThisWeek
+from .asks import AskBuilder, AskTracker, ThisWeek
+from .charts import MoneyTrailCharts
 from .profile import ProfileForm
+from .spend_table import SpendTable
 
 __all__ = ["AskBuilder", "AskTracker", "MoneyTrailCharts", "ProfileForm", "SpendTable", "ThisWeek"]

@@ -1,0 +1,272 @@
+"""Exercise 1: the ask builder, the ask tracker and this week's businesses to approach."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from .. import money_trail
+from ..profile import format_money
+from ._common import StatusLine, esc, save
+
+
+class AskBuilder(w.VBox):
+    """Pick a business and one or more asks; see talking points built from your own numbers."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.business = w.Dropdown(
+            description="Business",
+            layout=w.Layout(width="520px"),
+            style={"description_width": "90px"},
+        )
+        self.kinds = {
+            kind: w.Checkbox(
+                description=label, value=False, indent=False, layout=w.Layout(width="320px")
+            )
+            for kind, label in money_trail.ASK_KINDS.items()
+        }
+        self.detail = w.Text(
+            description="Details",
+            placeholder="e.g. my spring open house; for 'Something else', what you will ask",
+            layout=w.Layout(width="640px"),
+            style={"description_width": "90px"},
+        )
+        self.preview = w.HTML()
+        self.plan_button = w.Button(
+            description="Plan these asks", button_style="primary", icon="check"
+        )
+        self.plan_button.on_click(self._plan_clicked)
+        for box in (self.business, self.detail, *self.kinds.values()):
+            box.observe(lambda _c: self._show_preview(), names="value")
+        self._refresh_choices()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+        boxes = list(self.kinds.values())
+        super().__init__(
+            [
+                self.business,
+                w.HTML("<b>What will you ask for?</b>"),
+                w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(2, 330px)")),
+                self.detail,
+                self.preview,
+                w.HBox([self.plan_button, self.status]),
+            ]
+        )
+
+    def _refresh_choices(self) -> None:
+        spend = self.wb.spend_table()
+        currency = self.wb.profile().currency
+        current = self.business.value
+        self.business.options = [
+            (
+                f"{name} · {format_money(total, currency)} lifetime"
+                + (" · declined before" if d else ""),
+                int(i),
+            )
+            for name, total, d, i in zip(
+                spend["name"], spend["lifetime_spend"], spend["declined"], spend["id"], strict=True
+            )
+        ]
+        ids = [value for _label, value in self.business.options]
+        self.business.value = current if current in ids else (ids[0] if ids else None)
+        self._show_preview()
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("businesses", "asks", "profile"):  # asks: a decline flags the business
+            self._refresh_choices()
+
+    def chosen_kinds(self) -> list[str]:
+        return [kind for kind, box in self.kinds.items() if box.value]
+
+    def _show_preview(self) -> None:
+        if self.business.value is None:
+            self.preview.value = "<i>Add businesses to your money trail first.</i>"
+            return
+        spend = self.wb.spend_table().set_index("id")
+        business = spend.loc[self.business.value].to_dict()
+        profile = self.wb.profile()
+        line = money_trail.relationship_line(business, profile.currency)
+        parts = [f"<p><b>{esc(business['name'])}</b>: {esc(line)}</p>"]
+        if business["declined"]:
+            parts.append(
+                "<p style='color:#b42318'>⚑ They declined an ask before. "
+                "Is this still where you want to spend your money?</p>"
+            )
+        for kind in self.chosen_kinds():
+            if kind == "other" and not self.detail.value.strip():
+                continue
+            points = money_trail.talking_points(business, kind, self.detail.value.strip(), profile)
+            items = "".join(f"<li>{esc(p)}</li>" for p in points)
+            label = esc(money_trail.ask_label(kind, self.detail.value.strip()))
+            parts.append(f"<p><i>{label}</i> — talking points:</p><ul>{items}</ul>")
+        self.preview.value = "".join(parts)
+
+    def _plan_clicked(self, _button: w.Button) -> None:
+        kinds = self.chosen_kinds()
+        if self.business.value is None:
+            self.status.error("Add a business to your money trail first.")
+            return
+        if not kinds:
+            self.status.error("Tick at least one ask.")
+            return
+        detail = self.detail.value.strip()
+
+        def plan() -> None:
+            for kind in kinds:  # check them all before saving any
+                money_trail.clean_ask(kind, detail)
+            for kind in kinds:
+                self.wb.add_ask(self.business.value, kind, detail)
+
+        if save(self.status, plan, f"Planned {len(kinds)} ask{'s' if len(kinds) > 1 else ''}"):
+            for box in self.kinds.values():
+                box.value = False
+            self.detail.value = ""
+
+
+class AskTracker(w.VBox):
+    """Every ask: planned, asked, agreed or declined, with dates and notes. Saves on change."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.rows: dict[int, dict[str, w.Widget]] = {}
+        self.table = w.VBox()
+        self._only_notes_changed = False
+        self._rebuild()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+        super().__init__([self.table, self.status])
+
+    def _rebuild(self) -> None:
+        asks = self.wb.asks()
+        self.rows = {}
+        lines: list[w.Widget] = []
+        if asks.empty:
+            self.table.children = [w.HTML("<i>No asks yet. Plan one above.</i>")]
+            return
+        header = ["Business", "Ask", "Where it stands", "Dates", "Notes", ""]
+        widths = ["190px", "260px", "150px", "200px", "220px", "60px"]
+        lines.append(
+            w.HBox(
+                [
+                    w.HTML(f"<b>{h}</b>", layout=w.Layout(width=wd))
+                    for h, wd in zip(header, widths, strict=True)
+                ]
+            )
+        )
+        for ask in asks.to_dict("records"):
+            ask_id = int(ask["id"])
+            status = w.Dropdown(
+                options=[(v, k) for k, v in money_trail.ASK_STATUSES.items()],
+                value=ask["status"],
+                layout=w.Layout(width=widths[2]),
+            )
+            status.observe(lambda c, i=ask_id: self._status_changed(i, c["new"]), names="value")
+            notes = w.Text(
+                value=ask["notes"],
+                continuous_update=False,
+                layout=w.Layout(width=widths[4]),
+                placeholder="What they said",
+            )
+            notes.observe(lambda c, i=ask_id: self._notes_changed(i, c["new"]), names="value")
+            remove = w.Button(
+                icon="trash", tooltip="Remove this ask", layout=w.Layout(width="44px")
+            )
+            remove.on_click(
+                lambda _b, i=ask_id: save(self.status, lambda: self.wb.delete_ask(i), "Removed")
+            )
+            flag = (
+                " <span style='color:#b42318'>⚑ declined</span>"
+                if ask["status"] == "declined"
+                else ""
+            )
+            dates = w.HTML(_dates(ask), layout=w.Layout(width=widths[3]))
+            lines.append(
+                w.HBox(
+                    [
+                        w.HTML(esc(ask["business"]) + flag, layout=w.Layout(width=widths[0])),
+                        w.HTML(esc(ask["ask"]), layout=w.Layout(width=widths[1])),
+                        status,
+                        dates,
+                        notes,
+                        remove,
+                    ]
+                )
+            )
+            if ask["status"] in ("planned", "asked"):  # what to say when you make the ask
+                points = " ".join(esc(p) for p in ask["talking_points"])
+                lines.append(
+                    w.HTML(
+                        f"<div style='margin:0 0 8px 12px;color:#555'><small><i>Say:</i> "
+                        f"{points}</small></div>"
+                    )
+                )
+            self.rows[ask_id] = {"status": status, "notes": notes, "remove": remove, "dates": dates}
+        self.table.children = lines
+
+    def _store_changed(self, table: str) -> None:
+        # A notes edit needs no redraw (it would take the cursor out of the box).
+        if table in ("asks", "businesses") and not self._only_notes_changed:
+            self._rebuild()
+
+    def _status_changed(self, ask_id: int, status: str) -> None:
+        save(self.status, lambda: self.wb.set_ask_status(ask_id, status))
+
+    def _notes_changed(self, ask_id: int, notes: str) -> None:
+        self._only_notes_changed = True
+        try:
+            save(self.status, lambda: self.wb.set_ask_notes(ask_id, notes))
+        finally:
+            self._only_notes_changed = False
+
+
+def _dates(ask: dict[str, Any]) -> str:
+    parts = []
+    for key, label in (
+        ("planned_on", "planned"),
+        ("asked_on", "asked"),
+        ("answered_on", "answered"),
+    ):
+        if isinstance(ask.get(key), str) and ask[key]:
+            parts.append(f"{label} {esc(ask[key])}")
+    return "<small>" + "<br>".join(parts) + "</small>"
+
+
+class ThisWeek(w.HTML):
+    """The one or two businesses to approach next, and the ones that said no."""
+
+    def __init__(self, wb: Any):
+        super().__init__()
+        self.wb = wb
+        self.refresh()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("businesses", "asks", "profile"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        spend = self.wb.spend_table()
+        profile = self.wb.profile()
+        picks = money_trail.this_week(spend)
+        if picks.empty:
+            body = (
+                "<p>Every business on your money trail has an ask. Track the answers below.</p>"
+                if len(spend)
+                else "<p>Add the businesses you pay, then come back here.</p>"
+            )
+        else:
+            items = "".join(
+                f"<li><b>{esc(b['name'])}</b>: {esc(money_trail.relationship_line(b, profile.currency))}</li>"
+                for b in picks.to_dict("records")
+            )
+            body = f"<p>This week, approach:</p><ol>{items}</ol>"
+        declined = spend[spend["declined"]]
+        if len(declined):
+            names = ", ".join(esc(n) for n in declined["name"])
+            body += (
+                f"<p style='color:#b42318'>⚑ Declined to reciprocate: {names}. "
+                "Worth asking yourself whether to keep spending there.</p>"
+            )
+        self.value = body
