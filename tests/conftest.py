@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -64,11 +65,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def lab_server(tmp_path):
-    """`workbook start` on a fresh workbook, on a machine with no screen and an empty home
-    folder: what the README's first command does on a workshop laptop."""
-    path = tmp_path / "participant.sqlite"
+@contextlib.contextmanager
+def running_lab(tmp_path: Path, *command: str):
+    """Run a `workbook` command that serves JupyterLab (start or demo) on a machine with no
+    screen and an empty home folder, as on a workshop laptop, until the block ends."""
     port = _free_port()
     env = {
         **os.environ,
@@ -77,16 +77,7 @@ def lab_server(tmp_path):
         "DISPLAY": "",
     }
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "workbook.cli",
-            "start",
-            "--workbook",
-            str(path),
-            "--port",
-            str(port),
-        ],
+        [sys.executable, "-m", "workbook.cli", *command, "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -103,9 +94,18 @@ def lab_server(tmp_path):
         seen.append(line)
         match = re.search(rf"http://127\.0\.0\.1:{port}/lab\?token=(\w+)", line)
         token = match.group(1) if match else None
+    printed = "".join(seen)
     try:
-        assert token, "JupyterLab did not print its address:\n" + "".join(seen)
-        yield LabServer(f"http://127.0.0.1:{port}", token, path, "".join(seen))
+        assert token, "JupyterLab did not print its address:\n" + printed
+        workbook_path = Path(re.search(r"Your workbook: (.*)", printed).group(1).strip())
+        yield LabServer(f"http://127.0.0.1:{port}", token, workbook_path, printed)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
+
+
+@pytest.fixture
+def lab_server(tmp_path):
+    """`workbook start` on a fresh workbook: what the README's first command does."""
+    with running_lab(tmp_path, "start", "--workbook", str(tmp_path / "participant.sqlite")) as lab:
+        yield lab

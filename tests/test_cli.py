@@ -51,17 +51,33 @@ def test_start_on_a_file_that_is_not_a_workbook_says_so(tmp_path):
     assert "Traceback" not in done.stderr
 
 
-def test_start_brings_up_jupyterlab_on_the_exercises_and_prints_the_address(lab_server):
-    printed = lab_server.printed
-    assert f"Your workbook: {lab_server.workbook.resolve()}" in printed
-    assert "No web browser here" in printed
-    url = f"{lab_server.base}/api/contents?token={lab_server.token}"
+def _served_notebooks(lab) -> set[str]:
+    url = f"{lab.base}/api/contents?token={lab.token}"
     for _ in range(40):  # the address is printed a moment before the port accepts
         try:
-            listing = json.load(urllib.request.urlopen(url, timeout=10))
-            break
+            return {
+                item["name"]
+                for item in json.load(urllib.request.urlopen(url, timeout=10))["content"]
+            }
         except OSError:
             time.sleep(0.5)
-    names = {item["name"] for item in listing["content"]}
-    assert {"00_start_here.ipynb", "01_money_trail.ipynb"} <= names
+    raise AssertionError("JupyterLab never answered")
+
+
+def test_start_brings_up_jupyterlab_on_the_exercises_and_prints_the_address(lab_server, tmp_path):
+    assert lab_server.workbook == (tmp_path / "participant.sqlite").resolve()
+    assert "No web browser here" in lab_server.printed
+    assert {"00_start_here.ipynb", "01_money_trail.ipynb"} <= _served_notebooks(lab_server)
     assert lab_server.workbook.exists()  # made before the server started
+
+
+def test_demo_serves_a_temporary_copy_of_the_sample(tmp_path):
+    from conftest import running_lab
+
+    with running_lab(tmp_path, "demo") as lab:
+        assert "demo workbook in a temporary folder" in lab.printed
+        assert "01_money_trail.ipynb" in _served_notebooks(lab)
+        with workbook.open(lab.workbook) as wb:
+            assert wb.profile().name == "Dana Whitfield"
+            assert len(wb.businesses()) == 12
+    assert not lab.workbook.parent.exists()  # the temporary copy goes when the demo stops

@@ -11,8 +11,10 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -89,6 +91,8 @@ def _run_lab(workbook_path: Path, port: int | None, no_browser: bool) -> int:
     print(f"Your workbook: {workbook_path}")
     print(f"Exercises:     {notebooks}")
     print("Start with 00_start_here. Stop with Ctrl+C.", flush=True)
+    # Stopped by the system (logout, a coach's script): end as tidily as with Ctrl+C.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         return subprocess.call(command, env=env)
     except KeyboardInterrupt:
@@ -102,11 +106,11 @@ def _start(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    wb = demo()
-    path = wb.path
-    wb.close()
-    print("This is a demo workbook in a temporary folder; your own workbook is not touched.")
-    return _run_lab(path, args.port, args.no_browser)
+    with tempfile.TemporaryDirectory(prefix="workbook-demo-") as folder:  # gone when you stop
+        with demo(folder) as wb:
+            path = wb.path
+        print("This is a demo workbook in a temporary folder; your own workbook is not touched.")
+        return _run_lab(path, args.port, args.no_browser)
 
 
 def _new(args: argparse.Namespace) -> int:
