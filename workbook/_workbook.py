@@ -13,6 +13,7 @@ import platformdirs
 
 from . import money_trail
 from ._errors import InputError
+from ._people import PeopleOperations
 from .profile import PROFILE_FIELDS, Profile, clean_profile_field, today
 from .store import Store
 
@@ -28,7 +29,7 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "workbook.sqlite"
 
 
-class Workbook:
+class Workbook(PeopleOperations):
     """One participant's workbook file. Every method that changes something commits it."""
 
     def __init__(self, path: str | os.PathLike[str]):

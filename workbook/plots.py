@@ -152,3 +152,140 @@ def money_trail_treemap(spend: pd.DataFrame, currency: str = "USD") -> go.Figure
     )
     fig.update_layout(title=title, height=460, margin={"t": 50, "l": 10, "r": 10, "b": 10})
     return fig
+
+
+# Relationship depth, shallow to deep: the colour every people chart uses.
+DEPTH_COLOURS = {
+    "contact": "#c9c9c9",
+    "acquaintance": "#f2b134",
+    "connection": "#4a90d9",
+    "referral_partner": "#2e8540",
+}
+DEPTH_LABELS = {
+    "contact": "Contact",
+    "acquaintance": "Acquaintance",
+    "connection": "Connection",
+    "referral_partner": "Referral partner",
+}
+
+
+def coverage(table: pd.DataFrame) -> go.Figure:
+    """How many people you already know in each target profession; the empty ones say so.
+
+    ``table`` is ``Workbook.coverage()``: profession, known, names, next_step.
+    """
+    title = "Who you already know in your five professions"
+    if table.empty:
+        return _empty(title, "Pick your five professions to see who you already know in each.")
+    data = table.iloc[::-1]  # first pick at the top
+    labels = _escape(data["profession"])
+    fig = go.Figure(
+        go.Bar(
+            x=data["known"],
+            y=labels,
+            orientation="h",
+            marker_color=["#2e8540" if n else "#e07b39" for n in data["known"]],
+            text=[f"{n} known" if n else "meet someone here" for n in data["known"]],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[html.escape(", ".join(names)) or "nobody yet" for names in data["names"]],
+            hovertemplate="<b>%{y}</b><br>%{customdata}<extra></extra>",
+        )
+    )
+    most = max(int(data["known"].max()), 1)
+    fig.update_layout(
+        title=title,
+        height=120 + 48 * len(data),
+        margin={"l": 10, "r": 140},
+        xaxis={"title": "People you know", "dtick": 1, "range": [0, most * 1.4 + 0.5]},
+    )
+    return fig
+
+
+def goal_map(goals: pd.DataFrame, people: pd.DataFrame, you: str = "") -> go.Figure:
+    """You on the left, your goals in the middle, the people for each goal on the right,
+    each person coloured by how deep the relationship is.
+
+    ``goals``: id, text. ``people``: goal_id, name, depth (``Workbook.goal_people()``).
+    """
+    title = "Your goals and the people who could help"
+    if goals.empty:
+        return _empty(title, "Write a goal to start your map.")
+    rows_per_goal = [max(len(people[people["goal_id"] == g]), 1) for g in goals["id"]]
+    total = sum(rows_per_goal)
+    goal_y, person_points = {}, []
+    top = 0.0
+    for goal_id, rows in zip(goals["id"], rows_per_goal, strict=True):
+        goal_y[goal_id] = top + (rows - 1) / 2
+        mine = people[people["goal_id"] == goal_id]
+        for i, person in enumerate(mine.itertuples(index=False)):
+            person_points.append((top + i, person))
+        top += rows + 0.6
+    you_y = (top - 0.6 - 1) / 2 if total else 0
+    fig = go.Figure()
+    edges_x: list[float | None] = []
+    edges_y: list[float | None] = []
+    for y in goal_y.values():
+        edges_x += [0, 1, None]
+        edges_y += [you_y, y, None]
+    for y, person in person_points:
+        edges_x += [1, 2, None]
+        edges_y += [goal_y[person.goal_id], y, None]
+    fig.add_trace(
+        go.Scatter(
+            x=edges_x,
+            y=edges_y,
+            mode="lines",
+            hoverinfo="skip",
+            line={"color": "#bbbbbb", "width": 1.5},
+            showlegend=False,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[0],
+            y=[you_y],
+            mode="markers+text",
+            text=[html.escape(you or "You")],
+            textposition="middle left",
+            marker={"size": 26, "color": "#333333"},
+            showlegend=False,
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[1] * len(goals),
+            y=list(goal_y.values()),
+            mode="markers+text",
+            text=list(_escape(goals["text"])),
+            textposition="top center",
+            marker={"size": 18, "color": "#7b61a8", "symbol": "diamond"},
+            showlegend=False,
+            hovertemplate="Goal: %{text}<extra></extra>",
+        )
+    )
+    for depth, colour in DEPTH_COLOURS.items():
+        points = [(y, p) for y, p in person_points if p.depth == depth]
+        fig.add_trace(
+            go.Scatter(
+                x=[2] * len(points),
+                y=[y for y, _ in points],
+                mode="markers+text",
+                name=DEPTH_LABELS[depth],
+                text=[html.escape(p.name) for _, p in points],
+                textposition="middle right",
+                marker={"size": 16, "color": colour, "line": {"width": 1, "color": "#555555"}},
+                hovertemplate="%{text} · " + DEPTH_LABELS[depth] + "<extra></extra>",
+                visible=True if points else "legendonly",
+            )
+        )
+    fig.update_layout(
+        title=title,
+        height=max(320, 70 * total + 140),
+        xaxis={"visible": False, "range": [-0.8, 3.0]},
+        yaxis={"visible": False, "autorange": "reversed"},
+        legend={"title": "Relationship", "orientation": "h", "y": -0.05},
+        margin={"l": 10, "r": 10},
+    )
+    return fig

@@ -46,6 +46,19 @@ def fill(wb: Workbook) -> Workbook:
         ask_id = wb.add_ask(ids[row["business"]], row["kind"], row["detail"], row["notes"])
         dates = {k: row[k] or None for k in ("planned_on", "asked_on", "answered_on")}
         wb.store.update("asks", ask_id, {"status": row["status"], **dates})
+    for row in pd.read_csv(folder / "contacts.csv", keep_default_na=False).to_dict("records"):
+        wb.add_contact(**row)
+    choices = json.loads((folder / "preferred_clients.json").read_text(encoding="utf-8"))
+    wb.set_client_tags(choices["client_markets"])
+    for profession in choices["target_professions"]:
+        wb.add_target_profession(profession)
+    goal_ids: dict[str, int] = {}
+    for row in pd.read_csv(folder / "goals.csv", keep_default_na=False).to_dict("records"):
+        if row["goal"] not in goal_ids:
+            goal_ids[row["goal"]] = wb.add_goal(row["goal"], row["target_date"])
+        wb.add_goal_person(
+            goal_ids[row["goal"]], name=row["person"], depth=row["depth"], why=row["why"]
+        )
     return wb
 
 

@@ -66,6 +66,51 @@ MIGRATIONS: dict[int, str] = {
         ALTER TABLE asks ADD COLUMN answered_on TEXT;
         UPDATE asks SET planned_on = substr(created_at, 1, 10);
     """,
+    3: """
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            first_name TEXT NOT NULL DEFAULT '',
+            last_name TEXT NOT NULL DEFAULT '',
+            name TEXT NOT NULL CHECK (name <> ''),
+            email TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '',
+            position TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            connected_on TEXT,
+            source TEXT NOT NULL DEFAULT 'typed',
+            profession TEXT NOT NULL DEFAULT '',
+            depth TEXT NOT NULL DEFAULT 'contact'
+                CHECK (depth IN ('contact', 'acquaintance', 'connection', 'referral_partner')),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        );
+        CREATE TABLE client_tags (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            tag TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE target_professions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            profession TEXT NOT NULL UNIQUE CHECK (profession <> ''),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE goals (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            text TEXT NOT NULL CHECK (text <> ''),
+            target_date TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE goal_people (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            why TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (goal_id, contact_id)
+        );
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -207,17 +252,8 @@ class Store:
         return dict(zip([d[0] for d in cur.description], values, strict=True))
 
     def insert(self, table: str, values: Mapping[str, Any]) -> int:
-        _check_name(table)
-        values = {"created_at": _now(), **values}
-        for name in values:
-            _check_name(name)
-        columns = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
         with self.transaction() as con:
-            cur = con.execute(
-                f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(values.values())
-            )
-            row_id = int(cur.lastrowid or 0)
+            row_id = _insert(con, table, values)
         self._changed(table)
         return row_id
 
@@ -236,6 +272,15 @@ class Store:
                 raise _gone(table)
         self._changed(table)
 
+    def replace_all(self, table: str, rows: list[Mapping[str, Any]]) -> None:
+        """Make ``rows`` the whole content of a small list table, in one transaction."""
+        _check_name(table)
+        with self.transaction() as con:
+            con.execute(f"DELETE FROM {table}")
+            for values in rows:
+                _insert(con, table, values)
+        self._changed(table)
+
     def delete(self, table: str, row_id: int) -> None:
         _check_name(table)
         with self.transaction() as con:
@@ -244,6 +289,17 @@ class Store:
 
     def close(self) -> None:
         self._con.close()
+
+
+def _insert(con: sqlite3.Connection, table: str, values: Mapping[str, Any]) -> int:
+    _check_name(table)
+    values = {"created_at": _now(), **values}
+    for name in values:
+        _check_name(name)
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    cur = con.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(values.values()))
+    return int(cur.lastrowid or 0)
 
 
 def _statements(script: str) -> list[str]:

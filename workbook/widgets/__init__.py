@@ -4,8 +4,30 @@ Imported on its own (``from workbook.widgets import ...``) so the core runs with
 """
 
 from .asks import AskBuilder, AskTracker, ThisWeek
-from .charts import MoneyTrailCharts
+from .charts import CoverageChart, GoalMap, MoneyTrailCharts
+from .goals import FavourWarnings, GoalsForm
+from .preferred_clients import (
+    ClientQuestions,
+    CoverageSteps,
+    PreferredClientForm,
+    TargetProfessions,
+)
 from .profile import ProfileForm
 from .spend_table import SpendTable
 
-__all__ = ["AskBuilder", "AskTracker", "MoneyTrailCharts", "ProfileForm", "SpendTable", "ThisWeek"]
+__all__ = [
+    "AskBuilder",
+    "AskTracker",
+    "ClientQuestions",
+    "CoverageChart",
+    "CoverageSteps",
+    "FavourWarnings",
+    "GoalMap",
+    "GoalsForm",
+    "MoneyTrailCharts",
+    "PreferredClientForm",
+    "ProfileForm",
+    "SpendTable",
+    "TargetProfessions",
+    "ThisWeek",
+]

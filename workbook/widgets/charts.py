@@ -10,8 +10,13 @@ import ipywidgets as w
 from .. import plots
 
 
-class MoneyTrailCharts(w.VBox):
-    """The ranking and the treemap, redrawn after every saved edit."""
+class Charts(w.VBox):
+    """Figures built from the workbook, redrawn when one of ``tables`` changes.
+
+    Subclasses say which tables they follow and build their figures in ``figures_for``.
+    """
+
+    tables: tuple[str, ...] = ()
 
     def __init__(self, wb: Any):
         self.wb = wb
@@ -21,21 +26,48 @@ class MoneyTrailCharts(w.VBox):
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__([self.output])
 
+    def figures_for(self, wb: Any) -> list[Any]:
+        raise NotImplementedError
+
     def redraw(self) -> None:
-        spend = self.wb.spend_table()
-        currency = self.wb.profile().currency
-        self.figures = [
-            plots.money_trail(spend, currency),
-            plots.money_trail_treemap(spend, currency),
-        ]
+        self.figures = self.figures_for(self.wb)
         # Setting the outputs directly (rather than display() inside the Output) redraws in one
         # step and does not depend on which cell is running; building the bundle here skips
         # IPython's formatters, which would also render each chart as a 4 MB HTML page.
         self.output.outputs = tuple(_chart_output(fig) for fig in self.figures)
 
     def _store_changed(self, table: str) -> None:
-        if table in ("businesses", "asks", "profile"):
+        if table in self.tables:
             self.redraw()
+
+
+class MoneyTrailCharts(Charts):
+    """The ranking and the treemap of your money trail."""
+
+    tables = ("businesses", "asks", "profile")
+
+    def figures_for(self, wb: Any) -> list[Any]:
+        spend = wb.spend_table()
+        currency = wb.profile().currency
+        return [plots.money_trail(spend, currency), plots.money_trail_treemap(spend, currency)]
+
+
+class CoverageChart(Charts):
+    """How many people you already know in each of your five professions."""
+
+    tables = ("target_professions", "contacts")
+
+    def figures_for(self, wb: Any) -> list[Any]:
+        return [plots.coverage(wb.coverage())]
+
+
+class GoalMap(Charts):
+    """You, your goals, and the people who could help with each, coloured by relationship."""
+
+    tables = ("goals", "goal_people", "contacts", "profile")
+
+    def figures_for(self, wb: Any) -> list[Any]:
+        return [plots.goal_map(wb.goals(), wb.goal_people(), wb.profile().name)]
 
 
 def _chart_output(fig: Any) -> dict[str, Any]:

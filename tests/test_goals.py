@@ -1,0 +1,96 @@
+import datetime as dt
+
+import pytest
+
+import workbook
+from workbook import goals, plots
+from workbook.widgets import FavourWarnings, GoalMap, GoalsForm
+
+
+def test_goal_needs_words_and_a_real_date(tmp_workbook):
+    with pytest.raises(workbook.InputError, match="Write the goal"):
+        tmp_workbook.add_goal("   ")
+    with pytest.raises(workbook.InputError, match="date like"):
+        tmp_workbook.add_goal("Ten listings", "next June")
+    goal_id = tmp_workbook.add_goal("Ten listings", dt.date(2027, 6, 30))
+    assert tmp_workbook.goals().set_index("id").loc[goal_id, "target_date"] == "2027-06-30"
+
+
+def test_people_come_from_contacts_or_new_names_and_keep_one_depth(demo_workbook):
+    wb = demo_workbook
+    goal_id = wb.add_goal("Speak at the Rotary club", "2027-02-01")
+    maria = int(wb.contacts().set_index("name").loc["Maria Lopez", "id"])
+    wb.add_goal_person(goal_id, contact_id=maria, why="She is a member")
+    wb.add_goal_person(goal_id, name="  Priya   Shah ", depth="acquaintance", why="Club president")
+    people = wb.goal_people()
+    mine = people[people["goal_id"] == goal_id].set_index("name")
+    assert mine.loc["Maria Lopez", "depth"] == "acquaintance"
+    assert mine.loc["Priya Shah", "depth"] == "acquaintance"
+    assert "Priya Shah" in set(wb.contacts()["name"])  # a typed name becomes a contact
+    with pytest.raises(workbook.InputError, match="already on this goal"):
+        wb.add_goal_person(goal_id, name="priya shah")
+    with pytest.raises(workbook.InputError, match="Pick someone"):
+        wb.add_goal_person(goal_id, name="")
+
+
+def test_warnings_where_a_favour_comes_too_early(demo_workbook):
+    shallow = goals.warnings(demo_workbook.goal_people()).set_index("name")
+    assert set(shallow.index) == {"Maria Lopez", "Tom Reyes"}  # acquaintance and contact
+    assert shallow.loc["Tom Reyes", "first_step"].startswith("Invite Tom for a coffee")
+    assert "Send Maria something useful" in shallow.loc["Maria Lopez", "first_step"]
+
+
+def test_progress_needs_two_goals_with_two_people_each(tmp_workbook):
+    wb = tmp_workbook
+    state = goals.progress(wb.goals(), wb.goal_people())
+    assert state["goals_needed"] == 2 and not state["done"]
+    a, b = wb.add_goal("Goal A"), wb.add_goal("Goal B")
+    for goal_id in (a, b):
+        wb.add_goal_person(goal_id, name=f"First {goal_id}")
+    state = goals.progress(wb.goals(), wb.goal_people())
+    assert state["goals_short_of_people"] == ["Goal A", "Goal B"]
+    for goal_id in (a, b):
+        wb.add_goal_person(goal_id, name=f"Second {goal_id}", depth="connection")
+    assert goals.progress(wb.goals(), wb.goal_people())["done"]
+
+
+def test_goal_map_places_you_goals_and_people_coloured_by_depth(demo_workbook):
+    fig = plots.goal_map(demo_workbook.goals(), demo_workbook.goal_people(), "Dana <Whitfield>")
+    by_name = {t.name: t for t in fig.data if t.name}
+    assert list(by_name["Referral partner"].text) == ["Carla Nuñez"]
+    assert set(by_name["Connection"].text) == {"Grace Kim"}
+    assert all(x == 2 for x in by_name["Contact"].x)
+    you = fig.data[1]
+    assert you.text == ("Dana &lt;Whitfield&gt;",) and you.x == (0,)
+    goals_trace = fig.data[2]
+    assert len(goals_trace.x) == 2 and set(goals_trace.x) == {1}
+
+
+def test_goals_form_by_keyboard_and_mouse(tmp_workbook):
+    wb = tmp_workbook
+    form = GoalsForm(wb)
+    form.new_goal.value = "Three new partners by March"
+    form.new_date.value = dt.date(2027, 3, 31)
+    form.add_goal_button.click()
+    form.new_goal.value = ""
+    form.add_goal_button.click()
+    assert "Write the goal" in form.status.value
+    box = next(iter(form.goal_boxes.values()))
+    box.person.value = "Ann Lee"
+    box.depth.value = "connection"
+    box.why.value = "Knows every builder in town"
+    box.add_button.click()
+    assert form.status.kind == "saved"
+    box = next(iter(form.goal_boxes.values()))
+    box.person.value = "Ann Lee"  # picking a known name shows her depth
+    assert box.depth.value == "connection"
+    warnings = FavourWarnings(wb)
+    goal_map = GoalMap(wb)
+    box.person.value = "Bob Stone"
+    box.depth.value = "contact"
+    box.add_button.click()
+    assert "Bob Stone" in warnings.value and "too early" in warnings.value
+    assert "Write 1 more goal" in form.progress.value
+    assert "Bob Stone" in {n for t in goal_map.figures[0].data if t.name for n in t.text}
+    with workbook.open(wb.path) as again:
+        assert list(again.goal_people()["name"]) == ["Ann Lee", "Bob Stone"]

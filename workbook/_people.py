@@ -1,0 +1,136 @@
+"""Workbook operations for the people exercises: contacts, preferred clients, goals."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from . import contacts as contacts_rules
+from . import goals as goal_rules
+from . import preferred_clients
+from ._errors import InputError
+
+if TYPE_CHECKING:
+    from .profile import Profile
+    from .store import Store
+
+
+class PeopleOperations:
+    store: Store
+
+    def profile(self) -> Profile: ...  # provided by Workbook
+
+    # -- contacts ---------------------------------------------------------------------
+
+    def contacts(self) -> pd.DataFrame:
+        return self.store.read("contacts")
+
+    def add_contact(self, **values: Any) -> int:
+        return self.store.insert("contacts", contacts_rules.clean_contact(values))
+
+    def update_contact(self, contact_id: int, **values: Any) -> None:
+        clean = contacts_rules.clean_contact(values, partial=True)
+        clean["updated_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self.store.update("contacts", int(contact_id), clean)
+
+    def delete_contact(self, contact_id: int) -> None:
+        self.store.delete("contacts", int(contact_id))
+
+    def find_or_add_contact(self, name: str, depth: str = "contact") -> int:
+        """The contact with this name (ignoring case and spaces), or a new one."""
+        wanted = " ".join(str(name or "").split())
+        found = self.contacts()
+        same = found[found["name"].str.lower() == wanted.lower()]
+        if len(same):
+            return int(same["id"].iloc[0])
+        return self.add_contact(name=wanted, depth=depth)
+
+    # -- preferred clients ------------------------------------------------------------
+
+    def client_tags(self) -> list[str]:
+        return list(self.store.read("client_tags")["tag"])
+
+    def set_client_tags(self, tags: list[str]) -> None:
+        known = preferred_clients.markets()
+        unknown = [t for t in tags if t not in known]
+        if unknown:
+            raise InputError(f"Pick client markets from the list (not {', '.join(unknown)}).")
+        self.store.replace_all("client_tags", [{"tag": t} for t in dict.fromkeys(tags)])
+
+    def target_professions(self) -> list[str]:
+        return list(self.store.read("target_professions")["profession"])
+
+    def add_target_profession(self, profession: str) -> int:
+        name = preferred_clients.clean_target(
+            profession, self.target_professions(), self.profile().profession
+        )
+        return self.store.insert("target_professions", {"profession": name})
+
+    def remove_target_profession(self, profession: str) -> None:
+        rows = self.store.read("target_professions")
+        for row_id in rows.loc[rows["profession"] == profession, "id"]:
+            self.store.delete("target_professions", int(row_id))
+
+    def coverage(self) -> pd.DataFrame:
+        """For each of the five: the contacts you know in it, and the next step."""
+        return preferred_clients.coverage(self.target_professions(), self.contacts())
+
+    # -- goals to people --------------------------------------------------------------
+
+    def goals(self) -> pd.DataFrame:
+        return self.store.read("goals")
+
+    def add_goal(self, text: str, target_date: Any = None) -> int:
+        goal, day = goal_rules.clean_goal(text, target_date)
+        return self.store.insert("goals", {"text": goal, "target_date": day})
+
+    def update_goal(self, goal_id: int, text: str, target_date: Any = None) -> None:
+        goal, day = goal_rules.clean_goal(text, target_date)
+        self.store.update("goals", int(goal_id), {"text": goal, "target_date": day})
+
+    def delete_goal(self, goal_id: int) -> None:
+        self.store.delete("goals", int(goal_id))
+
+    def add_goal_person(
+        self,
+        goal_id: int,
+        *,
+        contact_id: int | None = None,
+        name: str = "",
+        depth: str | None = None,
+        why: str = "",
+    ) -> int:
+        """Link a person to a goal: an existing contact, or a name typed in (made a contact).
+        A depth given here is saved on the contact: it is one relationship, whatever the goal."""
+        self.store.row("goals", int(goal_id))  # a clear message if it is gone
+        if contact_id is None:
+            if not str(name or "").strip():
+                raise InputError("Pick someone from your contacts or type a name.")
+            contact_id = self.find_or_add_contact(
+                name, contacts_rules.clean_depth(depth or "contact")
+            )
+        if depth:
+            self.update_contact(contact_id, depth=depth)
+        linked = self.store.read("goal_people")
+        if ((linked["goal_id"] == goal_id) & (linked["contact_id"] == contact_id)).any():
+            raise InputError("That person is already on this goal.")
+        return self.store.insert(
+            "goal_people",
+            {"goal_id": int(goal_id), "contact_id": int(contact_id), "why": " ".join(why.split())},
+        )
+
+    def remove_goal_person(self, goal_person_id: int) -> None:
+        self.store.delete("goal_people", int(goal_person_id))
+
+    def goal_people(self) -> pd.DataFrame:
+        """Each goal's people with their name, company and depth."""
+        links = self.store.read("goal_people")
+        people = self.contacts().set_index("id")
+        goals = self.goals().set_index("id")
+        links["name"] = links["contact_id"].map(people["name"]).astype(str)
+        links["company"] = links["contact_id"].map(people["company"]).astype(str)
+        links["depth"] = links["contact_id"].map(people["depth"]).astype(str)
+        links["goal"] = links["goal_id"].map(goals["text"]).astype(str)
+        return links

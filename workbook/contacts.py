@@ -1,0 +1,71 @@
+"""The people a participant knows: names, where they work, what they do, and how well.
+
+Used by every exercise after the money trail; the network exercise adds imports and plots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ._errors import InputError
+
+# How deep a relationship is, shallow to deep; the labels the forms show.
+DEPTHS = {
+    "contact": "Contact (we have met or connected)",
+    "acquaintance": "Acquaintance (we know each other a little)",
+    "connection": "Connection (we know, like and trust each other)",
+    "referral_partner": "Referral partner (we send each other business)",
+}
+DEPTH_SHORT = {
+    "contact": "contact",
+    "acquaintance": "acquaintance",
+    "connection": "connection",
+    "referral_partner": "referral partner",
+}
+
+CONTACT_FIELDS = {
+    "first_name": "First name",
+    "last_name": "Last name",
+    "name": "Name",
+    "email": "Email",
+    "company": "Company",
+    "position": "Position",
+    "phone": "Phone",
+    "url": "Web page",
+    "profession": "Profession",
+    "depth": "Relationship",
+    "notes": "Notes",
+}
+
+
+def clean_depth(value: Any) -> str:
+    text = str(value or "").strip().lower().replace(" ", "_").replace("-", "_")
+    if text in DEPTHS:
+        return text
+    raise InputError(
+        "Relationship must be one of: "
+        + ", ".join(DEPTH_SHORT.values())
+        + f" (you gave {value!r})."
+    )
+
+
+def clean_contact(values: Mapping[str, Any], *, partial: bool = False) -> dict[str, Any]:
+    """Check a contact's fields and return them ready to store; the name is built from first
+    and last name when it is not given."""
+    unknown = set(values) - set(CONTACT_FIELDS)
+    if unknown:
+        raise ValueError(f"not contact fields: {sorted(unknown)}")
+    clean: dict[str, Any] = {}
+    for field, value in values.items():
+        if field == "depth":
+            clean[field] = clean_depth(value)
+        else:
+            clean[field] = (
+                " ".join(str(value or "").split()) if field != "notes" else str(value or "").strip()
+            )
+    if not partial and not clean.get("name"):
+        clean["name"] = " ".join(p for p in (clean.get("first_name"), clean.get("last_name")) if p)
+    if ("name" in clean or not partial) and not clean.get("name"):
+        raise InputError("Every person needs a name.")
+    return clean

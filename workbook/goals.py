@@ -1,0 +1,78 @@
+"""Exercise 3, goals to people: two business goals, two people who could help with each.
+
+A favour asked of someone you barely know rarely lands; a first step that builds the
+relationship does. So wherever a goal leans on a mere contact, the exercise says so and
+offers a small step to take this week instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+
+from ._errors import InputError
+
+MIN_GOALS = 2
+PEOPLE_PER_GOAL = 2
+
+# A small first step for each depth: what to do this week before asking anything.
+FIRST_STEPS = {
+    "contact": "Invite {first} for a coffee to learn about their business; ask nothing yet.",
+    "acquaintance": "Send {first} something useful (an article, an introduction) and ask "
+    "how you can help them.",
+}
+
+
+def clean_goal(text: Any, target_date: Any = None) -> tuple[str, str | None]:
+    goal = " ".join(str(text or "").split())
+    if not goal:
+        raise InputError(
+            "Write the goal in a few words, for example 'Ten listings from retirees by June'."
+        )
+    if len(goal) > 300:
+        raise InputError("Keep the goal short: one sentence under 300 characters.")
+    return goal, clean_date(target_date, "Target date")
+
+
+def clean_date(value: Any, label: str) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        raise InputError(
+            f"{label} should be a date like 2026-06-30 (you typed {value!r})."
+        ) from None
+
+
+def warnings(goal_people: pd.DataFrame) -> pd.DataFrame:
+    """Rows of goal_people (with name and depth) whose person is a mere contact or an
+    acquaintance, each with the first step to take this week instead of asking a favour."""
+    shallow = goal_people[goal_people["depth"].isin(list(FIRST_STEPS))].copy()
+    shallow["first_step"] = [
+        FIRST_STEPS[depth].format(first=(name.split() or [name])[0])
+        for name, depth in zip(shallow["name"], shallow["depth"], strict=True)
+    ]
+    return shallow
+
+
+def progress(goals: pd.DataFrame, goal_people: pd.DataFrame) -> dict[str, Any]:
+    """How far the exercise is: goals written, and goals that still need people."""
+    counts = goal_people.groupby("goal_id").size() if len(goal_people) else pd.Series(dtype=int)
+    short = [
+        text
+        for goal_id, text in zip(goals["id"], goals["text"], strict=True)
+        if counts.get(goal_id, 0) < PEOPLE_PER_GOAL
+    ]
+    return {
+        "goals": len(goals),
+        "goals_needed": max(MIN_GOALS - len(goals), 0),
+        "goals_short_of_people": short,
+        "done": len(goals) >= MIN_GOALS and not short,
+    }

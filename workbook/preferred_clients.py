@@ -1,0 +1,156 @@
+"""Exercise 2, preferred clients: the five professions that already serve your best clients.
+
+The catalog (``catalog/professions.toml``) maps about 40 client markets to the professions that
+serve them, and about 150 professions to the words that give them away in a job title or a
+business name.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from ._errors import InputError
+
+TARGET_COUNT = 5
+
+# What to ask a good client, to find out who else serves them.
+QUESTIONS = [
+    "When something needs doing at home or at work, who else do you call?",
+    "Which professionals have you trusted for years, and why them?",
+    "Who did you hire in the last year that you would hire again tomorrow?",
+    "Before you came to me, who did you talk to about it?",
+    "Whose card is on your fridge?",
+]
+
+_CATALOG = Path(__file__).resolve().parent / "catalog" / "professions.toml"
+
+
+@cache
+def catalog() -> dict:
+    with _CATALOG.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def professions() -> list[str]:
+    """Every profession in the catalog, alphabetical."""
+    return sorted(catalog()["professions"])
+
+
+def markets() -> dict[str, str]:
+    """Client-market tag -> label, such as 'retirees' -> 'Retirees'."""
+    return {tag: market["label"] for tag, market in catalog()["markets"].items()}
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str, int]]:
+    """(whole-word pattern, profession, length) for every synonym, longest first, so
+    'commercial real estate' wins over 'real estate'."""
+    found = []
+    for profession, words in catalog()["professions"].items():
+        for word in {profession.lower(), *words}:
+            pattern = re.compile(rf"(?<![\w]){re.escape(word.lower())}(?![\w])")
+            found.append((pattern, profession, len(word)))
+    return sorted(found, key=lambda item: -item[2])
+
+
+def guess_profession(*texts: str) -> str:
+    """The catalog profession a job title or business name points to, or '' if none does.
+
+    >>> guess_profession("Senior Loan Officer", "First Mountain Bank")
+    'Banker'
+    """
+    haystack = " ".join(t for t in texts if t).lower()
+    if not haystack.strip():
+        return ""
+    for pattern, profession, _ in _patterns():
+        if pattern.search(haystack):
+            return profession
+    return ""
+
+
+def same_profession(a: str, b: str) -> bool:
+    """True when two professions are the same catalog entry ('Realtor' and 'Real-estate agent')."""
+    if not a or not b:
+        return False
+    if a.strip().lower() == b.strip().lower():
+        return True
+    return (guess_profession(a) or a.lower()) == (guess_profession(b) or b.lower())
+
+
+def suggest(tags: list[str], own_profession: str = "", limit: int = 15) -> list[str]:
+    """Professions that serve the chosen client markets, most-shared first, not your own."""
+    counts: Counter[str] = Counter()
+    for tag in tags:
+        market = catalog()["markets"].get(tag)
+        if market:
+            counts.update(market["professions"])
+    ranked = sorted(counts, key=lambda p: (-counts[p], p))
+    return [p for p in ranked if not same_profession(p, own_profession)][:limit]
+
+
+def clean_target(profession: str, current: list[str], own_profession: str) -> str:
+    """Check one more target profession against the rules of the exercise."""
+    name = " ".join(str(profession or "").split())
+    if not name:
+        raise InputError("Type or pick a profession first.")
+    if same_profession(name, own_profession):
+        raise InputError(
+            f"{name} is your own profession: pick professions that serve the same clients as you, "
+            "not ones that compete with you."
+        )
+    if any(same_profession(name, other) for other in current):
+        raise InputError(f"{name} is already one of your five.")
+    if len(current) >= TARGET_COUNT:
+        raise InputError(f"You have your {TARGET_COUNT} already: remove one to add {name}.")
+    return name
+
+
+def name_tag_words(profession: str) -> list[str]:
+    """Words to look for on name tags and cards at the next event, for one profession."""
+    words = catalog()["professions"].get(profession, [])
+    return [profession.lower(), *[w for w in words if w != profession.lower()]][:6]
+
+
+def with_professions(contacts: pd.DataFrame) -> pd.DataFrame:
+    """Contacts with ``known_as``: their profession tag, or one guessed from position and
+    company, and ``guessed`` (True when it was guessed)."""
+    table = contacts.copy()
+    guesses = [
+        guess_profession(position, company)
+        for position, company in zip(table["position"], table["company"], strict=True)
+    ]
+    tagged = table["profession"].fillna("").astype(str).str.strip()
+    table["known_as"] = [t or g for t, g in zip(tagged, guesses, strict=True)]
+    table["guessed"] = (tagged == "") & (table["known_as"] != "")
+    return table
+
+
+def coverage(targets: list[str], contacts: pd.DataFrame) -> pd.DataFrame:
+    """For each target profession: how many contacts you already know in it, who they are,
+    and the next step ('Meet someone in X' where you know nobody)."""
+    known = with_professions(contacts)
+    rows = []
+    for target in targets:
+        mine = known.loc[
+            known["known_as"].map(lambda k, t=target: same_profession(k, t)).astype(bool)
+        ]
+        names = list(mine["name"])
+        rows.append(
+            {
+                "profession": target,
+                "known": len(names),
+                "names": names,
+                "next_step": (
+                    f"Meet someone in {target.lower()}"
+                    if not names
+                    else f"Deepen: {', '.join(names[:3])}" + (" …" if len(names) > 3 else "")
+                ),
+            }
+        )
+    return pd.DataFrame(rows, columns=["profession", "known", "names", "next_step"])

@@ -1,0 +1,185 @@
+"""Exercise 3 widgets: your goals, the people for each, and warnings where a favour is early."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from .. import goals as goal_rules
+from ..contacts import DEPTH_SHORT, DEPTHS
+from ._common import StatusLine, esc, heading, save
+
+_DEPTH_OPTIONS = [(label, key) for key, label in DEPTHS.items()]
+
+
+class GoalsForm(w.VBox):
+    """Write your goals; for each, name two people who could help and how well you know them."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.new_goal = w.Text(
+            description="New goal",
+            placeholder="Ten listings from retirees by June",
+            layout=w.Layout(width="560px"),
+            style={"description_width": "90px"},
+        )
+        self.new_date = w.DatePicker(
+            description="By", layout=w.Layout(width="220px"), style={"description_width": "30px"}
+        )
+        self.add_goal_button = w.Button(description="Add goal", button_style="primary", icon="plus")
+        self.add_goal_button.on_click(self._add_goal_clicked)
+        self.goal_boxes: dict[int, _GoalBox] = {}
+        self.list = w.VBox()
+        self.progress = w.HTML()
+        self._rebuild()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+        super().__init__(
+            [
+                self.list,
+                heading("Add a goal", 4),
+                w.HBox([self.new_goal, self.new_date, self.add_goal_button]),
+                self.status,
+                self.progress,
+            ]
+        )
+
+    def _rebuild(self) -> None:
+        goals = self.wb.goals()
+        people = self.wb.goal_people()
+        contacts = self.wb.contacts()
+        depths = dict(zip(contacts["name"], contacts["depth"], strict=True))
+        self.goal_boxes = {
+            int(goal["id"]): _GoalBox(
+                self.wb, goal, people[people["goal_id"] == goal["id"]], depths, self.status
+            )
+            for goal in goals.to_dict("records")
+        }
+        self.list.children = list(self.goal_boxes.values()) or [
+            w.HTML("<i>No goals yet: write your first one below.</i>")
+        ]
+        state = goal_rules.progress(goals, people)
+        if state["done"]:
+            self.progress.value = "✓ Every goal has at least two people. Check the warnings below."
+        elif state["goals_needed"]:
+            self.progress.value = f"Write {state['goals_needed']} more goal(s)."
+        else:
+            short = ", ".join(esc(g) for g in state["goals_short_of_people"])
+            self.progress.value = f"Name two people for: {short}."
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("goals", "goal_people", "contacts"):
+            self._rebuild()
+
+    def _add_goal_clicked(self, _button: w.Button) -> None:
+        text, day = self.new_goal.value, self.new_date.value
+        if save(self.status, lambda: self.wb.add_goal(text, day), "Goal added"):
+            self.new_goal.value = ""
+            self.new_date.value = None
+
+
+class _GoalBox(w.VBox):
+    def __init__(
+        self,
+        wb: Any,
+        goal: dict[str, Any],
+        people: Any,
+        depths: dict[str, str],
+        status: StatusLine,
+    ):
+        self.wb = wb
+        self.goal_id = int(goal["id"])
+        self.status = status
+        due = f" <small>by {esc(goal['target_date'])}</small>" if goal.get("target_date") else ""
+        remove_goal = w.Button(
+            icon="trash", tooltip="Remove this goal", layout=w.Layout(width="36px")
+        )
+        remove_goal.on_click(
+            lambda _b: save(status, lambda: wb.delete_goal(self.goal_id), "Goal removed")
+        )
+        lines: list[w.Widget] = [
+            w.HBox(
+                [
+                    w.HTML(f"<h4 style='margin:0.4em 0'>🎯 {esc(goal['text'])}{due}</h4>"),
+                    remove_goal,
+                ]
+            )
+        ]
+        for person in people.to_dict("records"):
+            remove = w.Button(icon="times", tooltip="Remove", layout=w.Layout(width="36px"))
+            remove.on_click(
+                lambda _b, i=int(person["id"]): save(
+                    status, lambda: wb.remove_goal_person(i), "Removed"
+                )
+            )
+            why = f" — {esc(person['why'])}" if person["why"] else ""
+            lines.append(
+                w.HBox(
+                    [
+                        w.HTML(
+                            f"{esc(person['name'])} <small>({esc(DEPTH_SHORT[person['depth']])})</small>{why}",
+                            layout=w.Layout(width="560px"),
+                        ),
+                        remove,
+                    ]
+                )
+            )
+        self.person = w.Combobox(
+            placeholder="Pick or type a name",
+            options=sorted(depths),
+            ensure_option=False,
+            layout=w.Layout(width="220px"),
+        )
+        self.depth = w.Dropdown(
+            options=_DEPTH_OPTIONS, value="contact", layout=w.Layout(width="330px")
+        )
+        # Picking someone you know shows how deep that relationship already is.
+        self.person.observe(
+            lambda c: (
+                setattr(self.depth, "value", depths[c["new"]]) if c["new"] in depths else None
+            ),
+            names="value",
+        )
+        self.why = w.Text(placeholder="Why this person", layout=w.Layout(width="240px"))
+        self.add_button = w.Button(description="Add person", icon="user-plus")
+        self.add_button.on_click(self._add_clicked)
+        lines.append(w.HBox([self.person, self.depth, self.why, self.add_button]))
+        super().__init__(
+            lines, layout=w.Layout(border="1px solid #ddd", padding="4px 10px", margin="0 0 8px 0")
+        )
+
+    def _add_clicked(self, _button: w.Button) -> None:
+        name, depth, why = self.person.value, self.depth.value, self.why.value
+        save(
+            self.status,
+            lambda: self.wb.add_goal_person(self.goal_id, name=name, depth=depth, why=why),
+            f"Added {name.strip()}",
+        )
+
+
+class FavourWarnings(w.HTML):
+    """Where a goal leans on someone you barely know: a warning, and a first step instead."""
+
+    def __init__(self, wb: Any):
+        super().__init__()
+        self.wb = wb
+        self.refresh()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("goals", "goal_people", "contacts"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        shallow = goal_rules.warnings(self.wb.goal_people())
+        if shallow.empty:
+            self.value = "<p>✓ No favours asked too early.</p>"
+            return
+        items = "".join(
+            f"<li>⚠ <b>{esc(row['name'])}</b> is a{'n' if row['depth'][0] in 'aeiou' else ''} "
+            f"{esc(DEPTH_SHORT[row['depth']])} so far: asking a favour for “{esc(row['goal'])}” "
+            f"would come too early. <i>This week:</i> {esc(row['first_step'])}</li>"
+            for row in shallow.to_dict("records")
+        )
+        self.value = f"<ul style='color:#8a4b00'>{items}</ul>"

@@ -1,0 +1,181 @@
+"""Exercise 2 widgets: your preferred client, your five professions, questions and name tags."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from .. import preferred_clients
+from ._common import StatusLine, esc, save
+
+
+class PreferredClientForm(w.VBox):
+    """Your preferred client in words, and the client markets they belong to."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.description = w.Textarea(
+            value=wb.profile().preferred_client,
+            description="In words",
+            placeholder="Retired homeowners who are ready to downsize to a smaller, easier home",
+            rows=3,
+            layout=w.Layout(width="640px"),
+            style={"description_width": "120px"},
+        )
+        self.description.observe(self._description_changed, names="value")
+        self._labels = preferred_clients.markets()  # tag -> label
+        self._tags = {label: tag for tag, label in self._labels.items()}
+        self.markets = w.TagsInput(
+            value=[self._labels[t] for t in wb.client_tags()],
+            allowed_tags=sorted(self._labels.values()),
+            allow_duplicates=False,
+            placeholder="Start typing: retirees, new parents, pet owners…",
+            layout=w.Layout(width="640px"),
+        )
+        self.markets.observe(self._markets_changed, names="value")
+        super().__init__(
+            [
+                self.description,
+                w.HTML("<b>Client markets</b> <small>(pick two or three)</small>"),
+                self.markets,
+                self.status,
+            ]
+        )
+
+    def _description_changed(self, change: dict[str, Any]) -> None:
+        save(self.status, lambda: self.wb.set_profile(preferred_client=change["new"]))
+
+    def _markets_changed(self, change: dict[str, Any]) -> None:
+        tags = [self._tags[label] for label in change["new"] if label in self._tags]
+        save(self.status, lambda: self.wb.set_client_tags(tags))
+
+
+class TargetProfessions(w.VBox):
+    """Pick exactly five professions, other than your own, that serve your preferred clients."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.suggestions = w.Select(
+            description="Suggested",
+            rows=8,
+            layout=w.Layout(width="420px"),
+            style={"description_width": "90px"},
+        )
+        self.typed = w.Combobox(
+            description="Or type",
+            options=preferred_clients.professions(),
+            ensure_option=False,
+            placeholder="Financial planner",
+            layout=w.Layout(width="420px"),
+            style={"description_width": "90px"},
+        )
+        self.add_button = w.Button(
+            description="Add to my five", button_style="primary", icon="plus"
+        )
+        self.add_button.on_click(self._add_clicked)
+        self.chosen = w.VBox()
+        self.count = w.HTML()
+        self._refresh()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+        super().__init__(
+            [
+                w.HBox([w.VBox([self.suggestions, self.typed]), w.VBox([self.count, self.chosen])]),
+                w.HBox([self.add_button, self.status]),
+            ]
+        )
+
+    def _refresh(self) -> None:
+        chosen = self.wb.target_professions()
+        own = self.wb.profile().profession
+        suggestions = [
+            p
+            for p in preferred_clients.suggest(self.wb.client_tags(), own, limit=20)
+            if not any(preferred_clients.same_profession(p, c) for c in chosen)
+        ]
+        self.suggestions.options = suggestions
+        self.count.value = (
+            f"<b>Your five</b>: {len(chosen)} of {preferred_clients.TARGET_COUNT}"
+            + (
+                ""
+                if len(chosen) == preferred_clients.TARGET_COUNT
+                else " <small>(pick from the suggestions or type one)</small>"
+            )
+        )
+        rows = []
+        for profession in chosen:
+            remove = w.Button(
+                icon="times", tooltip=f"Remove {profession}", layout=w.Layout(width="36px")
+            )
+            remove.on_click(
+                lambda _b, p=profession: save(
+                    self.status, lambda: self.wb.remove_target_profession(p), f"Removed {p}"
+                )
+            )
+            rows.append(
+                w.HBox([w.HTML(f"{esc(profession)}", layout=w.Layout(width="260px")), remove])
+            )
+        self.chosen.children = rows
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("target_professions", "client_tags", "profile"):
+            self._refresh()
+
+    def _add_clicked(self, _button: w.Button) -> None:
+        choice = self.typed.value.strip() or (self.suggestions.value or "")
+        if save(self.status, lambda: self.wb.add_target_profession(choice), f"Added {choice}"):
+            self.typed.value = ""
+
+
+class ClientQuestions(w.HTML):
+    """What to ask a good client, and the words to look for on name tags at the next event."""
+
+    def __init__(self, wb: Any):
+        super().__init__()
+        self.wb = wb
+        self.refresh()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+
+    def _store_changed(self, table: str) -> None:
+        if table == "target_professions":
+            self.refresh()
+
+    def refresh(self) -> None:
+        questions = "".join(f"<li>{esc(q)}</li>" for q in preferred_clients.QUESTIONS)
+        targets = self.wb.target_professions()
+        words = (
+            "".join(
+                f"<li><b>{esc(p)}</b>: {esc(', '.join(preferred_clients.name_tag_words(p)))}</li>"
+                for p in targets
+            )
+            or "<li><i>Pick your five professions first.</i></li>"
+        )
+        self.value = (
+            "<p><b>Ask a good client:</b></p><ol>" + questions + "</ol>"
+            "<p><b>At your next event, look for these words on name tags and cards:</b></p>"
+            "<ul>" + words + "</ul>"
+        )
+
+
+class CoverageSteps(w.HTML):
+    """One line per target profession: who you know there, or whom to go and meet."""
+
+    def __init__(self, wb: Any):
+        super().__init__()
+        self.wb = wb
+        self.refresh()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("target_professions", "contacts"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        table = self.wb.coverage()
+        items = "".join(
+            f"<li><b>{esc(row['profession'])}</b>: {esc(row['next_step'])}</li>"
+            for row in table.to_dict("records")
+        )
+        self.value = f"<ul>{items}</ul>" if items else ""
