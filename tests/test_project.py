@@ -62,6 +62,12 @@ SHOWN = {
         "would come too early",
         "Your goals and the people who could help",
     ],
+    "04_gains": [
+        "Carla Nuñez",
+        "Rotary Club of Asheville",  # shared network
+        "Ask Grace: What are you proudest of in your business?",
+        "GAINS: what you know, and what you share",
+    ],
 }
 
 

@@ -1,4 +1,4 @@
-"""Workbook operations for the people exercises: contacts, preferred clients, goals."""
+"""Workbook operations for the people exercises: contacts, preferred clients, goals, GAINS."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import contacts as contacts_rules
+from . import gains as gains_rules
 from . import goals as goal_rules
 from . import preferred_clients
 from ._errors import InputError
@@ -134,3 +135,45 @@ class PeopleOperations:
         links["depth"] = links["contact_id"].map(people["depth"]).astype(str)
         links["goal"] = links["goal_id"].map(goals["text"]).astype(str)
         return links
+
+    # -- GAINS ------------------------------------------------------------------------
+
+    def gains(self) -> pd.DataFrame:
+        """Your GAINS (contact_id empty, name 'You') and each partner's, you first."""
+        rows = self.store.read("gains")
+        people = self.contacts().set_index("id")
+        you = self.profile().name or "You"
+        rows["name"] = [
+            you if pd.isna(c) else str(people.loc[int(c), "name"]) for c in rows["contact_id"]
+        ]
+        rows["is_you"] = rows["contact_id"].isna()
+        return rows.sort_values("is_you", ascending=False, kind="stable").reset_index(drop=True)
+
+    def add_gains_partner(self, contact_id: int) -> int:
+        self.store.row("contacts", int(contact_id))
+        rows = self.store.read("gains")
+        if (rows["contact_id"] == contact_id).any():
+            raise InputError("That person is already in your GAINS exchange.")
+        return self.store.insert("gains", {"contact_id": int(contact_id)})
+
+    def remove_gains_partner(self, contact_id: int) -> None:
+        rows = self.store.read("gains")
+        for row_id in rows.loc[rows["contact_id"] == contact_id, "id"]:
+            self.store.delete("gains", int(row_id))
+
+    def set_gains(self, contact_id: int | None = None, **values: Any) -> None:
+        """Save GAINS answers for you (no contact_id) or for a partner."""
+        clean = gains_rules.clean(values)
+        rows = self.store.read("gains")
+        mine = (
+            rows[rows["contact_id"].isna()]
+            if contact_id is None
+            else rows[rows["contact_id"] == contact_id]
+        )
+        clean["updated_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        if len(mine):
+            self.store.update("gains", int(mine["id"].iloc[0]), clean)
+        else:
+            if contact_id is not None:
+                self.store.row("contacts", int(contact_id))
+            self.store.insert("gains", {"contact_id": contact_id, **clean})

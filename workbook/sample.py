@@ -59,6 +59,9 @@ def fill(wb: Workbook) -> Workbook:
         wb.add_goal_person(
             goal_ids[row["goal"]], name=row["person"], depth=row["depth"], why=row["why"]
         )
+    for row in pd.read_csv(folder / "gains.csv", keep_default_na=False).to_dict("records"):
+        person = row.pop("person")
+        wb.set_gains(wb.find_or_add_contact(person) if person else None, **row)
     return wb
 
 

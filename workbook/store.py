@@ -111,6 +111,40 @@ MIGRATIONS: dict[int, str] = {
             UNIQUE (goal_id, contact_id)
         );
     """,
+    4: """
+        CREATE TABLE gains (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id INTEGER UNIQUE REFERENCES contacts(id) ON DELETE CASCADE,
+            goals TEXT NOT NULL DEFAULT '',
+            accomplishments TEXT NOT NULL DEFAULT '',
+            interests TEXT NOT NULL DEFAULT '',
+            networks TEXT NOT NULL DEFAULT '',
+            skills TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        );
+        CREATE UNIQUE INDEX gains_one_for_you ON gains ((contact_id IS NULL)) WHERE contact_id IS NULL;
+        CREATE TABLE referrals (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            direction TEXT NOT NULL CHECK (direction IN ('given', 'received')),
+            on_date TEXT NOT NULL,
+            what TEXT NOT NULL DEFAULT '',
+            value REAL NOT NULL DEFAULT 0 CHECK (value >= 0),
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE referrability (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id INTEGER UNIQUE REFERENCES contacts(id) ON DELETE CASCADE,
+            expert INTEGER NOT NULL DEFAULT 0 CHECK (expert IN (0, 1)),
+            passionate INTEGER NOT NULL DEFAULT 0 CHECK (passionate IN (0, 1)),
+            honours_referrals INTEGER NOT NULL DEFAULT 0 CHECK (honours_referrals IN (0, 1)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        );
+        CREATE UNIQUE INDEX referrability_one_for_you ON referrability ((contact_id IS NULL))
+            WHERE contact_id IS NULL;
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

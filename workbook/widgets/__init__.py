@@ -4,7 +4,8 @@ Imported on its own (``from workbook.widgets import ...``) so the core runs with
 """
 
 from .asks import AskBuilder, AskTracker, ThisWeek
-from .charts import CoverageChart, GoalMap, MoneyTrailCharts
+from .charts import CoverageChart, GainsChart, GoalMap, MoneyTrailCharts
+from .gains import GainsForm, GainsOverview
 from .goals import FavourWarnings, GoalsForm
 from .preferred_clients import (
     ClientQuestions,
@@ -22,6 +23,9 @@ __all__ = [
     "CoverageChart",
     "CoverageSteps",
     "FavourWarnings",
+    "GainsChart",
+    "GainsForm",
+    "GainsOverview",
     "GoalMap",
     "GoalsForm",
     "MoneyTrailCharts",

@@ -70,6 +70,15 @@ class GoalMap(Charts):
         return [plots.goal_map(wb.goals(), wb.goal_people(), wb.profile().name)]
 
 
+class GainsChart(Charts):
+    """What you know of each partner's GAINS, and what you share."""
+
+    tables = ("gains", "contacts", "profile")
+
+    def figures_for(self, wb: Any) -> list[Any]:
+        return [plots.gains_grid(wb.gains())]
+
+
 def _chart_output(fig: Any) -> dict[str, Any]:
     """The display bundle plotly's own mime renderer would make. Built by hand because
     plotly.io's renderer module imports nbformat and jsonschema: a second on first use."""
