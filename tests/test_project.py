@@ -68,6 +68,14 @@ SHOWN = {
         "Ask Grace: What are you proudest of in your business?",
         "GAINS: what you know, and what you share",
     ],
+    "05_my_network": [
+        "Łukasz Nowak",  # the contacts grid
+        "1 referral partner",
+        "they give more: find a referral for them",  # Grace
+        "Grace Kim</b>: not yet honours referrals",
+        "Your network",
+        "Referrals given and received",
+    ],
 }
 
 

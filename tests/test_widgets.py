@@ -134,11 +134,11 @@ def test_invalid_grid_edit_is_refused_and_the_cell_restored(demo_workbook, colum
 
 def test_remove_asks_for_a_second_click(demo_workbook):
     table = SpendTable(demo_workbook)
-    target = dict(table.remove_choice.options)["Westside Hardware"]
-    table.remove_choice.value = target
-    table.remove_button.click()
+    target = dict(table.remover.choice.options)["Westside Hardware"]
+    table.remover.choice.value = target
+    table.remover.button.click()
     assert len(demo_workbook.businesses()) == 12
-    table.remove_button.click()
+    table.remover.button.click()
     assert "Westside Hardware" not in set(demo_workbook.businesses()["name"])
     assert "Removed Westside Hardware" in table.status.value
 

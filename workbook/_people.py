@@ -10,6 +10,7 @@ import pandas as pd
 from . import contacts as contacts_rules
 from . import gains as gains_rules
 from . import goals as goal_rules
+from . import network as network_rules
 from . import preferred_clients
 from ._errors import InputError
 
@@ -22,6 +23,8 @@ class PeopleOperations:
     store: Store
 
     def profile(self) -> Profile: ...  # provided by Workbook
+
+    def today(self) -> dt.date: ...  # provided by Workbook
 
     # -- contacts ---------------------------------------------------------------------
 
@@ -177,3 +180,56 @@ class PeopleOperations:
             if contact_id is not None:
                 self.store.row("contacts", int(contact_id))
             self.store.insert("gains", {"contact_id": contact_id, **clean})
+
+    # -- my network: referrals and referrability ---------------------------------------
+
+    def referrals(self) -> pd.DataFrame:
+        """Every referral given or received, newest first, with the person's name."""
+        rows = self.store.read("referrals")
+        rows["name"] = rows["contact_id"].map(self.contacts().set_index("id")["name"]).astype(str)
+        return rows.sort_values(["on_date", "id"], ascending=False).reset_index(drop=True)
+
+    def add_referral(
+        self, contact_id: int, direction: str, on_date: Any = None, what: str = "", value: Any = 0
+    ) -> int:
+        clean = network_rules.clean_referral(direction, on_date or self.today(), what, value)
+        self.store.row("contacts", int(contact_id))
+        return self.store.insert("referrals", {"contact_id": int(contact_id), **clean})
+
+    def delete_referral(self, referral_id: int) -> None:
+        self.store.delete("referrals", int(referral_id))
+
+    def reciprocity(self) -> pd.DataFrame:
+        return network_rules.reciprocity(self.contacts(), self.store.read("referrals"))
+
+    def network_layout(self) -> pd.DataFrame:
+        return network_rules.layout(self.contacts(), self.store.read("referrals"))
+
+    def referrability(self) -> pd.DataFrame:
+        """The three-criteria check for you (contact_id empty, name 'You') and each partner."""
+        rows = self.store.read("referrability")
+        names = self.contacts().set_index("id")["name"]
+        rows["name"] = [
+            "You" if pd.isna(c) else str(names.get(int(c), "")) for c in rows["contact_id"]
+        ]
+        return rows
+
+    def set_referrability(self, contact_id: int | None = None, **checks: bool) -> None:
+        """Tick or untick expert / passionate / honours_referrals, for you or a partner."""
+        unknown = set(checks) - set(network_rules.CRITERIA)
+        if unknown:
+            raise ValueError(f"not referrability criteria: {sorted(unknown)}")
+        values: dict[str, Any] = {k: int(bool(v)) for k, v in checks.items()}
+        values["updated_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        rows = self.store.read("referrability")
+        mine = (
+            rows[rows["contact_id"].isna()]
+            if contact_id is None
+            else rows[rows["contact_id"] == contact_id]
+        )
+        if len(mine):
+            self.store.update("referrability", int(mine["id"].iloc[0]), values)
+        else:
+            if contact_id is not None:
+                self.store.row("contacts", int(contact_id))
+            self.store.insert("referrability", {"contact_id": contact_id, **values})

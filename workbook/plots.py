@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+import numpy as np
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
@@ -341,6 +342,149 @@ def gains_grid(people: pd.DataFrame) -> go.Figure:
         title=title,
         height=130 + 46 * len(people),
         yaxis={"autorange": "reversed"},
+        margin={"l": 10, "r": 10},
+    )
+    return fig
+
+
+# Past this many people the network is drawn with WebGL, which stays smooth at 30,000.
+WEBGL_FROM = 1000
+
+
+def network(placed: pd.DataFrame, you: str = "") -> go.Figure:
+    """You at the centre, a ring per relationship depth, a sector per profession; bigger dots
+    for people you have exchanged more referrals with.
+
+    ``placed`` is ``network.layout(contacts, referrals)``: x, y, name, company, sector, depth,
+    exchanged; its ``attrs["sectors"]`` names the sectors.
+    """
+    from .network import RINGS
+
+    title = "Your network"
+    if placed.empty:
+        return _empty(title, "Add the people you know to see your network here.")
+    scatter = go.Scattergl if len(placed) >= WEBGL_FROM else go.Scatter
+    hover = (
+        _escape(placed["name"])
+        + "<br>"
+        + _escape(placed["company"])
+        + " · "
+        + _escape(placed["sector"])
+    )
+    sizes = 7 + 4 * np.sqrt(placed["exchanged"].to_numpy(dtype=float))
+    small = len(placed) >= WEBGL_FROM
+    fig = go.Figure()
+    for depth in RINGS:
+        mine = placed["depth"] == depth
+        if not mine.any():
+            continue
+        fig.add_trace(
+            scatter(
+                x=placed.loc[mine, "x"].to_numpy(np.float32),
+                y=placed.loc[mine, "y"].to_numpy(np.float32),
+                mode="markers",
+                name=DEPTH_LABELS[depth],
+                text=list(hover[mine]),
+                hovertemplate="%{text}<extra></extra>",
+                marker={
+                    "color": DEPTH_COLOURS[depth],
+                    "size": 4 if small else sizes[mine.to_numpy()],
+                    "line": {"width": 0 if small else 0.5, "color": "#555555"},
+                },
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[0],
+            y=[0],
+            mode="markers+text",
+            text=[html.escape(you or "You")],
+            textposition="bottom center",
+            name="You",
+            showlegend=False,
+            marker={"size": 22, "color": "#333333"},
+            hoverinfo="skip",
+        )
+    )
+    shapes = [
+        {
+            "type": "circle",
+            "xref": "x",
+            "yref": "y",
+            "x0": -r,
+            "y0": -r,
+            "x1": r,
+            "y1": r,
+            "line": {"color": "#dddddd", "width": 1},
+            "layer": "below",
+        }
+        for r in RINGS.values()
+    ]
+    annotations = []
+    outer = max(RINGS.values()) + 0.6
+    for name, start, width in placed.attrs.get("sectors", [])[:16]:  # label the biggest
+        middle = start + width / 2
+        shapes.append(
+            {
+                "type": "line",
+                "x0": 0,
+                "y0": 0,
+                "x1": outer * np.sin(start),
+                "y1": outer * np.cos(start),
+                "line": {"color": "#eeeeee", "width": 1},
+                "layer": "below",
+            }
+        )
+        annotations.append(
+            {
+                "x": outer * np.sin(middle),
+                "y": outer * np.cos(middle),
+                "text": html.escape(name),
+                "showarrow": False,
+                "font": {"size": 11, "color": "#555555"},
+            }
+        )
+    fig.update_layout(
+        title=title,
+        height=640,
+        shapes=shapes,
+        annotations=annotations,
+        xaxis={"visible": False, "range": [-outer - 1.2, outer + 1.2]},
+        yaxis={"visible": False, "scaleanchor": "x", "range": [-outer - 0.6, outer + 0.6]},
+        legend={"title": "Relationship"},
+        margin={"l": 10, "r": 10},
+    )
+    return fig
+
+
+def reciprocity(table: pd.DataFrame) -> go.Figure:
+    """Referrals given and received, per person: who you send business to, and who sends back."""
+    title = "Referrals given and received"
+    if table.empty:
+        return _empty(title, "Log a referral you gave or received to see the balance here.")
+    names = list(_escape(table["name"]))
+    fig = go.Figure(
+        [
+            go.Bar(
+                y=names, x=table["given"], name="Given", orientation="h", marker_color="#4a90d9"
+            ),
+            go.Bar(
+                y=names,
+                x=-table["received"],
+                name="Received",
+                orientation="h",
+                marker_color="#2e8540",
+                customdata=table["received"],
+                hovertemplate="%{y}: %{customdata} received<extra></extra>",
+            ),
+        ]
+    )
+    fig.update_layout(
+        title=title,
+        barmode="relative",
+        height=140 + 34 * len(table),
+        yaxis={"autorange": "reversed"},
+        xaxis={"title": "← received · given →"},
         margin={"l": 10, "r": 10},
     )
     return fig

@@ -48,15 +48,23 @@ def markets() -> dict[str, str]:
 
 
 @cache
-def _patterns() -> list[tuple[re.Pattern[str], str, int]]:
-    """(whole-word pattern, profession, length) for every synonym, longest first, so
-    'commercial real estate' wins over 'real estate'."""
-    found = []
+def _synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One whole-word pattern for every synonym (longest first) and synonym -> profession."""
+    profession_of: dict[str, str] = {}
     for profession, words in catalog()["professions"].items():
         for word in {profession.lower(), *words}:
-            pattern = re.compile(rf"(?<![\w]){re.escape(word.lower())}(?![\w])")
-            found.append((pattern, profession, len(word)))
-    return sorted(found, key=lambda item: -item[2])
+            profession_of.setdefault(word.lower(), profession)
+    words = sorted(profession_of, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    return pattern, profession_of
+
+
+@cache
+def _guess(haystack: str) -> str:
+    pattern, profession_of = _synonyms()
+    found = [m.group(0) for m in pattern.finditer(haystack)]
+    # The longest match names the profession best: 'commercial real estate' over 'real estate'.
+    return profession_of[max(found, key=len)] if found else ""
 
 
 def guess_profession(*texts: str) -> str:
@@ -65,13 +73,7 @@ def guess_profession(*texts: str) -> str:
     >>> guess_profession("Senior Loan Officer", "First Mountain Bank")
     'Banker'
     """
-    haystack = " ".join(t for t in texts if t).lower()
-    if not haystack.strip():
-        return ""
-    for pattern, profession, _ in _patterns():
-        if pattern.search(haystack):
-            return profession
-    return ""
+    return _guess(" ".join(t for t in texts if t).lower().strip())
 
 
 def same_profession(a: str, b: str) -> bool:
@@ -121,11 +123,11 @@ def with_professions(contacts: pd.DataFrame) -> pd.DataFrame:
     """Contacts with ``known_as``: their profession tag, or one guessed from position and
     company, and ``guessed`` (True when it was guessed)."""
     table = contacts.copy()
-    guesses = [
-        guess_profession(position, company)
-        for position, company in zip(table["position"], table["company"], strict=True)
-    ]
     tagged = table["profession"].fillna("").astype(str).str.strip()
+    guesses = [
+        "" if tag else guess_profession(position, company)
+        for tag, position, company in zip(tagged, table["position"], table["company"], strict=True)
+    ]
     table["known_as"] = [t or g for t, g in zip(tagged, guesses, strict=True)]
     table["guessed"] = (tagged == "") & (table["known_as"] != "")
     return table

@@ -62,6 +62,11 @@ def fill(wb: Workbook) -> Workbook:
     for row in pd.read_csv(folder / "gains.csv", keep_default_na=False).to_dict("records"):
         person = row.pop("person")
         wb.set_gains(wb.find_or_add_contact(person) if person else None, **row)
+    for row in pd.read_csv(folder / "referrals.csv", keep_default_na=False).to_dict("records"):
+        wb.add_referral(wb.find_or_add_contact(row.pop("person")), **row)
+    for row in pd.read_csv(folder / "referrability.csv", keep_default_na=False).to_dict("records"):
+        person = row.pop("person")
+        wb.set_referrability(wb.find_or_add_contact(person) if person else None, **row)
     return wb
 
 

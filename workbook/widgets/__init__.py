@@ -4,9 +4,10 @@ Imported on its own (``from workbook.widgets import ...``) so the core runs with
 """
 
 from .asks import AskBuilder, AskTracker, ThisWeek
-from .charts import CoverageChart, GainsChart, GoalMap, MoneyTrailCharts
+from .charts import CoverageChart, GainsChart, GoalMap, MoneyTrailCharts, NetworkChart
 from .gains import GainsForm, GainsOverview
 from .goals import FavourWarnings, GoalsForm
+from .network import ContactsTable, ReferrabilityCheck, ReferralLog
 from .preferred_clients import (
     ClientQuestions,
     CoverageSteps,
@@ -20,6 +21,7 @@ __all__ = [
     "AskBuilder",
     "AskTracker",
     "ClientQuestions",
+    "ContactsTable",
     "CoverageChart",
     "CoverageSteps",
     "FavourWarnings",
@@ -29,8 +31,11 @@ __all__ = [
     "GoalMap",
     "GoalsForm",
     "MoneyTrailCharts",
+    "NetworkChart",
     "PreferredClientForm",
     "ProfileForm",
+    "ReferrabilityCheck",
+    "ReferralLog",
     "SpendTable",
     "TargetProfessions",
     "ThisWeek",

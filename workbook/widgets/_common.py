@@ -53,3 +53,40 @@ def heading(text: str, level: int = 3) -> w.HTML:
 
 def esc(text: object) -> str:
     return html.escape("" if text is None else str(text))
+
+
+class RemoveControl(w.HBox):
+    """Pick a row to remove, then click twice: the first click asks, the second removes."""
+
+    def __init__(self, noun: str, remove: Callable[[int], Any], status: StatusLine):
+        self.noun = noun
+        self.remove = remove
+        self.status = status
+        self.choice = w.Dropdown(description="Remove", layout=w.Layout(width="420px"))
+        self.button = w.Button(
+            description=f"Remove {noun}", icon="trash", layout=w.Layout(width="220px")
+        )
+        self.button.on_click(self._clicked)
+        self._confirming: int | None = None
+        super().__init__([self.choice, self.button])
+
+    def set_rows(self, names: Any, ids: Any) -> None:
+        self.choice.options = [("", None)] + [
+            (str(name), int(i)) for name, i in zip(names, ids, strict=True)
+        ]
+
+    def _clicked(self, _button: w.Button) -> None:
+        row_id = self.choice.value
+        if row_id is None:
+            self.status.error(f"Pick the {self.noun} to remove first.")
+            return
+        if self._confirming != row_id:
+            self._confirming = row_id
+            self.button.description = "Click again to remove"
+            self.button.button_style = "danger"
+            return
+        self._confirming = None
+        self.button.description = f"Remove {self.noun}"
+        self.button.button_style = ""
+        name = self.choice.label
+        save(self.status, lambda: self.remove(row_id), f"Removed {name}")

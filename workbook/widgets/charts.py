@@ -79,6 +79,18 @@ class GainsChart(Charts):
         return [plots.gains_grid(wb.gains())]
 
 
+class NetworkChart(Charts):
+    """You at the centre, rings by relationship, sectors by profession; referrals both ways."""
+
+    tables = ("contacts", "referrals", "profile")
+
+    def figures_for(self, wb: Any) -> list[Any]:
+        return [
+            plots.network(wb.network_layout(), wb.profile().name),
+            plots.reciprocity(wb.reciprocity()),
+        ]
+
+
 def _chart_output(fig: Any) -> dict[str, Any]:
     """The display bundle plotly's own mime renderer would make. Built by hand because
     plotly.io's renderer module imports nbformat and jsonschema: a second on first use."""

@@ -10,7 +10,7 @@ from ipydatagrid import DataGrid, TextRenderer
 
 from .. import money_trail
 from ..profile import format_money
-from ._common import StatusLine, heading, save
+from ._common import RemoveControl, StatusLine, heading, save
 
 _GRID_COLUMNS: dict[str, str | None] = {
     **{label: field for field, label in money_trail.BUSINESS_FIELDS.items()},
@@ -76,12 +76,7 @@ class SpendTable(w.VBox):
         )
         self.grid.on_cell_change(self._cell_changed)
         self.form = _AddBusinessForm(wb, self.status)
-        self.remove_choice = w.Dropdown(description="Remove", layout=w.Layout(width="420px"))
-        self.remove_button = w.Button(
-            description="Remove business", icon="trash", layout=w.Layout(width="200px")
-        )
-        self.remove_button.on_click(self._remove_clicked)
-        self._confirming: int | None = None
+        self.remover = RemoveControl("business", wb.delete_business, self.status)
         self._refresh_view()
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
@@ -95,7 +90,7 @@ class SpendTable(w.VBox):
                 self.totals,
                 heading("Add a business", 4),
                 self.form,
-                w.HBox([self.remove_choice, self.remove_button]),
+                self.remover,
             ]
         )
 
@@ -143,9 +138,7 @@ class SpendTable(w.VBox):
             f"<b>{format_money(sums['lifetime_spend'], currency)}</b> invested in all · "
             f"<b>{sums['referrals_sent']}</b> referrals sent"
         )
-        self.remove_choice.options = [("", None)] + [
-            (name, int(i)) for name, i in zip(spend["name"], spend["id"], strict=True)
-        ]
+        self.remover.set_rows(spend["name"], spend["id"])
 
     def _store_changed(self, table: str) -> None:
         if table in ("businesses", "asks", "profile"):
@@ -168,22 +161,6 @@ class SpendTable(w.VBox):
         )
         if not ok:
             self._refresh_view()  # put the saved value back in the cell
-
-    def _remove_clicked(self, _button: w.Button) -> None:
-        business_id = self.remove_choice.value
-        if business_id is None:
-            self.status.error("Pick the business to remove first.")
-            return
-        if self._confirming != business_id:
-            self._confirming = business_id
-            self.remove_button.description = "Click again to remove"
-            self.remove_button.button_style = "danger"
-            return
-        self._confirming = None
-        self.remove_button.description = "Remove business"
-        self.remove_button.button_style = ""
-        name = self.remove_choice.label
-        save(self.status, lambda: self.wb.delete_business(business_id), f"Removed {name}")
 
 
 class _AddBusinessForm(w.VBox):
