@@ -479,12 +479,18 @@ def reciprocity(table: pd.DataFrame) -> go.Figure:
             ),
         ]
     )
+    most = int(max(table["given"].max(), table["received"].max(), 1))
+    ticks = list(range(-most, most + 1))  # whole referrals, both sides counted up from zero
     fig.update_layout(
         title=title,
         barmode="relative",
         height=140 + 34 * len(table),
         yaxis={"autorange": "reversed"},
-        xaxis={"title": "← received · given →"},
+        xaxis={
+            "title": "← received · given →",
+            "tickvals": ticks,
+            "ticktext": [str(abs(t)) for t in ticks],
+        },
         margin={"l": 10, "r": 10},
     )
     return fig

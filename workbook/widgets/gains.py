@@ -140,7 +140,9 @@ class GainsOverview(w.HTML):
             f"<tr><td>{esc(p['name'])}</td><td>{gains_rules.completeness(p)} of 5</td></tr>"
             for p in people.to_dict("records")
         )
-        parts = [f"<table><tr><th>Person</th><th>GAINS known</th></tr>{rows}</table>"]
+        parts = [
+            f"<table style='border-spacing:14px 2px'><tr><th>Person</th><th>GAINS known</th></tr>{rows}</table>"
+        ]
         common = gains_rules.overlaps(mine, partners)
         lines = [
             f"<li><b>{esc(r['name'])}</b>: "

@@ -101,7 +101,7 @@ class _GoalBox(w.VBox):
         lines: list[w.Widget] = [
             w.HBox(
                 [
-                    w.HTML(f"<h4 style='margin:0.4em 0'>🎯 {esc(goal['text'])}{due}</h4>"),
+                    w.HTML(f"<h4 style='margin:0.4em 0'>{esc(goal['text'])}{due}</h4>"),
                     remove_goal,
                 ]
             )

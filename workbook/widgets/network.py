@@ -225,7 +225,7 @@ class ReferralLog(w.VBox):
             for r in table.to_dict("records")
         )
         self.balance.value = (
-            "<table><tr><th>Person</th><th>Given</th><th>Received</th>"
+            "<table style='border-spacing:14px 2px'><tr><th>Person</th><th>Given</th><th>Received</th>"
             "<th>Business received</th><th></th></tr>" + rows + "</table>"
             if rows
             else "<i>No referrals logged yet.</i>"
