@@ -3,6 +3,7 @@
 workbook start [--workbook PATH]   JupyterLab on the exercises, with your workbook
 workbook demo                      the same on a fresh copy of the sample workbook
 workbook new PATH [--name ...]     make a workbook file for a participant
+workbook export pdf|html           the action plan from your workbook
 """
 
 from __future__ import annotations
@@ -134,6 +135,27 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from . import report
+
+    path = Path(args.workbook).expanduser() if args.workbook else default_path()
+    if not path.exists():
+        raise InputError(f"There is no workbook at {path}. Give one with --workbook PATH.")
+    with open(path) as wb:
+        plan = report.gather(wb)
+        stem = "-".join(plan["name"].split()) or "workbook"
+        out = Path(args.output or f"action-plan-{stem}-{plan['date']}.{args.format}")
+        if args.format == "pdf":
+            pdf, note = report.to_pdf(wb)
+            out.write_bytes(pdf)
+            if note:
+                print(note, file=sys.stderr)
+        else:
+            out.write_text(report.to_html(wb), encoding="utf-8")
+    print(f"Wrote {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbook", description="Networking Workbook")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -155,6 +177,14 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--business")
     new.add_argument("--profession")
     new.set_defaults(run=_new)
+
+    export = commands.add_parser("export", help="write the action plan as PDF or HTML")
+    export.add_argument("format", choices=["pdf", "html"])
+    export.add_argument(
+        "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
+    )
+    export.add_argument("-o", "--output", help="file to write (default: action-plan-NAME-DATE.pdf)")
+    export.set_defaults(run=_export)
     return parser
 
 

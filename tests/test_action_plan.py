@@ -1,0 +1,148 @@
+"""The action plan: read the PDF back and find every name and ask; HTML escapes user text."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import workbook
+from workbook import report
+
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils; .ci/run installs it)"
+)
+
+
+def _text(pdf: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pdf)
+    done = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return " ".join(done.stdout.split())  # one line: wrapped text reads as written
+
+
+def test_plan_gathers_every_exercise(demo_workbook):
+    plan = report.gather(demo_workbook)
+    assert plan["name"] == "Dana Whitfield" and plan["date"] == demo_workbook.today().isoformat()
+    assert [a["business"] for a in plan["asks_to_make"]] == [
+        "Haywood Road Veterinary",
+        "Greenway Lawn & Garden",
+        "Print Asheville",
+    ]
+    assert {a["status"] for a in plan["asks_in_progress"]} == {"agreed", "asked", "declined"}
+    assert plan["declined"] == ["Pisgah Auto Care"]
+    assert [p["profession"] for p in plan["professions"]][0] == "Financial planner"
+    steps = {p["name"]: p["next_step"] for g in plan["goals"] for p in g["people"]}
+    assert steps["Grace Kim"] == "Ask Grace for help with this goal."
+    assert steps["Tom Reyes"].startswith("Invite Tom for a coffee")
+    assert "Ask Grace: What are you proudest of in your business?" in plan["gains_gaps"]
+
+
+@needs_pdftotext
+def test_pdf_has_every_name_and_ask_and_the_charts(demo_workbook, tmp_path):
+    wb = demo_workbook
+    wb.set_profile(name="Zoë Łukasz-王芳")
+    carla = int(wb.contacts().set_index("name").loc["Carla Nuñez", "id"])
+    wb.update_contact(carla, name="王芳 Nuñez")
+    pdf, note = report.to_pdf(wb)
+    assert pdf.startswith(b"%PDF")
+    text = _text(pdf, tmp_path)
+    for expected in [
+        "Zoë Łukasz-王芳",
+        "王芳 Nuñez",
+        "Haywood Road Veterinary",
+        "Post your announcement (My downsizing workshop at the library)",
+        "I have been your customer for 6 years",
+        "Greenway Lawn & Garden",
+        "Hand out your coupon at the register",
+        "Declined to reciprocate: Pisgah Auto Care",
+        "Senior move manager",
+        "Meet someone in senior move manager",
+        "Ten listings from retirees who are downsizing by June",
+        "Maria Lopez",
+        "Ask Grace: What are you proudest of in your business?",
+    ]:
+        assert expected in text, expected
+    if report.pdf.browser_path():
+        assert note == ""
+        assert "Where your money goes" in text and "Your network" in text  # charts as SVG text
+
+
+@needs_pdftotext
+def test_without_a_browser_the_pdf_is_still_made_with_a_note(tmp_path):
+    wb = workbook.demo(tmp_path)
+    wb.close()
+    script = (
+        "import sys, workbook; from workbook import report\n"
+        "pdf, note = report.to_pdf(workbook.open(sys.argv[1]))\n"
+        "open(sys.argv[2], 'wb').write(pdf); print(note)\n"
+    )
+    out = tmp_path / "plan.pdf"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(wb.path), str(out)],
+        env={**os.environ, "BROWSER_PATH": "/nonexistent/chromium"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "no Chrome or Chromium browser was found" in done.stdout
+    text = _text(out.read_bytes(), tmp_path)
+    assert "no Chrome or Chromium browser was found" in text
+    assert "Dana Whitfield" in text and "Where your money goes" not in text
+
+
+def test_html_is_self_contained_and_escapes_user_text(demo_workbook):
+    wb = demo_workbook
+    wb.set_profile(name="<script>alert('x')</script> Dana")
+    wb.add_goal("Win the <b>Smith</b> account & more")
+    page = report.to_html(wb)
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; Dana" in page
+    assert "Win the &lt;b&gt;Smith&lt;/b&gt; account &amp; more" in page
+    assert "<script src=" not in page and len(page) > 3_000_000  # plotly.js inside, opens offline
+    assert page.count('class="plotly-graph-div"') == 3  # ranking, network, goal map
+
+
+@needs_pdftotext
+def test_export_command_writes_the_files(tmp_path):
+    wb = workbook.demo(tmp_path)
+    wb.close()
+    for fmt in ("pdf", "html"):
+        out = tmp_path / f"plan.{fmt}"
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "workbook.cli",
+                "export",
+                fmt,
+                "--workbook",
+                str(wb.path),
+                "-o",
+                str(out),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert f"Wrote {out}" in done.stdout and out.stat().st_size > 10_000
+    missing = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workbook.cli",
+            "export",
+            "pdf",
+            "--workbook",
+            str(tmp_path / "nobody.sqlite"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode == 2 and "There is no workbook" in missing.stderr
+    assert not (tmp_path / "nobody.sqlite").exists()

@@ -1,0 +1,84 @@
+"""The action plan as one self-contained HTML file with interactive charts.
+
+Every piece of participant text is escaped; plotly.js is embedded once, so the file opens
+offline.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from .pdf import charts
+from .plan import gather
+
+_STYLE = """
+body { font-family: Georgia, 'DejaVu Serif', serif; max-width: 60em; margin: 2em auto;
+       padding: 0 1em; color: #222; }
+h1 { margin-bottom: 0; } h2 { color: #1f4e79; margin-top: 1.4em; }
+table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 3px 8px;
+text-align: left; vertical-align: top; }
+.muted { color: #777; } .warn { color: #b42318; } .points { font-size: 0.9em; color: #444; }
+"""
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>" if items else ""
+
+
+def to_html(wb: Any) -> str:
+    plan = gather(wb)
+    e = escape
+    asks = []
+    for a in plan["asks_to_make"]:
+        points = "".join(f"<div class='points'>→ {e(p)}</div>" for p in a["talking_points"])
+        asks.append(f"<b>{e(a['business'])}</b>: {e(a['ask'])}{points}")
+    progress = "".join(
+        f"<tr><td>{e(a['business'])}</td><td>{e(a['ask'])}</td><td>{e(a['status'])}</td>"
+        f"<td>{e(a['since'] or '')}</td><td>{e(a['notes'])}</td></tr>"
+        for a in plan["asks_in_progress"]
+    )
+    professions = "".join(
+        f"<tr><td>{e(p['profession'])}</td><td>{e(', '.join(p['known']) or 'nobody yet')}</td>"
+        f"<td>{e(p['next_step'])}</td><td>{e(', '.join(p['look_for']))}</td></tr>"
+        for p in plan["professions"]
+    )
+    goals = "".join(
+        f"<p><b>{e(g['goal'])}</b>{' (by ' + e(g['by']) + ')' if g['by'] else ''}</p>"
+        + _list([f"{e(p['name'])} ({e(p['depth'])}): {e(p['next_step'])}" for p in g["people"]])
+        for g in plan["goals"]
+    )
+    figures = charts(wb)
+    chart_html = "".join(
+        fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False})
+        for i, fig in enumerate(figures)
+    )
+    declined = (
+        f"<p class='warn'>Declined to reciprocate: {e(', '.join(plan['declined']))}.</p>"
+        if plan["declined"]
+        else ""
+    )
+    money = plan["money"]
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Action plan: {e(plan["name"])}</title><style>{_STYLE}</style></head><body>
+<h1>{e(plan["name"])}</h1>
+<p class="muted">{e(plan["date_text"])} · {e(plan["profile_line"])}</p>
+<p><i>Preferred client: {e(plan["preferred_client"])}</i></p>
+<h2>Businesses to approach</h2>
+<p>You spend {e(money["annual"])} a year with {money["businesses"]} local businesses
+({e(money["lifetime"])} in all) and have sent them {money["referrals_sent"]} referrals.</p>
+{_list(asks) or "<p><i>No asks planned yet.</i></p>"}
+<h2>Asks in progress</h2>
+<table><tr><th>Business</th><th>Ask</th><th>Answer</th><th>Since</th><th>Notes</th></tr>{progress}</table>
+{declined}
+<h2>Five professions that serve your clients</h2>
+<table><tr><th>Profession</th><th>You know</th><th>Next step</th><th>Look for</th></tr>{professions}</table>
+<h2>Goals and the people who could help</h2>
+{goals or "<p><i>No goals written yet.</i></p>"}
+<h2>To learn at your next meetings</h2>
+{_list([e(q) for q in plan["gains_gaps"]])}
+<h2>Your charts</h2>
+{chart_html}
+</body></html>
+"""

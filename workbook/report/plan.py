@@ -1,0 +1,106 @@
+"""What goes in a participant's action plan, gathered from every exercise as plain data.
+
+The HTML and PDF are two renderings of this one structure, so they always agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .. import gains as gains_rules
+from .. import goals as goal_rules
+from .. import money_trail, preferred_clients
+from ..contacts import DEPTH_SHORT
+from ..profile import format_money
+
+
+def _first(name: str) -> str:
+    return (str(name).split() or [str(name)])[0]
+
+
+def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
+    """The action plan as JSON-ready data: profile, asks, professions, goals, GAINS gaps."""
+    profile = wb.profile()
+    currency = profile.currency
+    spend = wb.spend_table()
+    asks = wb.asks()
+    day = today or wb.today()
+
+    to_make = [
+        {"business": a["business"], "ask": a["ask"], "talking_points": list(a["talking_points"])}
+        for a in asks[asks["status"] == "planned"].to_dict("records")
+    ]
+    for b in money_trail.this_week(spend).to_dict("records"):
+        if b["asks"] == 0:
+            to_make.append(
+                {
+                    "business": b["name"],
+                    "ask": "Choose an ask: " + money_trail.relationship_line(b, currency),
+                    "talking_points": [],
+                }
+            )
+    in_progress = [
+        {
+            "business": a["business"],
+            "ask": a["ask"],
+            "status": a["status"],
+            "since": a["answered_on"] if isinstance(a["answered_on"], str) else a["asked_on"],
+            "notes": a["notes"],
+        }
+        for a in asks[asks["status"] != "planned"].to_dict("records")
+    ]
+    coverage = wb.coverage()
+    professions = [
+        {
+            "profession": row["profession"],
+            "known": list(row["names"]),
+            "next_step": row["next_step"],
+            "look_for": preferred_clients.name_tag_words(row["profession"])[:4],
+        }
+        for row in coverage.to_dict("records")
+    ]
+    people = wb.goal_people()
+    shallow = goal_rules.warnings(people).set_index("id")["first_step"].to_dict()
+    goals = []
+    for goal in wb.goals().to_dict("records"):
+        mine = people[people["goal_id"] == goal["id"]]
+        goals.append(
+            {
+                "goal": goal["text"],
+                "by": goal["target_date"] if isinstance(goal["target_date"], str) else "",
+                "people": [
+                    {
+                        "name": p["name"],
+                        "depth": DEPTH_SHORT[p["depth"]],
+                        "why": p["why"],
+                        "next_step": shallow.get(p["id"])
+                        or f"Ask {_first(p['name'])} for help with this goal.",
+                    }
+                    for p in mine.to_dict("records")
+                ],
+            }
+        )
+    partners = wb.gains()
+    gaps = [q for _name, q in gains_rules.to_learn(partners[~partners["is_you"]])]
+    totals = money_trail.totals(spend)
+    line = " · ".join(p for p in (profile.profession, profile.business, profile.city) if p)
+    return {
+        "name": profile.name or "Your action plan",
+        "profile_line": line,
+        "preferred_client": profile.preferred_client,
+        "date": day.isoformat(),
+        "date_text": f"{day.day} {day:%B %Y}",
+        "money": {
+            "businesses": totals["businesses"],
+            "lifetime": format_money(totals["lifetime_spend"], currency),
+            "annual": format_money(totals["annual_spend"], currency),
+            "referrals_sent": totals["referrals_sent"],
+        },
+        "asks_to_make": to_make,
+        "asks_in_progress": in_progress,
+        "declined": list(spend.loc[spend["declined"], "name"]),
+        "professions": professions,
+        "goals": goals,
+        "gains_gaps": gaps[:8],
+    }
