@@ -146,3 +146,53 @@ def test_export_command_writes_the_files(tmp_path):
     )
     assert missing.returncode == 2 and "There is no workbook" in missing.stderr
     assert not (tmp_path / "nobody.sqlite").exists()
+
+
+def test_preview_follows_edits_and_the_button_makes_a_pdf_link(demo_workbook):
+    from workbook.widgets import DownloadPlan, PlanPreview
+
+    preview, download = PlanPreview(demo_workbook), DownloadPlan(demo_workbook)
+    assert "Print Asheville" in preview.value
+    demo_workbook.add_goal("Host a <downsizing> fair")
+    assert "Host a &lt;downsizing&gt; fair" in preview.value
+    download.button.click()
+    assert download.pdf.startswith(b"%PDF")
+    assert 'download="action-plan-Dana-Whitfield-' in download.link.value
+    assert "data:application/pdf;base64," in download.link.value
+    assert download.status.kind == "saved"
+
+
+@needs_pdftotext
+def test_export_all_carries_on_past_bad_files_and_says_which(tmp_path):
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    for name in ("ana", "ben"):
+        with workbook.demo(tmp_path / name) as wb:
+            wb.set_profile(name=name.title())
+            (cohort / f"{name}.sqlite").write_bytes(wb.path.read_bytes())
+    (cohort / "broken.sqlite").write_text("this is not a workbook")
+    out = tmp_path / "plans"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workbook.cli",
+            "export",
+            "pdf",
+            "--all",
+            str(cohort),
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    assert "broken.sqlite: " in done.stderr and "not a workbook file" in done.stderr
+    failed = [line for line in done.stderr.splitlines() if "broken.sqlite" in line]
+    assert len(failed) == 1  # one line per failed file
+    assert "Wrote 2 of 3" in done.stdout
+    assert sorted(p.name for p in out.iterdir()) == ["ana.pdf", "ben.pdf"]
+    assert "Ben" in _text((out / "ben.pdf").read_bytes(), tmp_path)
+    assert (cohort / "broken.sqlite").read_text() == "this is not a workbook"

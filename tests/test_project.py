@@ -68,6 +68,11 @@ SHOWN = {
         "Ask Grace: What are you proudest of in your business?",
         "GAINS: what you know, and what you share",
     ],
+    "07_action_plan": [
+        "Businesses to approach",
+        "Post your announcement (My downsizing workshop at the library)",
+        "Ask Grace for help with this goal.",
+    ],
     "05_my_network": [
         "Łukasz Nowak",  # the contacts grid
         "1 referral partner",

@@ -120,6 +120,15 @@ def _new(args: argparse.Namespace) -> int:
         print(f"{path} already exists; it was left as it is.")
         return 0
     with open(path) as wb:
+        if args.from_xlsx:
+            from .report import import_xlsx
+
+            try:
+                import_xlsx(args.from_xlsx, wb)
+            except InputError:
+                wb.close()
+                path.unlink()  # leave no half-made workbook behind
+                raise
         wb.set_profile(
             **{
                 k: v
@@ -135,25 +144,66 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
+def _write(wb: object, fmt: str, out: Path | None) -> tuple[Path, str]:
+    """Write one workbook's plan (pdf, html) or tables (xlsx); return the file and any note."""
     from . import report
 
+    plan = report.gather(wb)
+    stem = "-".join(plan["name"].split()) or "workbook"
+    kind = "workbook" if fmt == "xlsx" else "action-plan"
+    out = out or Path(f"{kind}-{stem}-{plan['date']}.{fmt}")
+    note = ""
+    if fmt == "pdf":
+        pdf, note = report.to_pdf(wb)
+        out.write_bytes(pdf)
+    elif fmt == "xlsx":
+        report.export_xlsx(wb, out)
+    else:
+        out.write_text(report.to_html(wb), encoding="utf-8")
+    return out, note
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.all:
+        return _export_all(Path(args.all), Path(args.output or "."), args.format)
     path = Path(args.workbook).expanduser() if args.workbook else default_path()
     if not path.exists():
         raise InputError(f"There is no workbook at {path}. Give one with --workbook PATH.")
     with open(path) as wb:
-        plan = report.gather(wb)
-        stem = "-".join(plan["name"].split()) or "workbook"
-        out = Path(args.output or f"action-plan-{stem}-{plan['date']}.{args.format}")
-        if args.format == "pdf":
-            pdf, note = report.to_pdf(wb)
-            out.write_bytes(pdf)
-            if note:
-                print(note, file=sys.stderr)
-        else:
-            out.write_text(report.to_html(wb), encoding="utf-8")
+        out, note = _write(wb, args.format, Path(args.output) if args.output else None)
+    if note:
+        print(note, file=sys.stderr)
     print(f"Wrote {out}")
     return 0
+
+
+def _export_all(folder: Path, outdir: Path, fmt: str) -> int:
+    """Every workbook in a folder, one progress bar, one line per file that failed."""
+    from tqdm import tqdm
+
+    if not folder.is_dir():
+        raise InputError(f"{folder} is not a folder of workbooks.")
+    files = sorted(p for p in folder.glob("*.sqlite") if "-backup-" not in p.name)
+    if not files:
+        raise InputError(f"There are no workbook files (*.sqlite) in {folder}.")
+    outdir.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    notes = set()
+    for path in tqdm(files, unit="workbook", desc=f"Action plans ({fmt})"):
+        try:
+            with open(path) as wb:
+                _out, note = _write(wb, fmt, outdir / f"{path.stem}.{fmt}")
+            notes.add(note)
+        except InputError as exc:
+            failed += 1
+            tqdm.write(f"{path.name}: {exc}", file=sys.stderr)
+    for note in notes - {""}:
+        print(note, file=sys.stderr)
+    print(
+        f"Wrote {len(files) - failed} of {len(files)} to {outdir}"
+        + (f"; {failed} failed (listed above)" if failed else "")
+    )
+    return 1 if failed else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -176,14 +226,31 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--name")
     new.add_argument("--business")
     new.add_argument("--profession")
+    new.add_argument(
+        "--from-xlsx",
+        metavar="FILE",
+        help="fill it from a spreadsheet made by 'workbook export xlsx'",
+    )
     new.set_defaults(run=_new)
 
     export = commands.add_parser("export", help="write the action plan as PDF or HTML")
-    export.add_argument("format", choices=["pdf", "html"])
+    export.add_argument(
+        "format",
+        choices=["pdf", "html", "xlsx"],
+        help="pdf or html: the action plan; xlsx: every table, for a spreadsheet",
+    )
     export.add_argument(
         "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
     )
-    export.add_argument("-o", "--output", help="file to write (default: action-plan-NAME-DATE.pdf)")
+    export.add_argument(
+        "-o",
+        "--output",
+        help="file to write (default: action-plan-NAME-DATE.pdf); with --all, "
+        "the folder to write into",
+    )
+    export.add_argument(
+        "--all", metavar="DIR", help="every workbook in a folder (a coach's cohort), one file each"
+    )
     export.set_defaults(run=_export)
     return parser
 

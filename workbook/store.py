@@ -306,6 +306,49 @@ class Store:
                 raise _gone(table)
         self._changed(table)
 
+    def tables(self) -> list[str]:
+        """The participant's tables, in the order they can be filled (parents first)."""
+        names = [
+            r[0]
+            for r in self._con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY rowid"
+            )
+        ]
+        return names
+
+    def columns(self, table: str) -> list[tuple[str, str, bool]]:
+        """(name, declared type, NOT NULL) for each column of a table."""
+        _check_name(table)
+        return [
+            (r[1], r[2].upper(), bool(r[3]))
+            for r in self._con.execute(f"PRAGMA table_info({table})")
+        ]
+
+    def restore(self, content: Mapping[str, list[Mapping[str, Any]]]) -> None:
+        """Fill an empty workbook with whole tables (ids kept), all in one transaction."""
+        with self.transaction() as con:
+            for table in self.tables():
+                if (
+                    con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                    and table != "profile"
+                ):
+                    raise InputError("This workbook already has data: import into a new file.")
+            con.execute("DELETE FROM profile")
+            for table in self.tables():
+                for values in content.get(table, []):
+                    _insert(con, table, values, stamp=False)
+            if not con.execute("SELECT count(*) FROM profile").fetchone()[0]:
+                con.execute("INSERT INTO profile (id) VALUES (1)")
+        for table in content:
+            self._changed(table)
+
+    def dump(self, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """A whole table as it is stored: column names and every row, in insertion order."""
+        names = [name for name, _type, _notnull in self.columns(table)]
+        rows = self._con.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid")
+        return names, rows.fetchall()
+
     def replace_all(self, table: str, rows: list[Mapping[str, Any]]) -> None:
         """Make ``rows`` the whole content of a small list table, in one transaction."""
         _check_name(table)
@@ -325,9 +368,12 @@ class Store:
         self._con.close()
 
 
-def _insert(con: sqlite3.Connection, table: str, values: Mapping[str, Any]) -> int:
+def _insert(
+    con: sqlite3.Connection, table: str, values: Mapping[str, Any], *, stamp: bool = True
+) -> int:
     _check_name(table)
-    values = {"created_at": _now(), **values}
+    if stamp:  # a new row; a restored one keeps the values it had
+        values = {"created_at": _now(), **values}
     for name in values:
         _check_name(name)
     columns = ", ".join(values)

@@ -3,5 +3,6 @@
 from .html import to_html
 from .pdf import to_pdf
 from .plan import gather
+from .xlsx import export_xlsx, import_xlsx
 
-__all__ = ["gather", "to_html", "to_pdf"]
+__all__ = ["export_xlsx", "gather", "import_xlsx", "to_html", "to_pdf"]

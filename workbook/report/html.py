@@ -26,8 +26,8 @@ def _list(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>" if items else ""
 
 
-def to_html(wb: Any) -> str:
-    plan = gather(wb)
+def plan_body(plan: dict[str, Any]) -> str:
+    """The plan's sections as an HTML fragment (no charts): for the file and the preview."""
     e = escape
     asks = []
     for a in plan["asks_to_make"]:
@@ -48,21 +48,13 @@ def to_html(wb: Any) -> str:
         + _list([f"{e(p['name'])} ({e(p['depth'])}): {e(p['next_step'])}" for p in g["people"]])
         for g in plan["goals"]
     )
-    figures = charts(wb)
-    chart_html = "".join(
-        fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False})
-        for i, fig in enumerate(figures)
-    )
     declined = (
         f"<p class='warn'>Declined to reciprocate: {e(', '.join(plan['declined']))}.</p>"
         if plan["declined"]
         else ""
     )
     money = plan["money"]
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Action plan: {e(plan["name"])}</title><style>{_STYLE}</style></head><body>
-<h1>{e(plan["name"])}</h1>
+    return f"""<h1>{e(plan["name"])}</h1>
 <p class="muted">{e(plan["date_text"])} · {e(plan["profile_line"])}</p>
 <p><i>Preferred client: {e(plan["preferred_client"])}</i></p>
 <h2>Businesses to approach</h2>
@@ -78,6 +70,20 @@ def to_html(wb: Any) -> str:
 {goals or "<p><i>No goals written yet.</i></p>"}
 <h2>To learn at your next meetings</h2>
 {_list([e(q) for q in plan["gains_gaps"]])}
+"""
+
+
+def to_html(wb: Any) -> str:
+    """The whole plan as one HTML page, charts included, that opens offline."""
+    plan = gather(wb)
+    chart_html = "".join(
+        fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False})
+        for i, fig in enumerate(charts(wb))
+    )
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Action plan: {escape(plan["name"])}</title><style>{_STYLE}</style></head><body>
+{plan_body(plan)}
 <h2>Your charts</h2>
 {chart_html}
 </body></html>

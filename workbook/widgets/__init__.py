@@ -8,6 +8,7 @@ from .charts import CoverageChart, GainsChart, GoalMap, MoneyTrailCharts, Networ
 from .gains import GainsForm, GainsOverview
 from .goals import FavourWarnings, GoalsForm
 from .network import ContactsTable, ReferrabilityCheck, ReferralLog
+from .plan import DownloadPlan, PlanPreview
 from .preferred_clients import (
     ClientQuestions,
     CoverageSteps,
@@ -24,6 +25,7 @@ __all__ = [
     "ContactsTable",
     "CoverageChart",
     "CoverageSteps",
+    "DownloadPlan",
     "FavourWarnings",
     "GainsChart",
     "GainsForm",
@@ -32,6 +34,7 @@ __all__ = [
     "GoalsForm",
     "MoneyTrailCharts",
     "NetworkChart",
+    "PlanPreview",
     "PreferredClientForm",
     "ProfileForm",
     "ReferrabilityCheck",

@@ -1,0 +1,70 @@
+"""Exercise 7 widgets: a preview of the action plan, and the button that makes the PDF."""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+
+from ..report import gather, to_pdf
+from ..report.html import plan_body
+from ._common import StatusLine
+
+
+class PlanPreview(w.HTML):
+    """The action plan as it stands, redrawn after every saved edit (charts are in the PDF)."""
+
+    def __init__(self, wb: Any):
+        super().__init__()
+        self.wb = wb
+        self.refresh()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+
+    def _store_changed(self, _table: str) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.value = (
+            "<div style='border:1px solid #ddd;padding:0 1.2em;max-height:640px;overflow:auto'>"
+            + plan_body(gather(self.wb))
+            + "</div>"
+        )
+
+
+class DownloadPlan(w.VBox):
+    """One button: make today's PDF; then a link to save it, in JupyterLab and in the app."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.button = w.Button(
+            description="Make my action plan (PDF)",
+            button_style="primary",
+            icon="file-pdf-o",
+            layout=w.Layout(width="280px"),
+        )
+        self.button.on_click(self._clicked)
+        self.link = w.HTML()
+        self.pdf: bytes = b""
+        super().__init__([self.button, self.link, self.status])
+
+    def _clicked(self, _button: w.Button) -> None:
+        self.button.disabled = True
+        self.button.description = "Making your PDF…"
+        try:
+            plan = gather(self.wb)
+            self.pdf, note = to_pdf(self.wb)
+        finally:
+            self.button.disabled = False
+            self.button.description = "Make my action plan (PDF)"
+        name = f"action-plan-{'-'.join(plan['name'].split()) or 'workbook'}-{plan['date']}.pdf"
+        data = base64.b64encode(self.pdf).decode("ascii")
+        self.link.value = (
+            f'<a download="{escape(name)}" href="data:application/pdf;base64,{data}" '
+            "style='display:inline-block;padding:6px 14px;background:#2e8540;color:white;"
+            "border-radius:3px;text-decoration:none'>⬇ Download my action plan (PDF)</a>"
+            + (f"<p style='color:#8a4b00'>{escape(note)}</p>" if note else "")
+        )
+        self.status.saved(f"Made {name}")
