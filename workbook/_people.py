@@ -167,19 +167,7 @@ class PeopleOperations:
     def set_gains(self, contact_id: int | None = None, **values: Any) -> None:
         """Save GAINS answers for you (no contact_id) or for a partner."""
         clean = gains_rules.clean(values)
-        rows = self.store.read("gains")
-        mine = (
-            rows[rows["contact_id"].isna()]
-            if contact_id is None
-            else rows[rows["contact_id"] == contact_id]
-        )
-        clean["updated_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        if len(mine):
-            self.store.update("gains", int(mine["id"].iloc[0]), clean)
-        else:
-            if contact_id is not None:
-                self.store.row("contacts", int(contact_id))
-            self.store.insert("gains", {"contact_id": contact_id, **clean})
+        self._save_for_person("gains", contact_id, clean)
 
     # -- my network: referrals and referrability ---------------------------------------
 
@@ -220,16 +208,20 @@ class PeopleOperations:
         if unknown:
             raise ValueError(f"not referrability criteria: {sorted(unknown)}")
         values: dict[str, Any] = {k: int(bool(v)) for k, v in checks.items()}
-        values["updated_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        rows = self.store.read("referrability")
+        self._save_for_person("referrability", contact_id, values)
+
+    def _save_for_person(self, table: str, contact_id: int | None, values: dict[str, Any]) -> None:
+        """Update the row of ``table`` for you (no contact_id) or a contact, making it if new."""
+        rows = self.store.read(table)
         mine = (
             rows[rows["contact_id"].isna()]
             if contact_id is None
             else rows[rows["contact_id"] == contact_id]
         )
+        values = {**values, "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
         if len(mine):
-            self.store.update("referrability", int(mine["id"].iloc[0]), values)
-        else:
-            if contact_id is not None:
-                self.store.row("contacts", int(contact_id))
-            self.store.insert("referrability", {"contact_id": contact_id, **values})
+            self.store.update(table, int(mine["id"].iloc[0]), values)
+            return
+        if contact_id is not None:
+            self.store.row("contacts", int(contact_id))  # a clear message if they are gone
+        self.store.insert(table, {"contact_id": contact_id, **values})

@@ -90,3 +90,25 @@ class RemoveControl(w.HBox):
         self.button.button_style = ""
         name = self.choice.label
         save(self.status, lambda: self.remove(row_id), f"Removed {name}")
+
+
+class LiveHTML(w.HTML):
+    """An HTML view of the workbook, redrawn when one of ``tables`` changes.
+
+    Subclasses say which tables they follow and build their text in ``refresh``.
+    """
+
+    tables: tuple[str, ...] = ()
+
+    def __init__(self, wb: Any):
+        super().__init__()
+        self.wb = wb
+        self.refresh()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _store_changed(self, table: str) -> None:
+        if not self.tables or table in self.tables:
+            self.refresh()

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .. import money_trail
 from ..profile import format_money
-from ._common import StatusLine, esc, save
+from ._common import LiveHTML, StatusLine, esc, save
 
 
 class AskBuilder(w.VBox):
@@ -233,18 +233,10 @@ def _dates(ask: dict[str, Any]) -> str:
     return "<small>" + "<br>".join(parts) + "</small>"
 
 
-class ThisWeek(w.HTML):
+class ThisWeek(LiveHTML):
     """The one or two businesses to approach next, and the ones that said no."""
 
-    def __init__(self, wb: Any):
-        super().__init__()
-        self.wb = wb
-        self.refresh()
-        wb.on_change(self._store_changed, key=type(self).__name__)
-
-    def _store_changed(self, table: str) -> None:
-        if table in ("businesses", "asks", "profile"):
-            self.refresh()
+    tables = ("businesses", "asks", "profile")
 
     def refresh(self) -> None:
         spend = self.wb.spend_table()

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import gains as gains_rules
-from ._common import StatusLine, esc, save
+from ._common import LiveHTML, StatusLine, esc, save
 
 YOU = -1  # the dropdown value for the participant's own GAINS
 
@@ -115,18 +115,10 @@ class GainsForm(w.VBox):
             self.person.value = contact_id
 
 
-class GainsOverview(w.HTML):
+class GainsOverview(LiveHTML):
     """Completeness per person, what you share with each partner, and what to ask next."""
 
-    def __init__(self, wb: Any):
-        super().__init__()
-        self.wb = wb
-        self.refresh()
-        wb.on_change(self._store_changed, key=type(self).__name__)
-
-    def _store_changed(self, table: str) -> None:
-        if table in ("gains", "contacts", "profile"):
-            self.refresh()
+    tables = ("gains", "contacts", "profile")
 
     def refresh(self) -> None:
         people = self.wb.gains()

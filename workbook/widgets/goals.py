@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .. import goals as goal_rules
 from ..contacts import DEPTH_SHORT, DEPTHS
-from ._common import StatusLine, esc, heading, save
+from ._common import LiveHTML, StatusLine, esc, heading, save
 
 _DEPTH_OPTIONS = [(label, key) for key, label in DEPTHS.items()]
 
@@ -158,18 +158,10 @@ class _GoalBox(w.VBox):
         )
 
 
-class FavourWarnings(w.HTML):
+class FavourWarnings(LiveHTML):
     """Where a goal leans on someone you barely know: a warning, and a first step instead."""
 
-    def __init__(self, wb: Any):
-        super().__init__()
-        self.wb = wb
-        self.refresh()
-        wb.on_change(self._store_changed, key=type(self).__name__)
-
-    def _store_changed(self, table: str) -> None:
-        if table in ("goals", "goal_people", "contacts"):
-            self.refresh()
+    tables = ("goals", "goal_people", "contacts")
 
     def refresh(self) -> None:
         shallow = goal_rules.warnings(self.wb.goal_people())

@@ -10,20 +10,13 @@ import ipywidgets as w
 
 from ..report import gather, to_pdf
 from ..report.html import plan_body
-from ._common import StatusLine
+from ._common import LiveHTML, StatusLine
 
 
-class PlanPreview(w.HTML):
+class PlanPreview(LiveHTML):
     """The action plan as it stands, redrawn after every saved edit (charts are in the PDF)."""
 
-    def __init__(self, wb: Any):
-        super().__init__()
-        self.wb = wb
-        self.refresh()
-        wb.on_change(self._store_changed, key=type(self).__name__)
-
-    def _store_changed(self, _table: str) -> None:
-        self.refresh()
+    tables = ()  # every table: the plan gathers them all
 
     def refresh(self) -> None:
         self.value = (

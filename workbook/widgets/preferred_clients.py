@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import preferred_clients
-from ._common import StatusLine, esc, save
+from ._common import LiveHTML, StatusLine, esc, save
 
 
 class PreferredClientForm(w.VBox):
@@ -129,18 +129,10 @@ class TargetProfessions(w.VBox):
             self.typed.value = ""
 
 
-class ClientQuestions(w.HTML):
+class ClientQuestions(LiveHTML):
     """What to ask a good client, and the words to look for on name tags at the next event."""
 
-    def __init__(self, wb: Any):
-        super().__init__()
-        self.wb = wb
-        self.refresh()
-        wb.on_change(self._store_changed, key=type(self).__name__)
-
-    def _store_changed(self, table: str) -> None:
-        if table == "target_professions":
-            self.refresh()
+    tables = ("target_professions",)
 
     def refresh(self) -> None:
         questions = "".join(f"<li>{esc(q)}</li>" for q in preferred_clients.QUESTIONS)
@@ -159,18 +151,10 @@ class ClientQuestions(w.HTML):
         )
 
 
-class CoverageSteps(w.HTML):
+class CoverageSteps(LiveHTML):
     """One line per target profession: who you know there, or whom to go and meet."""
 
-    def __init__(self, wb: Any):
-        super().__init__()
-        self.wb = wb
-        self.refresh()
-        wb.on_change(self._store_changed, key=type(self).__name__)
-
-    def _store_changed(self, table: str) -> None:
-        if table in ("target_professions", "contacts"):
-            self.refresh()
+    tables = ("target_professions", "contacts")
 
     def refresh(self) -> None:
         table = self.wb.coverage()
