@@ -10,14 +10,17 @@ import os
 from pathlib import Path
 from typing import Any
 
-import openpyxl
-from openpyxl.cell.cell import TYPE_STRING
-
 from .._errors import InputError
+
+# openpyxl is imported where it is used: it takes a tenth of a second, and every exercise
+# notebook imports this package.
 
 
 def export_xlsx(wb: Any, path: str | os.PathLike[str]) -> Path:
     """Write every table of the workbook to ``path``; return the path."""
+    import openpyxl
+    from openpyxl.cell.cell import TYPE_STRING
+
     book = openpyxl.Workbook()
     book.remove(book.active)
     store = wb.store
@@ -39,6 +42,8 @@ def export_xlsx(wb: Any, path: str | os.PathLike[str]) -> Path:
 
 def import_xlsx(path: str | os.PathLike[str], wb: Any) -> None:
     """Fill an empty workbook from a file made by ``export_xlsx`` (all or nothing)."""
+    import openpyxl
+
     source = Path(path)
     try:
         book = openpyxl.load_workbook(source, read_only=True, data_only=False)
