@@ -112,3 +112,24 @@ class LiveHTML(w.HTML):
     def _store_changed(self, table: str) -> None:
         if not self.tables or table in self.tables:
             self.refresh()
+
+
+def save_cell(
+    status: StatusLine,
+    cell: dict[str, Any],
+    columns: dict[str, str | None],
+    ids: list[int],
+    update: Callable[..., Any],
+    worked_out: str,
+) -> bool:
+    """Save one grid edit: column label -> field, grid row -> row id, through ``update``.
+
+    A column that maps to no field is worked out, not typed: ``worked_out`` says what to change
+    instead. False means nothing was saved and the caller should put the saved value back.
+    """
+    field = columns.get(cell["column"])
+    if field is None:
+        status.error(worked_out)
+        return False
+    row_id = ids[cell["row"]]
+    return save(status, lambda: update(row_id, **{field: cell["value"]}))

@@ -12,7 +12,7 @@ from .. import network as network_rules
 from .. import preferred_clients
 from ..contacts import DEPTH_SHORT, DEPTHS
 from ..profile import format_money
-from ._common import RemoveControl, StatusLine, esc, heading, save
+from ._common import RemoveControl, StatusLine, esc, heading, save, save_cell
 
 # Grid columns: label shown -> contact field (None: worked out, not editable).
 _COLUMNS: dict[str, str | None] = {
@@ -134,17 +134,12 @@ class ContactsTable(w.VBox):
             self._refresh()
 
     def _cell_changed(self, cell: dict[str, Any]) -> None:
-        field = _COLUMNS.get(cell["column"])
-        contact_id = self._ids[cell["row"]]
-        if field is None:
-            self.status.error(
-                "The guess comes from the position and company: type the "
-                "profession in the Profession column to set it yourself."
-            )
-            self._refresh()
-            return
-        if not save(
-            self.status, lambda: self.wb.update_contact(contact_id, **{field: cell["value"]})
+        worked_out = (
+            "The guess comes from the position and company: type the profession in "
+            "the Profession column to set it yourself."
+        )
+        if not save_cell(
+            self.status, cell, _COLUMNS, self._ids, self.wb.update_contact, worked_out
         ):
             self._refresh()  # put the saved value back in the cell
 

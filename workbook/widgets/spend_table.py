@@ -10,7 +10,7 @@ from ipydatagrid import DataGrid, TextRenderer
 
 from .. import money_trail
 from ..profile import format_money
-from ._common import RemoveControl, StatusLine, heading, save
+from ._common import RemoveControl, StatusLine, heading, save, save_cell
 
 _GRID_COLUMNS: dict[str, str | None] = {
     **{label: field for field, label in money_trail.BUSINESS_FIELDS.items()},
@@ -147,19 +147,13 @@ class SpendTable(w.VBox):
     # -- edits --------------------------------------------------------------------------
 
     def _cell_changed(self, cell: dict[str, Any]) -> None:
-        field = _GRID_COLUMNS.get(cell["column"])
-        business_id = self._ids[cell["row"]]
-        if field is None:
-            self.status.error(
-                f"{cell['column']} is worked out for you: change the amount, "
-                "how often or the years instead."
-            )
-            self._refresh_view()
-            return
-        ok = save(
-            self.status, lambda: self.wb.update_business(business_id, **{field: cell["value"]})
+        worked_out = (
+            f"{cell['column']} is worked out for you: change the amount, how often or "
+            "the years instead."
         )
-        if not ok:
+        if not save_cell(
+            self.status, cell, _GRID_COLUMNS, self._ids, self.wb.update_business, worked_out
+        ):
             self._refresh_view()  # put the saved value back in the cell
 
 
