@@ -15,6 +15,8 @@ import pytest
 
 import workbook
 
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
 
 @pytest.fixture
 def tmp_workbook(tmp_path: Path):

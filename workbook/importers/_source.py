@@ -1,0 +1,159 @@
+"""Bytes in, text out: read a path or a file object, refuse what is not a text export, and
+decode it whatever the bank or address book used (UTF-8 with or without BOM, UTF-16, cp1252).
+
+Every refusal is an InputError that names the file and says what to do instead.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .._errors import InputError
+
+# How much of the start of a file is looked at to recognise it.
+SNIFF_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str  # what the participant calls the file, for messages
+    data: bytes
+
+    def fail(self, problem: str) -> InputError:
+        return InputError(f"{self.name}: {problem}")
+
+
+def load(source: Any) -> Source:
+    """The bytes of a path, a binary file object or a bytes value, with a name for messages."""
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source).expanduser()
+        try:
+            return Source(path.name, path.read_bytes())
+        except FileNotFoundError:
+            raise InputError(f"{path.name}: there is no such file ({path}).") from None
+        except IsADirectoryError:
+            raise InputError(f"{path} is a folder; choose the exported file inside it.") from None
+        except OSError as exc:
+            raise InputError(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        return Source("the uploaded file", bytes(source))
+    if hasattr(source, "read"):
+        name = Path(str(getattr(source, "name", "") or "the uploaded file")).name
+        data = source.read()
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        return Source(name, bytes(data))
+    raise InputError(
+        f"Give a file to import (a path or an uploaded file), not {type(source).__name__}."
+    )
+
+
+_NOT_TEXT = {
+    b"%PDF": "is a PDF document, not a data export. Download the CSV (or OFX, QFX, QIF) "
+    "file from the same page instead.",
+    b"\xd0\xcf\x11\xe0": "is an old-style Excel or Word file (.xls/.doc), not a CSV. Open it in "
+    "your spreadsheet program and save it as CSV, then import that.",
+    b"\x89PNG": "is a picture (PNG), not a data export.",
+    b"\xff\xd8\xff": "is a picture (JPEG), not a data export.",
+    b"GIF8": "is a picture (GIF), not a data export.",
+    b"\x1f\x8b": "is a compressed (gzip) file; unpack it first and import the file inside.",
+    b"Rar!": "is a RAR archive; unpack it first and import the file inside.",
+    b"7z\xbc\xaf": "is a 7-Zip archive; unpack it first and import the file inside.",
+}
+
+
+def refuse_binary(src: Source) -> None:
+    """Raise for empty files and for the binary formats people rename to .csv by mistake."""
+    stripped = src.data.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
+    if not stripped:
+        raise src.fail("the file is empty. Export it again and choose the new file.")
+    for magic, problem in _NOT_TEXT.items():
+        if src.data.startswith(magic):
+            raise src.fail(problem)
+    if src.data.startswith(b"PK\x03\x04"):
+        names = zip_names(src)
+        if any(n.startswith("xl/") for n in names):
+            raise src.fail(
+                "is an Excel spreadsheet (.xlsx), not a CSV. Open it in your spreadsheet "
+                "program, choose Save As > CSV, then import that file."
+            )
+        if any(n.startswith("word/") for n in names):
+            raise src.fail("is a Word document, not a data export.")
+        raise src.fail(
+            "is a ZIP archive without a file this workbook can read in it"
+            + (
+                f" (it holds {', '.join(names[:5])}{'...' if len(names) > 5 else ''})."
+                if names
+                else "."
+            )
+        )
+
+
+def zip_names(src: Source) -> list[str]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(src.data)) as archive:
+            return [i.filename for i in archive.infolist() if not i.is_dir()]
+    except zipfile.BadZipFile:
+        raise src.fail("looks like a ZIP archive but is damaged; download it again.") from None
+
+
+def zip_member(src: Source, wanted: str) -> Source | None:
+    """The file called ``wanted`` (in any folder of the archive, any case), if there is one."""
+    if not src.data.startswith(b"PK\x03\x04"):
+        return None
+    for name in zip_names(src):
+        if Path(name).name.lower() == wanted.lower():
+            with zipfile.ZipFile(io.BytesIO(src.data)) as archive:
+                return Source(f"{src.name} ({Path(name).name})", archive.read(name))
+    return None
+
+
+def decode(src: Source) -> str:
+    """The text of a file: BOMs honoured, UTF-16 recognised without one, UTF-8 tried before
+    Windows-1252 (what Outlook and many European banks write), then Latin-1."""
+    data = src.data
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(src, data[3:], "utf-8")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(src, data, "utf-16")
+    elif _looks_utf16(data[:SNIFF_BYTES]):
+        text = _strict(src, data, "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+    head = text[: SNIFF_BYTES // 2]
+    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\r\n\f")
+    if "\x00" in head or controls > max(3, len(head) // 200):
+        raise src.fail(
+            "does not look like a text export: it contains binary data. Choose the CSV, "
+            "OFX, QFX, QIF or vCard file your bank or address book exported."
+        )
+    return text.lstrip("\ufeff")
+
+
+def _strict(src: Source, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise src.fail(
+            f"the file says it is {encoding.upper()} text but is damaged part-way through; "
+            "export it again."
+        ) from None
+
+
+def _looks_utf16(head: bytes) -> bool:
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return odd.count(0) > len(odd) * 0.4 or even.count(0) > len(even) * 0.4

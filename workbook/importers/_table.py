@@ -1,0 +1,128 @@
+"""CSV exports with whatever comes before the headings: find the heading row by what it says
+(never a fixed number of lines to skip), then read the rows under it as text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings as warnings_module
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+import pandas as pd
+from pandas.errors import ParserError, ParserWarning
+
+from ._source import Source
+
+T = TypeVar("T")
+DELIMITERS = (",", ";", "\t", "|")
+# Heading rows are looked for among the first lines only: preambles are short.
+HEADER_SEARCH_LINES = 60
+
+
+def clean_heading(cell: str) -> str:
+    return " ".join(cell.replace("\ufeff", "").strip().strip('"').split()).lower()
+
+
+@dataclass
+class Table:
+    rows: pd.DataFrame  # every cell as text, headings as printed
+    headings: list[str]
+    first_line: int  # the file's line number of the first row under the headings
+    warnings: list[str] = field(default_factory=list)
+
+
+def find_heading(
+    text: str, recognise: Callable[[list[str]], T | None]
+) -> tuple[int, str, list[str], T] | None:
+    """(offset of the heading line, delimiter, its cells, what ``recognise`` made of them)."""
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        if number >= HEADER_SEARCH_LINES:
+            break
+        if line.strip():
+            for delimiter in DELIMITERS:
+                if delimiter not in line:
+                    continue
+                cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
+                found = recognise([clean_heading(c) for c in cells])
+                if found is not None:
+                    return offset, delimiter, cells, found
+        offset += len(line)
+    return None
+
+
+def first_lines(text: str, count: int = 3) -> list[str]:
+    return [line.strip()[:120] for line in text.splitlines() if line.strip()][:count]
+
+
+def read_rows(src: Source, text: str, offset: int, delimiter: str, *, header: bool = True) -> Table:
+    """The rows from ``offset`` on, all as text. Rows with more cells than headings (beyond a
+    trailing empty one, as Chase writes) are left out and listed; blank rows are dropped."""
+    body = text[offset:]
+    first_line = text.count("\n", 0, offset) + (2 if header else 1)
+    options = dict(
+        sep=delimiter,
+        header=0 if header else None,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        index_col=False,
+        skip_blank_lines=True,
+    )
+    warnings: list[str] = []
+    try:
+        with warnings_module.catch_warnings():
+            # Chase ends every row with a comma: index_col=False is how pandas is told so.
+            warnings_module.simplefilter("ignore", ParserWarning)
+            rows = pd.read_csv(io.StringIO(body), **options)
+    except ParserError:
+        extra: list[list[str]] = []
+
+        def keep_aside(cells: list[str]) -> None:
+            extra.append(cells)
+            return None
+
+        try:
+            rows = pd.read_csv(
+                io.StringIO(body), engine="python", on_bad_lines=keep_aside, **options
+            )
+        except (ParserError, csv.Error) as exc:
+            raise src.fail(f"the file is not a readable CSV ({exc}).") from None
+        for cells in extra[:5]:
+            warnings.append(
+                "Left out a row with more columns than the headings: " + delimiter.join(cells)[:100]
+            )
+        if len(extra) > 5:
+            warnings.append(f"... and {len(extra) - 5} more rows like it.")
+    except (csv.Error, UnicodeError) as exc:
+        raise src.fail(f"the file is not a readable CSV ({exc}).") from None
+    rows = rows.fillna("")
+    rows.columns = [str(c) for c in rows.columns]
+    headings = list(rows.columns)
+    return Table(rows.astype(str), headings, first_line, warnings)
+
+
+def drop_empty_and_repeated(table: Table) -> Table:
+    """Rows of only commas and repeated heading rows are left out, and said so."""
+    rows = table.rows
+    if rows.empty:
+        return table
+    # Exact comparisons run in C; a repeated heading row is printed as the headings were.
+    empty = pd.Series(True, index=rows.index)
+    repeated = pd.Series(True, index=rows.index)
+    for column in rows.columns:
+        empty &= rows[column] == ""
+        repeated &= rows[column] == column
+    repeated &= ~empty
+    if empty.any():
+        table.warnings.append(f"Left out {int(empty.sum())} empty row(s).")
+    if repeated.any():
+        table.warnings.append(f"Left out {int(repeated.sum())} repeated heading row(s).")
+    table.rows = rows[~(empty | repeated)]
+    return table
+
+
+def line_of(table: Table, index: int) -> int:
+    return table.first_line + int(index)

@@ -1,0 +1,187 @@
+"""Bank descriptions to merchant names: `SQ *JOES BARBER SHOP #0042 AUSTIN TX` is Joe's
+Barber Shop paid through Square.
+
+The steps follow import-formats.md 1.10: unescape HTML, collapse spaces, strip the bank's
+wrapper and dates, strip the card processor's prefix (and remember the processor), strip store
+numbers, reference tokens and a trailing city/state/ZIP, then apply the participant's own
+rules. The raw description is always kept beside the name.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+# Bank wrappers around the merchant's name (Wells Fargo, Chase, Bank of America, HSBC, ...).
+_WRAPPERS = [
+    re.compile(p, re.I)
+    for p in (
+        r"^(?:PURCHASE|RECURRING PAYMENT|ATM WITHDRAWAL|PURCHASE RETURN|RECURRING TRANSFER|"
+        r"NON-WF ATM WITHDRAWAL|BILL PAY(?:MENT)?) AUTHORI[ZS]ED ON \d{1,2}/\d{1,2}\s*",
+        r"^(?:POS (?:DEBIT|PURCHASE|PUR|DEB)|DEBIT CARD PURCHASE|DEBIT CARD PURCH|"
+        r"DBT CRD \d{4}|CHECK ?CARD(?: PURCHASE)?(?: \d{4})?|VISA DDA PUR(?: AP)?|"
+        r"CARD PURCHASE(?: WITH PIN)?|PURCHASE WITH PIN|POINT OF SALE|POS)\s+",
+        r"^(?:\)\)\)|VIS|DD|SO|BP|DR|CR|SBT|TFR)\s+",  # HSBC UK transaction codes
+        r"^(?:KARTENZAHLUNG|LASTSCHRIFT|FOLGELASTSCHRIFT|ERSTLASTSCHRIFT|GUTSCHRIFT|"
+        r"UEBERWEISUNG|ÜBERWEISUNG)\s+",
+    )
+]
+_CHASE_ACH = re.compile(
+    r"ORIG CO NAME:\s*(.+?)\s+(?:ORIG ID|CO ENTRY|DESC DATE|ENTRY DESCR|SEC:)", re.I
+)
+_BOFA_ACH = re.compile(r"^(.+?)\s+DES:", re.I)
+_WF_TAIL = re.compile(r"\s+[SP]\d{9,}\s+CARD\s+\d{4}$|\s+CARD\s+\d{4}$", re.I)
+_BARCLAYS_TAIL = re.compile(
+    r"\s+ON \d{1,2} [A-Z]{3}(?:\s+(?:BCC|BGC|CPM|DDR|FT|STO|TFR|CLP|BCP))?$"
+    r"|\s+(?:BCC|BGC|CPM|DDR|FT|STO|TFR|CLP|BCP)$",
+    re.I,
+)
+_DATES = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b")
+_ATM = re.compile(r"^(?:NON-WF )?ATM (?:WITHDRAWAL|CASH|DEBIT)|^CASH WITHDRAWAL|^GELDAUTOMAT", re.I)
+
+# Card processors: the merchant's name follows the prefix.
+_PROCESSORS = [
+    (re.compile(r"^(?:SQ|SQC|GOSQ\.COM|SQUARE)\s*\*\s*", re.I), "Square"),
+    (re.compile(r"^TST\s*\*\s*", re.I), "Toast"),
+    (re.compile(r"^(?:PAYPAL|PP)\s*\*\s*", re.I), "PayPal"),
+    (re.compile(r"^(?:CLOVER|CLV)\s*\*\s*", re.I), "Clover"),
+    (re.compile(r"^(?:SP|SHOPIFY)\s*\*\s*", re.I), "Shopify"),
+]
+# Stripe and Mastercard descriptors: the merchant's short name, "* ", then a detail.
+_STRIPE = re.compile(r"^([A-Z0-9][A-Z0-9 .&'-]{1,11})\* (.+)$", re.I)
+_PREFIX_REF = re.compile(r"^([A-Z][A-Z0-9 .&'-]{1,24}?)\s*\*\s*[A-Z0-9]*\d[A-Z0-9]*$", re.I)
+
+_STATES = (
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+    "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
+    "AB BC MB NB NL NS ON PE QC SK"
+).split()
+_PLACE = re.compile(
+    r"(?:\s+([A-Z][A-Z.'-]*))?\s+(?:" + "|".join(_STATES) + r")(?:\s*\d{5}(?:-\d{4})?|\d[\w.]*)?$"
+)
+# Words that end a business's name, never a city's: "LAWN CARE TX" keeps CARE.
+_NAME_ENDINGS = set(
+    "CARE SHOP CLINIC SERVICE SERVICES STORE STORES SALON SPA CAFE BAR GRILL DENTAL AUTO REPAIR "
+    "INC LLC CO CENTER CENTRE MARKET PHARMACY FITNESS STUDIO VET BAKERY PIZZA LAWN CLEANERS "
+    "PLUMBING ELECTRIC ROOFING HOSPITAL GROUP AGENCY INSURANCE BANK FLORIST GYM PETS PET "
+    "GARAGE KITCHEN DINER DELI BOUTIQUE".split()
+)
+# A state glued to a terminal reference, as Toast prints it: ... DUNEDIN FL0005123AA
+_GLUED_PLACE = re.compile(r"\s+[A-Z][A-Z.'-]*\s+(?:" + "|".join(_STATES) + r")\d{3,}[A-Z0-9]*$")
+_REFERENCES = [
+    re.compile(p, re.I)
+    for p in (
+        r"\s+CD\s+\d{4}$",  # Lloyds card suffix
+        r"\s*\*\s*#?[A-Z0-9]*\d[A-Z0-9]*\b",  # *#02943, *2K3J45L
+        r"\s+#\s*\d+",  # store number
+        r"\s+(?:STORE|STR|STE|NO\.?|UNIT|LOC)\s*#?\s*\d+\b",
+        r"\s+\d{3}-\d{3}-\d{4}\b|\s+\d{3}-\d{7}\b|\s+\d{10}\b",  # phone numbers
+        r"\s+(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6,}\b",  # reference codes mixing letters and digits
+        r"\s+\d{3,}\b",  # long numbers: store numbers, terminal ids
+        r"\s+X{2,}\d+\b",  # masked card numbers
+    )
+]
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(description: str) -> tuple[str, str]:
+    """(merchant name, processor) for one raw description."""
+    text = _SPACES.sub(" ", html.unescape(str(description or ""))).strip()
+    if _ATM.match(text):
+        return "ATM withdrawal", ""
+    work = text
+    if m := _CHASE_ACH.search(work):
+        work = m.group(1)
+    elif m := _BOFA_ACH.match(work):
+        work = m.group(1)
+    for wrapper in _WRAPPERS:
+        work = wrapper.sub("", work, count=1)
+    work = _WF_TAIL.sub("", work)
+    work = _BARCLAYS_TAIL.sub("", work)
+    work = _DATES.sub(" ", work).strip()
+    processor = ""
+    for prefix, name in _PROCESSORS:
+        if prefix.match(work):
+            work, processor = prefix.sub("", work, count=1), name
+            work = work.split("*")[0]
+            break
+    else:
+        if m := _STRIPE.match(work):
+            work, processor = m.group(1), "Stripe"
+        elif m := _PREFIX_REF.match(work):
+            work = m.group(1)
+    work = _GLUED_PLACE.sub("", work)
+    placed = _strip_place(work)
+    for pattern in _REFERENCES:
+        placed = pattern.sub("", placed)
+    if placed == work:  # the place may have been hidden behind a reference
+        placed = _strip_place(placed)
+    work = _SPACES.sub(" ", placed).strip(" *#-/,.")
+    if not work:
+        work = text
+    # Names printed in capitals are made readable; names already in mixed case are kept.
+    name = title_case(work) if work.upper() == work else work
+    return name, processor
+
+
+def _strip_place(work: str) -> str:
+    m = _PLACE.search(work)
+    if not m:
+        return work
+    start = m.start()
+    if m.group(1) and m.group(1) in _NAME_ENDINGS:
+        start = m.start(1) + len(m.group(1))
+    kept = work[:start].strip(" *#-/,.")
+    return kept if len(kept) >= 3 else work
+
+
+def title_case(text: str) -> str:
+    """JOES BARBER SHOP -> Joes Barber Shop; keeps O'Brien, LLC and short codes readable."""
+    words = []
+    for word in text.split(" "):
+        if word.upper() in {"LLC", "INC", "LTD", "PLC", "USA", "UK", "GMBH", "AG", "CO", "BBQ"}:
+            words.append(word.upper() if word.upper() != "CO" else "Co")
+        else:
+            words.append("-".join(_cap(part) for part in word.split("-")))
+    return " ".join(words)
+
+
+def _cap(word: str) -> str:
+    lead = len(word) - len(word.lstrip("\"'(["))
+    if lead:
+        return word[:lead] + _cap(word[lead:])
+    lowered = word.lower()
+    if "'" in lowered:
+        head, _, tail = lowered.partition("'")
+        return head.capitalize() + "'" + (tail.capitalize() if len(tail) > 1 else tail)
+    return lowered.capitalize()
+
+
+def normalise_all(descriptions: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Merchant names and processors for a column of descriptions, each distinct text once."""
+    distinct = pd.unique(descriptions.astype(str))
+    found = {text: normalise(text) for text in distinct}
+    names = {text: pair[0] for text, pair in found.items()}
+    processors = {text: pair[1] for text, pair in found.items()}
+    as_text = descriptions.astype(str)
+    return as_text.map(names).astype(str), as_text.map(processors).astype(str)
+
+
+def apply_rules(
+    payees: pd.Series, descriptions: pd.Series, rules: Iterable[Mapping[str, str]]
+) -> pd.Series:
+    """The participant's rules: where the description (or the name found) contains a rule's
+    words, ignoring case and spacing, the payee becomes the rule's name. Later rules win."""
+    result = payees.copy()
+    for rule in rules:
+        words = " ".join(str(rule["contains"]).split()).lower()
+        if not words:
+            continue
+        hit = descriptions.astype(str).str.lower().str.contains(words, regex=False) | (
+            payees.astype(str).str.lower().str.contains(words, regex=False)
+        )
+        result = result.mask(hit, str(rule["payee"]))
+    return result

@@ -1,0 +1,443 @@
+"""Bank and card exports to one table: date, amount (negative = money leaving the account
+holder), description, payee, processor, account, fitid, pending, source.
+
+CSV layouts are recognised by their headings, wherever they start; OFX/QFX and QIF by their
+content. Day order and decimal mark are decided once per file.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .._errors import InputError
+from . import _ofx, _qif
+from ._source import Source, decode, load, refuse_binary
+from ._table import (
+    DELIMITERS,
+    Table,
+    clean_heading,
+    drop_empty_and_repeated,
+    find_heading,
+    first_lines,
+    read_rows,
+)
+from ._values import parse_amounts, parse_dates
+from .payees import normalise_all
+
+COLUMNS = [
+    "date", "amount", "description", "payee", "processor", "account", "fitid", "pending", "source",
+]  # fmt: skip
+
+# Which heading plays which part, most specific first (English, German, French).
+ROLES: dict[str, tuple[str, ...]] = {
+    "date": (
+        "posting date", "post date", "posted date", "completed date", "booking date",
+        "buchungsdatum", "buchungstag", "transaction date", "trans. date", "date", "datum",
+        "date opération", "date d'opération", "fecha", "boekdatum", "started date", "value date", "wertstellung",
+        "valutadatum",
+    ),
+    "amount": ("amount", "betrag", "umsatz", "montant", "bedrag", "importe", "transaction amount"),
+    "debit": (
+        "debit", "debit amount", "paid out", "money out", "withdrawals", "withdrawal",
+        "withdrawal amount", "soll", "ausgang", "débit",
+    ),
+    "credit": (
+        "credit", "credit amount", "paid in", "money in", "deposits", "deposit",
+        "deposit amount", "haben", "eingang", "crédit",
+    ),
+    "payee": (
+        "name", "counter party", "partner name", "beguenstigter/zahlungspflichtiger",
+        "begünstigter/zahlungspflichtiger", "auftraggeber / begünstigter", "empfänger", "payee",
+        "merchant", "merchant name", "partnername", "naam / omschrijving", "naam",
+    ),
+    "description": (
+        "description", "transaction description", "memo", "verwendungszweck",
+        "payment reference", "reference", "narrative", "transaction details", "buchungstext",
+        "libellé", "omschrijving", "mededelingen", "concepto", "details",
+    ),
+    "account": (
+        "account", "account number", "account #", "card no.", "card number", "auftragskonto",
+    ),
+    "status": ("status", "state"),
+    "fee": ("fee",),
+}  # fmt: skip
+_AMOUNT_WITH_CURRENCY = re.compile(
+    r"^(?:amount|betrag|montant|bedrag|importe)\s*\((?:\w+|€|\$|£)\)$"
+)
+_PENDING = {"pending", "vorgemerkt", "authorised", "authorized", "in progress", "pending_"}
+_REVERTED = {"reverted", "declined", "cancelled", "canceled", "failed", "storniert", "abgelehnt"}
+_BALANCE_ROW = re.compile(
+    r"^\s*(?:beginning|opening|closing|ending|starting) balance|^\s*(?:abschluss|saldo|"
+    r"kontostand|anfangssaldo|endsaldo|alter kontostand|neuer kontostand)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    bank: str
+    signature: frozenset[str] = frozenset()
+    charges_positive: bool = False  # card exports where a purchase is a positive number
+    day_first: bool | None = None
+
+
+def _layout(bank: str, headings: str, **options: bool | None) -> Layout:
+    return Layout(bank, frozenset(h.strip() for h in headings.split("|")), **options)  # type: ignore[arg-type]
+
+
+# Known exports (import-formats.md 1.5-1.7): the headings that identify them, and their habits.
+LAYOUTS = [
+    _layout("Chase", "details|posting date|description|amount|type|balance", day_first=False),
+    _layout("Chase card", "transaction date|post date|description|category|type|amount|memo", day_first=False),
+    _layout("Bank of America", "date|description|amount|running bal.", day_first=False),
+    _layout("Bank of America card", "posted date|reference number|payee|address|amount", day_first=False),
+    _layout("Capital One", "transaction date|posted date|card no.|description|debit|credit", day_first=False),
+    _layout("Citi", "status|date|description|debit|credit", day_first=False),
+    _layout("American Express", "date|description|amount|postcode", charges_positive=True, day_first=True),
+    _layout("American Express", "date|description|card member|account #|amount", charges_positive=True, day_first=False),
+    _layout("Discover", "trans. date|post date|description|amount|category", charges_positive=True, day_first=False),
+    _layout("Monzo", "transaction id|date|time|type|name|emoji|category|amount", day_first=True),
+    _layout("Starling", "date|counter party|reference|type", day_first=True),
+    _layout("Barclays", "number|date|account|amount|subcategory|memo", day_first=True),
+    _layout("Nationwide", "date|transaction type|description|paid out|paid in", day_first=True),
+    _layout("Lloyds", "transaction date|transaction type|sort code|account number|transaction description", day_first=True),
+    _layout("N26", "booking date|value date|partner name", day_first=True),
+    _layout("N26", "datum|empfänger|verwendungszweck", day_first=True),
+    _layout("Revolut", "type|product|started date|completed date|description|amount|state"),
+    _layout("DKB", "buchungsdatum|wertstellung|status|zahlungspflichtige*r|zahlungsempfänger*in", day_first=True),
+    _layout("DKB", "buchungstag|wertstellung|buchungstext|auftraggeber / begünstigter|verwendungszweck", day_first=True),
+    _layout("Sparkasse", "auftragskonto|buchungstag|valutadatum|buchungstext|verwendungszweck|betrag", day_first=True),
+    _layout("Deutsche Bank", "buchungstag|wert|umsatzart|soll|haben", day_first=True),
+]  # fmt: skip
+
+
+def _role_columns(headings: list[str]) -> dict[str, list[int]]:
+    """For each role, the positions of the headings that can play it, best first."""
+    clean = [clean_heading(h) for h in headings]
+    found: dict[str, list[int]] = {}
+    for role, names in ROLES.items():
+        positions = [clean.index(n) for n in names if n in clean]
+        if role == "amount":
+            positions += [i for i, h in enumerate(clean) if _AMOUNT_WITH_CURRENCY.match(h)]
+        if positions:
+            found[role] = list(dict.fromkeys(positions))
+    return found
+
+
+def _recognise(cells: list[str]) -> Layout | None:
+    present = set(cells)
+    for layout in LAYOUTS:
+        if layout.signature <= present:
+            return layout
+    roles = _role_columns(cells)
+    if "date" in roles and ("amount" in roles or "debit" in roles or "credit" in roles):
+        return Layout("CSV")
+    return None
+
+
+def read_transactions(source: object, day_first: bool | None = None) -> pd.DataFrame:
+    """Read a bank or card export (CSV, OFX/QFX/QBO or QIF); see the module docstring.
+
+    ``day_first`` settles the day order when the file's own dates cannot (all days 12 or less).
+    """
+    src = load(source)
+    try:
+        refuse_binary(src)
+        text = decode(src)
+        if _ofx.is_ofx(text):
+            return _from_ofx(src, text)
+        if _qif.is_qif(text):
+            return _from_qif(src, text, day_first)
+        return _from_csv(src, text, day_first)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a participant must get words, not a traceback
+        raise src.fail(
+            f"could not be read as a bank export ({type(exc).__name__}: {exc}). "
+            "Check that it is the CSV, OFX, QFX or QIF file your bank gave you."
+        ) from exc
+
+
+def _finish(src: Source, frame: pd.DataFrame, warnings: list[str], what: str) -> pd.DataFrame:
+    if frame.empty:
+        raise src.fail(
+            f"this {what} file has no transactions in it"
+            + (f" ({'; '.join(warnings[:3])})" if warnings else "")
+            + ". Export it again with a date range that has some."
+        )
+    distinct = pd.unique(frame["description"])
+    frame = frame.assign(
+        description=frame["description"].map({d: html.unescape(d) for d in distinct}).astype(str)
+    )
+    payees, processors = normalise_all(frame["description"])
+    given = frame.get("payee_given")
+    if given is not None:
+        named, named_processors = normalise_all(given)
+        use = given.str.strip() != ""
+        payees = named.where(use, payees)
+        processors = named_processors.where(use, processors)
+    frame = frame.assign(payee=payees, processor=processors)
+    frame = frame[COLUMNS].reset_index(drop=True)
+    frame.attrs["warnings"] = warnings
+    return frame
+
+
+# -- CSV -------------------------------------------------------------------------------
+
+
+def _from_csv(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
+    found = find_heading(text, _recognise)
+    if found is None:
+        return _headerless(src, text, day_first)
+    offset, delimiter, _cells, layout = found
+    table = drop_empty_and_repeated(read_rows(src, text, offset, delimiter))
+    return _frame(src, table, layout, day_first)
+
+
+def _column(
+    table: Table, roles: dict[str, list[int]], role: str, which: int = 0
+) -> pd.Series | None:
+    positions = roles.get(role, [])
+    if len(positions) <= which:
+        return None
+    return table.rows.iloc[:, positions[which]].astype(str)
+
+
+def _frame(src: Source, table: Table, layout: Layout, day_first: bool | None) -> pd.DataFrame:
+    rows = table.rows
+    warnings = list(table.warnings)
+    roles = _role_columns(table.headings)
+    dates = _column(table, roles, "date")
+    fallback = _column(table, roles, "date", 1)
+    if dates is not None and fallback is not None:  # Revolut: no completed date while pending
+        dates = dates.where(dates.str.strip() != "", fallback)
+    assert dates is not None
+    parsed, warning = parse_dates(
+        dates, day_first=layout.day_first if day_first is None else day_first
+    )
+    if warning:
+        warnings.append(warning)
+    amount = _amount(table, roles)
+    if layout.charges_positive:
+        amount = -amount
+    description = _column(table, roles, "description")
+    payee_given = _party(table, roles, amount)
+    if description is None:
+        description = payee_given if payee_given is not None else pd.Series("", index=rows.index)
+    if payee_given is not None:
+        joined = (payee_given.str.strip() + " " + description.str.strip()).str.strip()
+        same = payee_given.str.strip() == description.str.strip()
+        description = joined.where(~same, description.str.strip())
+    account = _column(table, roles, "account")
+    status = _column(table, roles, "status")
+    state = (
+        status.str.strip().str.lower() if status is not None else pd.Series("", index=rows.index)
+    )
+    pending = state.isin(_PENDING) | state.str.startswith("pend")
+    reverted = state.isin(_REVERTED)
+    balance = description.str.match(_BALANCE_ROW)
+    clean = [clean_heading(h) for h in table.headings]
+    for kind in ("buchungstext", "umsatzart", "transaction type", "type"):
+        if kind in clean:  # DKB's "Abschluss" row says what it is in the booking-text column
+            balance |= rows.iloc[:, clean.index(kind)].astype(str).str.match(_BALANCE_ROW)
+
+    frame = pd.DataFrame(
+        {
+            "date": parsed,
+            "amount": amount,
+            "description": description.str.strip(),
+            "payee_given": payee_given if payee_given is not None else "",
+            "account": account.str.strip() if account is not None else "",
+            "fitid": "",
+            "pending": pending.to_numpy(),
+            "source": f"{layout.bank} CSV" if layout.bank != "CSV" else "CSV",
+        },
+        index=rows.index,
+    )
+    keep = _report(table, frame, balance, reverted, warnings, dates)
+    return _finish(
+        src, frame[keep], warnings, f"{layout.bank} CSV" if layout.bank != "CSV" else "CSV"
+    )
+
+
+def _amount(table: Table, roles: dict[str, list[int]]) -> pd.Series:
+    signed = _column(table, roles, "amount")
+    if signed is not None:
+        amount = parse_amounts(signed)
+    else:
+        debit = _column(table, roles, "debit")
+        credit = _column(table, roles, "credit")
+        out = parse_amounts(debit).abs() if debit is not None else None
+        into = parse_amounts(credit).abs() if credit is not None else None
+        if out is not None and into is not None:
+            # A blank or 0 in the unused column; Citi prints credits negative: abs() covers both.
+            amount = into.fillna(0) - out.fillna(0)
+            amount[out.isna() & into.isna()] = np.nan
+        else:
+            amount = -out if out is not None else into  # type: ignore[operator]
+    fee = _column(table, roles, "fee")
+    if fee is not None:
+        amount = amount - parse_amounts(fee).fillna(0).abs()
+    return amount.astype(float)
+
+
+def _party(table: Table, roles: dict[str, list[int]], amount: pd.Series) -> pd.Series | None:
+    clean = [clean_heading(h) for h in table.headings]
+    if "zahlungsempfänger*in" in clean and "zahlungspflichtige*r" in clean:  # DKB: both parties
+        to = table.rows.iloc[:, clean.index("zahlungsempfänger*in")].astype(str)
+        frm = table.rows.iloc[:, clean.index("zahlungspflichtige*r")].astype(str)
+        return to.where(amount < 0, frm)
+    return _column(table, roles, "payee")
+
+
+def _report(
+    table: Table,
+    frame: pd.DataFrame,
+    balance: pd.Series,
+    reverted: pd.Series,
+    warnings: list[str],
+    dates: pd.Series,
+) -> pd.Series:
+    """Which rows are transactions; the others are listed in the warnings."""
+    no_date = frame["date"].isna()
+    no_amount = frame["amount"].isna()
+    skip = balance | reverted | no_date | no_amount
+    if balance.any():
+        warnings.append(f"Left out {int(balance.sum())} balance line(s).")
+    if reverted.any():
+        warnings.append(f"Left out {int(reverted.sum())} reverted or cancelled transaction(s).")
+    for label, mask, values in (
+        ("no date this workbook can read", no_date & ~balance & ~reverted, dates),
+        ("no amount", no_amount & ~no_date & ~balance & ~reverted, frame["description"]),
+    ):
+        bad = mask[mask].index
+        for index in bad[:5]:
+            line = table.first_line + int(index)
+            warnings.append(f"Left out line {line}: {label} ({str(values[index])[:60]!r}).")
+        if len(bad) > 5:
+            warnings.append(f"... and {len(bad) - 5} more line(s) with {label}.")
+    return ~skip
+
+
+def _headerless(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
+    """Wells Fargo and HSBC UK write no headings: find the date, amount and text columns from
+    the values."""
+    lines = [line for line in text.splitlines() if line.strip()][:20]
+    for delimiter in (",", ";", "\t"):
+        if not lines or lines[0].count(delimiter) < 2:
+            continue
+        table = read_rows(src, text, 0, delimiter, header=False)
+        table = drop_empty_and_repeated(table)
+        sample = table.rows.head(50)
+        date_col = amount_col = None
+        for position in range(sample.shape[1]):
+            column = sample.iloc[:, position]
+            if date_col is None and parse_dates(column)[0].notna().mean() > 0.8:
+                date_col = position
+            elif amount_col is None and parse_amounts(column).notna().mean() > 0.8:
+                amount_col = position
+        if date_col is None or amount_col is None:
+            continue
+        others = [p for p in range(sample.shape[1]) if p not in (date_col, amount_col)]
+        text_col = max(others, key=lambda p: sample.iloc[:, p].str.len().mean(), default=None)
+        names = {date_col: "date", amount_col: "amount"}
+        if text_col is not None:
+            names[text_col] = "description"
+        table.headings = [names.get(p, f"column {p + 1}") for p in range(table.rows.shape[1])]
+        table.rows.columns = table.headings
+        wells = sample.shape[1] == 5 and (sample.iloc[:, 2] == "*").all()
+        layout = Layout("Wells Fargo" if wells else "CSV", day_first=False if wells else None)
+        return _frame(src, table, layout, day_first)
+    raise src.fail(
+        "this is not a bank or card export this workbook recognises: no row of column "
+        "headings with a date and an amount was found. " + _headings_found(text)
+    )
+
+
+def _headings_found(text: str) -> str:
+    lines = first_lines(text, 1)
+    if not lines:
+        return ""
+    line = lines[0]
+    delimiter = max(DELIMITERS, key=line.count)
+    cells = [c.strip() for c in next(csv.reader([line], delimiter=delimiter), []) if c.strip()]
+    if len(cells) < 2:
+        return f"The file starts with: {line[:200]}"
+    return "The first row has: " + ", ".join(cells[:20]) + (" ..." if len(cells) > 20 else "") + "."
+
+
+# -- OFX and QIF -----------------------------------------------------------------------
+
+
+def _records(found: list[dict[str, str]], fields: list[str]) -> pd.DataFrame:
+    """Records of tag texts as a table of text, a missing tag as an empty string."""
+    return pd.DataFrame(
+        {field: [record.get(field, "") for record in found] for field in fields}, dtype=str
+    )
+
+
+def _from_ofx(src: Source, text: str) -> pd.DataFrame:
+    found, _reader = _ofx.records(src, text)
+    warnings: list[str] = []
+    frame = _records(found, ["DTPOSTED", "TRNAMT", "NAME", "MEMO", "PAYEE", "FITID", "ACCOUNT"])
+    digits = frame["DTPOSTED"].str.replace(r"\D", "", regex=True).str[:8]
+    dates = pd.to_datetime(digits, format="%Y%m%d", errors="coerce").astype("datetime64[ns]")
+    amounts = parse_amounts(frame["TRNAMT"].str.strip(), comma=None)
+    name = frame["NAME"].where(frame["NAME"].str.strip() != "", frame["PAYEE"])
+    description = (
+        name.str.strip() + " " + frame["MEMO"].where(frame["MEMO"] != name, "").str.strip()
+    ).str.strip()
+    out = pd.DataFrame(
+        {
+            "date": dates,
+            "amount": amounts,
+            "description": description,
+            "payee_given": name.str.strip(),
+            "account": frame["ACCOUNT"].str.strip(),
+            "fitid": frame["FITID"].str.strip(),
+            "pending": False,
+            "source": "OFX",
+        }
+    )
+    bad = out["date"].isna() | out["amount"].isna()
+    for index in bad[bad].index[:5]:
+        warnings.append(
+            f"Left out a transaction with an unreadable date or amount "
+            f"(DTPOSTED {frame.at[index, 'DTPOSTED']!r}, TRNAMT {frame.at[index, 'TRNAMT']!r})."
+        )
+    return _finish(src, out[~bad], warnings, "OFX")
+
+
+def _from_qif(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
+    found, warnings = _qif.records(text)
+    frame = _records(found, ["D", "T", "U", "P", "M", "N", "ACCOUNT"])
+    dates, warning = parse_dates(frame["D"], day_first=day_first, quicken=True)
+    if warning:
+        warnings.append(warning)
+    amount = parse_amounts(frame["T"].where(frame["T"] != "", frame["U"]))
+    description = (frame["P"].str.strip() + " " + frame["M"].str.strip()).str.strip()
+    out = pd.DataFrame(
+        {
+            "date": dates,
+            "amount": amount,
+            "description": description,
+            "payee_given": frame["P"].str.strip(),
+            "account": frame["ACCOUNT"],
+            "fitid": "",
+            "pending": False,
+            "source": "QIF",
+        }
+    )
+    bad = out["date"].isna() | out["amount"].isna()
+    for index in bad[bad].index[:5]:
+        warnings.append(
+            f"Left out a record with an unreadable date or amount "
+            f"(D {frame.at[index, 'D']!r}, T {frame.at[index, 'T']!r})."
+        )
+    return _finish(src, out[~bad], warnings, "QIF")
