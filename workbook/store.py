@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -145,12 +146,50 @@ MIGRATIONS: dict[int, str] = {
         CREATE UNIQUE INDEX referrability_one_for_you ON referrability ((contact_id IS NULL))
             WHERE contact_id IS NULL;
     """,
+    5: """
+        CREATE TABLE import_batches (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL CHECK (kind IN ('transactions', 'contacts')),
+            file_name TEXT NOT NULL DEFAULT '',
+            file_hash TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            rows_read INTEGER NOT NULL DEFAULT 0,
+            rows_added INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            UNIQUE (kind, file_hash)
+        );
+        CREATE TABLE transactions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            batch_id INTEGER REFERENCES import_batches(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            amount REAL NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            auto_payee TEXT NOT NULL DEFAULT '',
+            payee TEXT NOT NULL DEFAULT '',
+            processor TEXT NOT NULL DEFAULT '',
+            account TEXT NOT NULL DEFAULT '',
+            fitid TEXT NOT NULL DEFAULT '',
+            pending INTEGER NOT NULL DEFAULT 0 CHECK (pending IN (0, 1)),
+            source TEXT NOT NULL DEFAULT '',
+            dedupe_key TEXT NOT NULL UNIQUE,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX transactions_by_payee ON transactions (payee);
+        CREATE TABLE payee_rules (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contains TEXT NOT NULL CHECK (contains <> ''),
+            payee TEXT NOT NULL CHECK (payee <> ''),
+            created_at TEXT NOT NULL
+        );
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
 # How long one write waits for another window's lock, and how often it tries again after that.
 BUSY_TIMEOUT_S = 5.0
 BUSY_RETRIES = 3
+# Imported rows are written this many at a time, so a progress bar can follow a big file.
+IMPORT_CHUNK = 5000
 
 
 def _now() -> str:
@@ -305,6 +344,74 @@ class Store:
             if cur.rowcount == 0:
                 raise _gone(table)
         self._changed(table)
+
+    def import_batch(
+        self,
+        batch: Mapping[str, Any],
+        table: str,
+        rows: pd.DataFrame,
+        updates: Sequence[tuple[int, Mapping[str, Any]]] = (),
+        *,
+        progress: Callable[[int], None] | None = None,
+    ) -> tuple[int, int]:
+        """Record an import batch and write its rows in one transaction: all of it or none.
+
+        Rows whose unique key is already stored are skipped (``INSERT OR IGNORE``), so an
+        overlapping export adds only what is new. ``updates`` fill in existing rows by id.
+        Returns (batch id, rows added); ``progress`` is called with each chunk's row count.
+        """
+        _check_name(table)
+        names = list(rows.columns)
+        for name in names:
+            _check_name(name)
+        with_batch = "batch_id" in {c[0] for c in self.columns(table)}
+        columns = names + ["created_at"] + (["batch_id"] if with_batch else [])
+        sql = (
+            f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})"
+        )
+        now = _now()
+        with self.transaction() as con:
+            batch_id = _insert(con, "import_batches", batch)
+            extra = (now, batch_id) if with_batch else (now,)
+            before = con.total_changes
+            # tolist() gives Python numbers, which sqlite3 binds (numpy integers it does not).
+            values = zip(*(rows[name].tolist() for name in names), strict=True)
+            for _start in range(0, len(rows), IMPORT_CHUNK):
+                chunk = [(*row, *extra) for row in itertools.islice(values, IMPORT_CHUNK)]
+                con.executemany(sql, chunk)
+                if progress:
+                    progress(len(chunk))
+            added = con.total_changes - before
+            for row_id, change in updates:
+                for name in change:
+                    _check_name(name)
+                assignments = ", ".join(f"{name} = ?" for name in change)
+                con.execute(
+                    f"UPDATE {table} SET {assignments} WHERE id = ?", (*change.values(), row_id)
+                )
+            con.execute("UPDATE import_batches SET rows_added = ? WHERE id = ?", (added, batch_id))
+        self._changed(table)
+        self._changed("import_batches")
+        return batch_id, added
+
+    def update_many(self, table: str, column: str, changes: Sequence[tuple[Any, int]]) -> None:
+        """Set one column on many rows, ``(value, id)`` pairs, in one transaction."""
+        _check_name(table)
+        _check_name(column)
+        if not changes:
+            return
+        with self.transaction() as con:
+            con.executemany(f"UPDATE {table} SET {column} = ? WHERE id = ?", changes)
+        self._changed(table)
+
+    def find(self, table: str, column: str, value: Any) -> pd.DataFrame:
+        """The rows of a table where one column has a value."""
+        _check_name(table)
+        _check_name(column)
+        return pd.read_sql_query(
+            f"SELECT * FROM {table} WHERE {column} = ? ORDER BY id", self._con, params=(value,)
+        )
 
     def tables(self) -> list[str]:
         """The participant's tables, in the order they can be filled (parents first)."""

@@ -8,7 +8,7 @@ _MONEY_SECTIONS = ("type:bank", "type:cash", "type:ccard", "type:oth a", "type:o
 
 
 def is_qif(text: str) -> bool:
-    for line in text.splitlines()[:20]:
+    for line in text[:4096].splitlines()[:20]:
         if line.strip():
             return line.strip().lower().startswith(("!type:", "!account", "!option:", "!clear:"))
     return False

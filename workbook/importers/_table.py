@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import warnings as warnings_module
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pandas as pd
 from pandas.errors import ParserError, ParserWarning
@@ -19,6 +20,7 @@ T = TypeVar("T")
 DELIMITERS = (",", ";", "\t", "|")
 # Heading rows are looked for among the first lines only: preambles are short.
 HEADER_SEARCH_LINES = 60
+HEADER_SEARCH_BYTES = 256 * 1024
 
 
 def clean_heading(cell: str) -> str:
@@ -38,7 +40,8 @@ def find_heading(
 ) -> tuple[int, str, list[str], T] | None:
     """(offset of the heading line, delimiter, its cells, what ``recognise`` made of them)."""
     offset = 0
-    for number, line in enumerate(text.splitlines(keepends=True)):
+    # Only the start of the file is searched (and copied): the headings are near the top.
+    for number, line in enumerate(io.StringIO(text[:HEADER_SEARCH_BYTES], newline="")):
         if number >= HEADER_SEARCH_LINES:
             break
         if line.strip():
@@ -54,18 +57,33 @@ def find_heading(
 
 
 def first_lines(text: str, count: int = 3) -> list[str]:
-    return [line.strip()[:120] for line in text.splitlines() if line.strip()][:count]
+    lines = []
+    for line in io.StringIO(text[: 64 * 1024]):
+        if line.strip():
+            lines.append(line.strip()[:120])
+        if len(lines) == count:
+            break
+    return lines
 
 
 def read_rows(src: Source, text: str, offset: int, delimiter: str, *, header: bool = True) -> Table:
     """The rows from ``offset`` on, all as text. Rows with more cells than headings (beyond a
     trailing empty one, as Chase writes) are left out and listed; blank rows are dropped."""
-    body = text[offset:]
     first_line = text.count("\n", 0, offset) + (2 if header else 1)
+    bom = 3 if src.data.startswith(codecs.BOM_UTF8) else 0
+    if len(text.encode("utf-8", "surrogatepass")) == len(src.data) - bom:
+        # The file is UTF-8: pandas reads its bytes directly, faster than from a string.
+        start = bom + len(text[:offset].encode("utf-8", "surrogatepass"))
+        body: Any = src.data[start:]
+        opened: Callable[[], Any] = lambda: io.BytesIO(body)  # noqa: E731
+    else:
+        body = text[offset:]
+        opened = lambda: io.StringIO(body)  # noqa: E731
     options = dict(
         sep=delimiter,
         header=0 if header else None,
-        dtype=str,
+        dtype=object,
+        encoding="utf-8",
         keep_default_na=False,
         na_filter=False,
         index_col=False,
@@ -76,7 +94,7 @@ def read_rows(src: Source, text: str, offset: int, delimiter: str, *, header: bo
         with warnings_module.catch_warnings():
             # Chase ends every row with a comma: index_col=False is how pandas is told so.
             warnings_module.simplefilter("ignore", ParserWarning)
-            rows = pd.read_csv(io.StringIO(body), **options)
+            rows = pd.read_csv(opened(), **options)
     except ParserError:
         extra: list[list[str]] = []
 
@@ -85,9 +103,7 @@ def read_rows(src: Source, text: str, offset: int, delimiter: str, *, header: bo
             return None
 
         try:
-            rows = pd.read_csv(
-                io.StringIO(body), engine="python", on_bad_lines=keep_aside, **options
-            )
+            rows = pd.read_csv(opened(), engine="python", on_bad_lines=keep_aside, **options)
         except (ParserError, csv.Error) as exc:
             raise src.fail(f"the file is not a readable CSV ({exc}).") from None
         for cells in extra[:5]:
@@ -98,10 +114,10 @@ def read_rows(src: Source, text: str, offset: int, delimiter: str, *, header: bo
             warnings.append(f"... and {len(extra) - 5} more rows like it.")
     except (csv.Error, UnicodeError) as exc:
         raise src.fail(f"the file is not a readable CSV ({exc}).") from None
-    rows = rows.fillna("")
+    rows = rows.fillna("")  # short rows
     rows.columns = [str(c) for c in rows.columns]
     headings = list(rows.columns)
-    return Table(rows.astype(str), headings, first_line, warnings)
+    return Table(rows, headings, first_line, warnings)
 
 
 def drop_empty_and_repeated(table: Table) -> Table:
@@ -109,13 +125,17 @@ def drop_empty_and_repeated(table: Table) -> Table:
     rows = table.rows
     if rows.empty:
         return table
-    # Exact comparisons run in C; a repeated heading row is printed as the headings were.
-    empty = pd.Series(True, index=rows.index)
-    repeated = pd.Series(True, index=rows.index)
-    for column in rows.columns:
-        empty &= rows[column] == ""
-        repeated &= rows[column] == column
-    repeated &= ~empty
+    # Exact comparisons run in C. Only rows whose first cell is empty (or is the first
+    # heading) can be empty (or a repeated heading row): the other columns are checked for those.
+    first = rows.columns[0]
+    empty = rows[first] == ""
+    repeated = rows[first] == first
+    if empty.any():
+        some = rows[empty]
+        empty[empty] = (some == "").all(axis=1)
+    if repeated.any():
+        some = rows[repeated]
+        repeated[repeated] = (some == pd.Series(list(rows.columns), index=rows.columns)).all(axis=1)
     if empty.any():
         table.warnings.append(f"Left out {int(empty.sum())} empty row(s).")
     if repeated.any():

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
+from typing import Any
 
-import numpy as np
 import pandas as pd
 
 MONTHS = {
@@ -133,10 +134,11 @@ def parse_dates(
 ) -> tuple[pd.Series, str]:
     """Dates (datetime64, NaT where a value is not a date) and a warning when the day order
     had to be guessed."""
-    distinct = [str(v).strip() for v in pd.unique(values.astype(str))]
-    order = DayOrder(distinct, day_first=day_first, quicken=quicken)
+    text = values.astype(str)
+    distinct = pd.unique(text.to_numpy(dtype=object))
+    order = DayOrder([str(v).strip() for v in distinct], day_first=day_first, quicken=quicken)
     parsed = {v: parse_date(v, order, quicken=quicken) for v in distinct}
-    as_dates = values.astype(str).str.strip().map(parsed)
+    as_dates = text.map(parsed)
     return pd.to_datetime(as_dates, errors="coerce").astype("datetime64[ns]"), order.warning
 
 
@@ -185,19 +187,26 @@ def parse_amount(value: str, comma: bool) -> float:
 def parse_amounts(values: pd.Series, comma: bool | None = None) -> pd.Series:
     """Amounts as floats; NaN where a value is empty or not an amount."""
     text = values.astype(str)
-    distinct = pd.unique(text)
+    distinct = pd.unique(text.to_numpy(dtype=object))
     if comma is None:
         comma = decimal_comma([str(v) for v in distinct[:5000]])
     if not comma:
         fast = pd.to_numeric(text, errors="coerce")
-        slow = fast.isna() & (text.str.strip() != "")
-        if not slow.any():
+        missing = fast.isna()
+        if not missing.any():
             return fast.astype(float)
-        parsed = {v: parse_amount(v, comma) for v in pd.unique(text[slow])}
+        slow = missing & (text.where(missing, "").str.strip() != "")
+        parsed = {v: parse_amount(v, comma) for v in pd.unique(text[slow].to_numpy(dtype=object))}
         return fast.where(~slow, text.map(parsed)).astype(float)
     parsed = {v: parse_amount(v, comma) for v in distinct}
     return text.map(parsed).astype(float)
 
 
-def blank(values: pd.Series) -> np.ndarray:
-    return (values.astype(str).str.strip() == "").to_numpy()
+def per_distinct(values: pd.Series, func: Callable[[str], Any]) -> pd.Series:
+    """``func`` of every value, computed once per distinct value: exports repeat themselves."""
+    text = values.astype(str)
+    return text.map({value: func(value) for value in pd.unique(text.to_numpy(dtype=object))})
+
+
+def stripped(values: pd.Series) -> pd.Series:
+    return per_distinct(values, str.strip).astype(str)

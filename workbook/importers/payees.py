@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
+
+from ._values import per_distinct
 
 # Bank wrappers around the merchant's name (Wells Fargo, Chase, Bank of America, HSBC, ...).
 _WRAPPERS = [
@@ -59,9 +62,10 @@ _STATES = (
     "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY "
     "AB BC MB NB NL NS ON PE QC SK"
 ).split()
-_PLACE = re.compile(
-    r"(?:\s+([A-Z][A-Z.'-]*))?\s+(?:" + "|".join(_STATES) + r")(?:\s*\d{5}(?:-\d{4})?|\d[\w.]*)?$"
-)
+# A trailing "CITY ST" or "CITY ST 78701": looked for in the last characters only.
+_PLACE = re.compile(r"(?:\s+([A-Z][A-Z.'-]*))?\s+([A-Z]{2})(?:\s*\d{5}(?:-\d{4})?|\d[\w.]*)?$")
+_STATE_SET = frozenset(_STATES)
+_TAIL = 48
 # Words that end a business's name, never a city's: "LAWN CARE TX" keeps CARE.
 _NAME_ENDINGS = set(
     "CARE SHOP CLINIC SERVICE SERVICES STORE STORES SALON SPA CAFE BAR GRILL DENTAL AUTO REPAIR "
@@ -70,20 +74,22 @@ _NAME_ENDINGS = set(
     "GARAGE KITCHEN DINER DELI BOUTIQUE".split()
 )
 # A state glued to a terminal reference, as Toast prints it: ... DUNEDIN FL0005123AA
-_GLUED_PLACE = re.compile(r"\s+[A-Z][A-Z.'-]*\s+(?:" + "|".join(_STATES) + r")\d{3,}[A-Z0-9]*$")
-_REFERENCES = [
-    re.compile(p, re.I)
-    for p in (
-        r"\s+CD\s+\d{4}$",  # Lloyds card suffix
-        r"\s*\*\s*#?[A-Z0-9]*\d[A-Z0-9]*\b",  # *#02943, *2K3J45L
-        r"\s+#\s*\d+",  # store number
-        r"\s+(?:STORE|STR|STE|NO\.?|UNIT|LOC)\s*#?\s*\d+\b",
-        r"\s+\d{3}-\d{3}-\d{4}\b|\s+\d{3}-\d{7}\b|\s+\d{10}\b",  # phone numbers
-        r"\s+(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6,}\b",  # reference codes mixing letters and digits
-        r"\s+\d{3,}\b",  # long numbers: store numbers, terminal ids
-        r"\s+X{2,}\d+\b",  # masked card numbers
-    )
-]
+_GLUED_PLACE = re.compile(r"\s+[A-Z][A-Z.'-]*\s+([A-Z]{2})\d{3,}[A-Z0-9]*$")
+_REFERENCES = re.compile(
+    "|".join(
+        (
+            r"\s+CD\s+\d{4}$",  # Lloyds card suffix
+            r"\s*\*\s*#?[A-Z0-9]*\d[A-Z0-9]*\b",  # *#02943, *2K3J45L
+            r"\s+#\s*\d+",  # store number
+            r"\s+(?:STORE|STR|STE|NO\.?|UNIT|LOC)\s*#?\s*\d+\b",
+            r"\s+\d{3}-\d{3}-\d{4}\b|\s+\d{3}-\d{7}\b|\s+\d{10}\b",  # phone numbers
+            r"\s+(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6,}\b",  # references mixing letters and digits
+            r"\s+\d{3,}\b",  # long numbers: store numbers, terminal ids
+            r"\s+X{2,}\d+\b",  # masked card numbers
+        )
+    ),
+    re.I,
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -113,10 +119,11 @@ def normalise(description: str) -> tuple[str, str]:
             work, processor = m.group(1), "Stripe"
         elif m := _PREFIX_REF.match(work):
             work = m.group(1)
-    work = _GLUED_PLACE.sub("", work)
+    glued = _GLUED_PLACE.search(work, max(0, len(work) - _TAIL))
+    if glued and glued.group(1) in _STATE_SET:
+        work = work[: glued.start()]
     placed = _strip_place(work)
-    for pattern in _REFERENCES:
-        placed = pattern.sub("", placed)
+    placed = _REFERENCES.sub("", placed)
     if placed == work:  # the place may have been hidden behind a reference
         placed = _strip_place(placed)
     work = _SPACES.sub(" ", placed).strip(" *#-/,.")
@@ -128,8 +135,8 @@ def normalise(description: str) -> tuple[str, str]:
 
 
 def _strip_place(work: str) -> str:
-    m = _PLACE.search(work)
-    if not m:
+    m = _PLACE.search(work, max(0, len(work) - _TAIL))
+    if not m or m.group(2) not in _STATE_SET:
         return work
     start = m.start()
     if m.group(1) and m.group(1) in _NAME_ENDINGS:
@@ -160,14 +167,47 @@ def _cap(word: str) -> str:
     return lowered.capitalize()
 
 
+# Digits masked: descriptions that differ only in dates, store numbers and references share a
+# shape, and each shape is normalised once.
+# (bytes.translate: ten times faster than str.translate; ASCII digits never occur inside a
+# multi-byte UTF-8 character.)
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+
+
+def masked_digits(text: str) -> str:
+    """The text with every digit 1-9 made 0: the shape of a description."""
+    return text.encode("utf-8", "surrogatepass").translate(_DIGITS).decode("utf-8", "surrogatepass")
+
+
+def normalise_many(texts: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Merchant names and processors for distinct descriptions.
+
+    Descriptions that differ only in their digits (SQ *JOES BARBER #0042 and #0043, PURCHASE
+    AUTHORIZED ON 01/14 and 01/15) are normalised once, from the first of them: a 100,000-row
+    export has a few hundred shapes.
+    """
+    shapes: dict[bytes, tuple[str, str]] = {}
+    names: list[str] = []
+    processors: list[str] = []
+    for text in texts:
+        shape = text.encode("utf-8", "surrogatepass").translate(_DIGITS)
+        found = shapes.get(shape)
+        if found is None:
+            found = shapes[shape] = normalise(text)
+        names.append(found[0])
+        processors.append(found[1])
+    return names, processors
+
+
 def normalise_all(descriptions: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Merchant names and processors for a column of descriptions, each distinct text once."""
-    distinct = pd.unique(descriptions.astype(str))
-    found = {text: normalise(text) for text in distinct}
-    names = {text: pair[0] for text, pair in found.items()}
-    processors = {text: pair[1] for text, pair in found.items()}
-    as_text = descriptions.astype(str)
-    return as_text.map(names).astype(str), as_text.map(processors).astype(str)
+    codes, distinct = pd.factorize(descriptions.astype(str).to_numpy(dtype=object))
+    names, processors = normalise_many(list(distinct))
+    index = descriptions.index
+    return (
+        pd.Series(np.asarray(names, dtype=object)[codes], index=index, dtype=str),
+        pd.Series(np.asarray(processors, dtype=object)[codes], index=index, dtype=str),
+    )
 
 
 def apply_rules(
@@ -175,13 +215,21 @@ def apply_rules(
 ) -> pd.Series:
     """The participant's rules: where the description (or the name found) contains a rule's
     words, ignoring case and spacing, the payee becomes the rule's name. Later rules win."""
-    result = payees.copy()
-    for rule in rules:
-        words = " ".join(str(rule["contains"]).split()).lower()
-        if not words:
-            continue
-        hit = descriptions.astype(str).str.lower().str.contains(words, regex=False) | (
-            payees.astype(str).str.lower().str.contains(words, regex=False)
-        )
-        result = result.mask(hit, str(rule["payee"]))
-    return result
+    rules = [
+        (" ".join(str(r["contains"]).split()).lower(), str(r["payee"]))
+        for r in rules
+        if str(r["contains"]).strip()
+    ]
+    if not rules:
+        return payees.copy()
+    pairs = descriptions.astype(str) + "\x00" + payees.astype(str)
+
+    def rename(pair: str) -> str:
+        description, _, payee = pair.partition("\x00")
+        haystack = " ".join(description.split()).lower() + "\x00" + payee.lower()
+        for words, name in reversed(rules):  # later rules win
+            if words in haystack:
+                return name
+        return payee
+
+    return per_distinct(pairs, rename).astype(str)

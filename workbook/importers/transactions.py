@@ -27,8 +27,8 @@ from ._table import (
     first_lines,
     read_rows,
 )
-from ._values import parse_amounts, parse_dates
-from .payees import normalise_all
+from ._values import parse_amounts, parse_dates, per_distinct, stripped
+from .payees import masked_digits, normalise_all, normalise_many
 
 COLUMNS = [
     "date", "amount", "description", "payee", "processor", "account", "fitid", "pending", "source",
@@ -164,6 +164,47 @@ def read_transactions(source: object, day_first: bool | None = None) -> pd.DataF
         ) from exc
 
 
+def _texts(description: pd.Series) -> dict[str, np.ndarray]:
+    """Description (HTML entities unescaped, ends stripped), payee, processor and whether the
+    row is a balance line.
+
+    The distinct descriptions are unescaped and digit-masked as one string (by C code), and a payee is worked out once per shape: descriptions that differ only in
+    their digits (store numbers, dates, references) share one. A 100,000-row export has a few
+    thousand shapes.
+    """
+    codes, distinct = pd.factorize(description.astype(str).to_numpy(dtype=object))
+    joined = "\x00".join(distinct)
+    if "&" in joined:
+        joined = html.unescape(joined)
+    clean = [text.strip() for text in joined.split("\x00")]
+    joined = "\x00".join(clean)
+    shapes = masked_digits(joined).split("\x00")
+    shape_codes, shape_names = pd.factorize(np.asarray(shapes, dtype=object))
+    first = np.full(len(shape_names), -1, dtype=np.int64)
+    first[shape_codes[::-1]] = np.arange(len(shape_codes))[::-1]  # first text of each shape
+    examples = [clean[i] for i in first]
+    names, processors = normalise_many(examples)
+    balance = [bool(_BALANCE_ROW.match(text)) for text in examples]
+    per_text = shape_codes[codes] if len(codes) else shape_codes[:0]
+    return {
+        "description": np.asarray(clean, dtype=object)[codes],
+        "payee": np.asarray(names, dtype=object)[per_text],
+        "processor": np.asarray(processors, dtype=object)[per_text],
+        "balance": np.asarray(balance, dtype=bool)[per_text],
+    }
+
+
+def _named_by_bank(frame: pd.DataFrame, given: pd.Series) -> pd.DataFrame:
+    """Where the bank gives the other party's name in a column of its own, that is the payee."""
+    use = (given != "").to_numpy()
+    if not use.any():
+        return frame
+    named, processors = normalise_all(given)
+    return frame.assign(
+        payee=named.where(use, frame["payee"]), processor=processors.where(use, frame["processor"])
+    )
+
+
 def _finish(src: Source, frame: pd.DataFrame, warnings: list[str], what: str) -> pd.DataFrame:
     if frame.empty:
         raise src.fail(
@@ -171,18 +212,6 @@ def _finish(src: Source, frame: pd.DataFrame, warnings: list[str], what: str) ->
             + (f" ({'; '.join(warnings[:3])})" if warnings else "")
             + ". Export it again with a date range that has some."
         )
-    distinct = pd.unique(frame["description"])
-    frame = frame.assign(
-        description=frame["description"].map({d: html.unescape(d) for d in distinct}).astype(str)
-    )
-    payees, processors = normalise_all(frame["description"])
-    given = frame.get("payee_given")
-    if given is not None:
-        named, named_processors = normalise_all(given)
-        use = given.str.strip() != ""
-        payees = named.where(use, payees)
-        processors = named_processors.where(use, processors)
-    frame = frame.assign(payee=payees, processor=processors)
     frame = frame[COLUMNS].reset_index(drop=True)
     frame.attrs["warnings"] = warnings
     return frame
@@ -231,39 +260,43 @@ def _frame(src: Source, table: Table, layout: Layout, day_first: bool | None) ->
     if description is None:
         description = payee_given if payee_given is not None else pd.Series("", index=rows.index)
     if payee_given is not None:
-        joined = (payee_given.str.strip() + " " + description.str.strip()).str.strip()
-        same = payee_given.str.strip() == description.str.strip()
-        description = joined.where(~same, description.str.strip())
-    account = _column(table, roles, "account")
-    status = _column(table, roles, "status")
-    state = (
-        status.str.strip().str.lower() if status is not None else pd.Series("", index=rows.index)
-    )
-    pending = state.isin(_PENDING) | state.str.startswith("pend")
-    reverted = state.isin(_REVERTED)
-    balance = description.str.match(_BALANCE_ROW)
+        payee_given = stripped(payee_given)
+        description = stripped(description)
+        joined = stripped(payee_given + " " + description)
+        description = joined.where(payee_given != description, description)
+    texts = _texts(description)
+    balance = pd.Series(texts.pop("balance"), index=rows.index)
     clean = [clean_heading(h) for h in table.headings]
     for kind in ("buchungstext", "umsatzart", "transaction type", "type"):
         if kind in clean:  # DKB's "Abschluss" row says what it is in the booking-text column
-            balance |= rows.iloc[:, clean.index(kind)].astype(str).str.match(_BALANCE_ROW)
-
+            column = rows.iloc[:, clean.index(kind)]
+            balance |= per_distinct(column, lambda d: bool(_BALANCE_ROW.match(d))).astype(bool)
+    account = _column(table, roles, "account")
+    status = _column(table, roles, "status")
+    if status is not None:
+        state = per_distinct(status, lambda s: s.strip().lower())
+        pending = (state.isin(_PENDING) | state.str.startswith("pend")).to_numpy()
+        reverted = state.isin(_REVERTED)
+    else:
+        pending = np.zeros(len(rows), dtype=bool)
+        reverted = pd.Series(False, index=rows.index)
+    what = f"{layout.bank} CSV" if layout.bank != "CSV" else "CSV"
     frame = pd.DataFrame(
         {
             "date": parsed,
             "amount": amount,
-            "description": description.str.strip(),
-            "payee_given": payee_given if payee_given is not None else "",
-            "account": account.str.strip() if account is not None else "",
+            **texts,
+            "account": stripped(account) if account is not None else "",
             "fitid": "",
-            "pending": pending.to_numpy(),
-            "source": f"{layout.bank} CSV" if layout.bank != "CSV" else "CSV",
+            "pending": pending,
+            "source": what,
         },
         index=rows.index,
     )
+    if payee_given is not None:
+        frame = _named_by_bank(frame, payee_given)
     keep = _report(table, frame, balance, reverted, warnings, dates)
-    return _finish(
-        src, frame[keep], warnings, f"{layout.bank} CSV" if layout.bank != "CSV" else "CSV"
-    )
+    return _finish(src, frame[keep], warnings, what)
 
 
 def _amount(table: Table, roles: dict[str, list[int]]) -> pd.Series:
@@ -328,7 +361,7 @@ def _report(
 def _headerless(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
     """Wells Fargo and HSBC UK write no headings: find the date, amount and text columns from
     the values."""
-    lines = [line for line in text.splitlines() if line.strip()][:20]
+    lines = first_lines(text, 20)
     for delimiter in (",", ";", "\t"):
         if not lines or lines[0].count(delimiter) < 2:
             continue
@@ -397,14 +430,14 @@ def _from_ofx(src: Source, text: str) -> pd.DataFrame:
         {
             "date": dates,
             "amount": amounts,
-            "description": description,
-            "payee_given": name.str.strip(),
+            **_texts(description),
             "account": frame["ACCOUNT"].str.strip(),
             "fitid": frame["FITID"].str.strip(),
             "pending": False,
             "source": "OFX",
         }
     )
+    out = _named_by_bank(out, name.str.strip())
     bad = out["date"].isna() | out["amount"].isna()
     for index in bad[bad].index[:5]:
         warnings.append(
@@ -426,14 +459,14 @@ def _from_qif(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
         {
             "date": dates,
             "amount": amount,
-            "description": description,
-            "payee_given": frame["P"].str.strip(),
+            **_texts(description),
             "account": frame["ACCOUNT"],
             "fitid": "",
             "pending": False,
             "source": "QIF",
         }
     )
+    out = _named_by_bank(out, frame["P"].str.strip())
     bad = out["date"].isna() | out["amount"].isna()
     for index in bad[bad].index[:5]:
         warnings.append(

@@ -7,6 +7,7 @@ from .asks import AskBuilder, AskTracker, ThisWeek
 from .charts import CoverageChart, GainsChart, GoalMap, MoneyTrailCharts, NetworkChart
 from .gains import GainsForm, GainsOverview
 from .goals import FavourWarnings, GoalsForm
+from .imports import BankCandidates, BankImport, ContactsImport, PayeeRules
 from .network import ContactsTable, ReferrabilityCheck, ReferralLog
 from .plan import DownloadPlan, PlanPreview
 from .preferred_clients import (
@@ -21,7 +22,10 @@ from .spend_table import SpendTable
 __all__ = [
     "AskBuilder",
     "AskTracker",
+    "BankCandidates",
+    "BankImport",
     "ClientQuestions",
+    "ContactsImport",
     "ContactsTable",
     "CoverageChart",
     "CoverageSteps",
@@ -34,6 +38,7 @@ __all__ = [
     "GoalsForm",
     "MoneyTrailCharts",
     "NetworkChart",
+    "PayeeRules",
     "PlanPreview",
     "PreferredClientForm",
     "ProfileForm",

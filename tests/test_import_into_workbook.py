@@ -1,0 +1,284 @@
+"""Imports into a real workbook file: batches, dedupe, payee rules, candidates, contact merges,
+and the upload widgets driven in Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+import workbook
+from workbook import spending
+from workbook.widgets import BankCandidates, BankImport, ContactsImport, PayeeRules
+
+IMPORTS = Path(__file__).resolve().parent / "fixtures" / "imports"
+
+
+def test_the_same_file_twice_adds_nothing(tmp_workbook):
+    first = tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    assert (first.rows_read, first.added, first.already_imported) == (8, 8, False)
+    again = tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    assert again.already_imported and again.added == 0
+    assert "imported before" in again.summary()
+    assert len(tmp_workbook.transactions()) == 8
+    assert len(tmp_workbook.imports()) == 1
+
+
+def test_overlapping_exports_do_not_duplicate_and_two_real_coffees_stay(tmp_workbook):
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    later = tmp_workbook.import_transactions(IMPORTS / "chase_checking_feb.csv")
+    assert (later.rows_read, later.added) == (7, 2)  # five rows overlap the January file
+    assert later.summary() == (
+        "Read 7 transactions from chase_checking_feb.csv (Chase CSV): 2 new, "
+        "5 already in your workbook."
+    )
+    stored = tmp_workbook.transactions()
+    assert len(stored) == 10
+    coffees = stored[stored["payee"] == "Starbucks"]
+    assert len(coffees) == 2 and set(coffees["date"]) == {dt.datetime(2024, 1, 20)}
+
+
+def test_ofx_dedupe_uses_account_fitid_amount_and_date(tmp_workbook, tmp_path):
+    tmp_workbook.import_transactions(IMPORTS / "chase.qfx")
+    stored = tmp_workbook.transactions()
+    assert len(stored) == 4  # the reused FITID with a different amount is its own transaction
+    text = (IMPORTS / "chase.qfx").read_text()
+    extra = (
+        "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240125<TRNAMT>-65.00<FITID>202401250009"
+        "<NAME>SUNNY PAWS PET CARE</STMTTRN>\r\n</BANKTRANLIST>"
+    )
+    newer = tmp_path / "chase-later.qfx"
+    newer.write_text(text.replace("</BANKTRANLIST>", extra, 1))
+    result = tmp_workbook.import_transactions(newer)
+    assert (result.rows_read, result.added) == (5, 1)
+
+
+def test_a_bad_file_changes_nothing(tmp_workbook):
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    for name in ("statement.csv", "unknown_layout.csv", "empty.csv"):
+        with pytest.raises(workbook.InputError, match=name):
+            tmp_workbook.import_transactions(IMPORTS / name)
+    assert len(tmp_workbook.transactions()) == 8
+    assert len(tmp_workbook.imports()) == 1
+
+
+def test_taking_back_an_import_removes_its_transactions(tmp_workbook):
+    tmp_workbook.import_transactions(IMPORTS / "capital_one.csv")
+    batch = int(tmp_workbook.imports()["id"].iloc[0])
+    tmp_workbook.delete_import(batch)
+    assert tmp_workbook.transactions().empty
+    assert tmp_workbook.import_transactions(IMPORTS / "capital_one.csv").added == 3
+
+
+def test_candidates_group_money_out_by_payee(tmp_workbook):
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking_feb.csv")
+    found = tmp_workbook.money_trail_candidates().set_index("payee")
+    # Payroll (money in), the check, the bank fee are not businesses to approach.
+    assert set(found.index) == {
+        "Happy Paws Vet Clinic", "Green Thumb Lawn Care", "Joes Barber Shop", "Barnes & Noble",
+        "Starbucks",
+    }  # fmt: skip
+    barber = found.loc["Joes Barber Shop"]
+    assert (barber["total"], barber["visits"]) == (90.0, 2)
+    assert barber["processor"] == "Square"
+    assert barber["profession"] == "Barber"
+    assert barber["first"] == dt.datetime(2024, 1, 14) and barber["last"] == dt.datetime(
+        2024, 2, 14
+    )
+    days = (dt.date(2024, 2, 18) - dt.date(2024, 1, 14)).days + 1  # the files cover 36 days
+    assert barber["per_year"] == pytest.approx(round(90 * 365.25 / days, 2))
+    assert list(found.index[:2]) == ["Happy Paws Vet Clinic", "Green Thumb Lawn Care"]
+
+
+def test_accepting_a_candidate_fills_the_spend_table(tmp_workbook):
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    business_id = tmp_workbook.accept_candidate("Happy Paws Vet Clinic")
+    saved = tmp_workbook.businesses().set_index("id").loc[business_id]
+    assert saved["name"] == "Happy Paws Vet Clinic"
+    assert saved["profession"] == "Veterinarian"
+    assert saved["frequency"] == "per_year"
+    assert "From your bank file: 1 payment(s), 20 Jan 2024 to 20 Jan 2024." == saved["notes"]
+    found = tmp_workbook.money_trail_candidates().set_index("payee")
+    assert bool(found.loc["Happy Paws Vet Clinic", "in_trail"])
+    with pytest.raises(workbook.InputError, match="already in your money trail"):
+        tmp_workbook.accept_candidate("Happy Paws Vet Clinic")
+    with pytest.raises(workbook.InputError, match="not among"):
+        tmp_workbook.accept_candidate("Nobody")
+
+
+def test_renaming_on_accept_names_later_payments_the_same(tmp_workbook):
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    tmp_workbook.accept_candidate("Joes Barber Shop", name="Joe's Barbershop", amount="600")
+    assert tmp_workbook.businesses()["amount"].tolist() == [600.0]
+    assert tmp_workbook.payee_rules_list() == [
+        {"contains": "Joes Barber Shop", "payee": "Joe's Barbershop"}
+    ]
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking_feb.csv")
+    found = tmp_workbook.money_trail_candidates().set_index("payee")
+    assert "Joes Barber Shop" not in found.index
+    assert found.loc["Joe's Barbershop", "visits"] == 2
+    assert bool(found.loc["Joe's Barbershop", "in_trail"])
+
+
+def test_a_name_that_differs_only_in_punctuation_needs_no_rule(tmp_workbook):
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    tmp_workbook.accept_candidate("Joes Barber Shop", name="Joe's Barber Shop")
+    assert tmp_workbook.payee_rules().empty
+    found = tmp_workbook.money_trail_candidates().set_index("payee")
+    assert bool(found.loc["Joes Barber Shop", "in_trail"])
+
+
+def test_payee_rules_apply_to_stored_and_later_imports(tmp_workbook):
+    tmp_workbook.import_transactions(IMPORTS / "wells_fargo.csv")
+    rule = tmp_workbook.add_payee_rule("  green   thumb ", "Green Thumb Lawns")
+    stored = tmp_workbook.transactions()
+    assert "Green Thumb Lawns" in set(stored["payee"])
+    tmp_workbook.import_transactions(IMPORTS / "capital_one.csv")
+    stored = tmp_workbook.transactions()
+    assert (stored["payee"] == "Green Thumb Lawns").sum() == 2
+    assert (stored["auto_payee"] == "Green Thumb Lawn Care").sum() == 2  # the bank's name kept
+    tmp_workbook.delete_payee_rule(rule)
+    assert "Green Thumb Lawns" not in set(tmp_workbook.transactions()["payee"])
+    with pytest.raises(workbook.InputError):
+        tmp_workbook.add_payee_rule("", "X")
+
+
+def test_contacts_merge_by_email_or_name_and_company(tmp_workbook):
+    typed = tmp_workbook.add_contact(
+        name="Maria Gonzalez",
+        company="Bright Smiles Dental",
+        notes="Met at BNI",
+        depth="connection",
+    )
+    result = tmp_workbook.import_contacts(IMPORTS / "linkedin_connections.csv")
+    assert (result.rows_read, result.added, result.merged) == (5, 4, 1)
+    people = tmp_workbook.contacts().set_index("id")
+    maria = people.loc[typed]
+    assert maria["email"] == "maria@brightsmilesdental.com"  # filled in
+    assert (maria["notes"], maria["depth"]) == ("Met at BNI", "connection")  # kept
+    assert maria["source"] == "typed"
+    tom = people[people["name"] == "Tom O'Neill"].iloc[0]
+    assert (tom["connected_on"], tom["source"]) == ("2019-11-02", "LinkedIn")
+    # The export ZIP holds the same Connections.csv: a different file, nobody new.
+    again = tmp_workbook.import_contacts(IMPORTS / "Basic_LinkedInDataExport_11-20-2026.zip")
+    assert (again.added, again.merged) == (0, 5)
+    older = tmp_workbook.import_contacts(IMPORTS / "linkedin_2020.csv")
+    assert (older.added, older.merged) == (1, 1)
+    assert len(tmp_workbook.contacts()) == 6
+    assert tmp_workbook.import_contacts(IMPORTS / "linkedin_2020.csv").already_imported
+
+
+def test_the_same_person_twice_in_one_file_is_one_contact(tmp_workbook):
+    text = (
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Ana,Silva,,ana@x.example,Silva Law,,01 Jan 2024\n"
+        "Ana,Silva,https://linkedin.com/in/ana,ANA@x.example,Silva Law,Attorney,01 Jan 2024\n"
+    )
+    result = tmp_workbook.import_contacts(io.BytesIO(text.encode()))
+    assert (result.added, result.merged) == (1, 1)
+    ana = tmp_workbook.contacts().iloc[0]
+    assert (ana["position"], ana["url"]) == ("Attorney", "https://linkedin.com/in/ana")
+
+
+def test_a_big_file_shows_a_progress_bar(tmp_workbook, capsys):
+    rows = ["Date,Description,Amount"] + [
+        f"2024-{1 + i % 12:02d}-{1 + i % 28:02d},SHOP {i % 97},-{1 + i % 50}.00"
+        for i in range(12_000)
+    ]
+    result = tmp_workbook.import_transactions(io.BytesIO("\n".join(rows).encode()))
+    assert result.added == 12_000
+    assert "Saving the uploaded file" in capsys.readouterr().err
+
+
+def test_dedupe_keys_count_identical_rows():
+    import pandas as pd
+
+    tx = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-20"] * 3),
+            "amount": [-5.0, -5.0, -5.0],
+            "description": ["COFFEE", "COFFEE", "TEA"],
+            "account": ["", "", ""],
+            "fitid": ["", "", ""],
+            "source": ["CSV"] * 3,
+        }
+    )
+    keys = spending.dedupe_keys(tx).tolist()
+    assert keys[0] != keys[1] and keys[0].endswith("#0") and keys[1].endswith("#1")
+    assert keys[2].endswith("#0")
+
+
+# -- widgets ---------------------------------------------------------------------------
+
+
+def _upload(widget, path: Path) -> None:
+    """Choose a file in the upload button, as the browser hands it to the kernel."""
+    data = path.read_bytes()
+    widget.upload.value = (
+        {
+            "name": path.name,
+            "type": "text/csv",
+            "size": len(data),
+            "content": memoryview(data),
+            "last_modified": dt.datetime.now(dt.UTC),
+        },
+    )
+
+
+def test_bank_upload_widget_to_one_click_accept(tmp_workbook):
+    upload = BankImport(tmp_workbook)
+    found = BankCandidates(tmp_workbook)
+    assert "Nothing yet" in found.intro.value
+    _upload(upload, IMPORTS / "bofa_checking.csv")
+    assert upload.status.kind == "saved"
+    assert "Read 4 transactions from bofa_checking.csv" in upload.status.value
+    assert "balance line" in upload.details.value
+    rows = found.rows.children[1:]
+    names = [r.name.value for r in rows]
+    assert names[:3] == ["Green Thumb Lawn Care", "Comcast", "Sunny Paws Pet Care"]
+    lawn = rows[0]
+    lawn.per_year.value = "1,440"
+    lawn.button.click()
+    assert found.status.kind == "saved"
+    saved = tmp_workbook.businesses().iloc[0]
+    assert (saved["name"], saved["amount"]) == ("Green Thumb Lawn Care", 1440.0)
+    assert found.rows.children[-1].button.description == "In your money trail"
+    assert len(upload.files.choice.options) == 2  # the blank choice and the file
+
+
+def test_bank_upload_widget_shows_the_problem_in_words(tmp_workbook):
+    upload = BankImport(tmp_workbook)
+    _upload(upload, IMPORTS / "spreadsheet.csv")
+    assert upload.status.kind == "error"
+    assert "spreadsheet.csv: is an Excel spreadsheet" in upload.status.value
+    assert tmp_workbook.transactions().empty
+
+
+def test_day_order_choice_reaches_the_import(tmp_workbook):
+    upload = BankImport(tmp_workbook)
+    upload.day_order.value = True
+    upload.import_file("cafe.qif", (IMPORTS / "quicken_ambiguous.qif").read_bytes())
+    assert sorted(tmp_workbook.transactions()["date"].dt.month) == [4, 6]
+
+
+def test_payee_rule_form(tmp_workbook):
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    form = PayeeRules(tmp_workbook)
+    form.contains.value = "JOES BARBER"
+    form.payee.value = "Joe's Barber Shop"
+    form.add.click()
+    assert form.status.kind == "saved"
+    assert "Joe's Barber Shop" in set(tmp_workbook.transactions()["payee"])
+    assert form.contains.value == ""
+    form.add.click()
+    assert form.status.kind == "error"
+
+
+def test_contacts_upload_widget(tmp_workbook):
+    upload = ContactsImport(tmp_workbook)
+    _upload(upload, IMPORTS / "google_contacts.csv")
+    assert "Read 2 contacts from google_contacts.csv (Google): 2 new." in upload.status.value
+    assert sorted(tmp_workbook.contacts()["name"]) == ["Hannah Kim", "José Ramírez"]

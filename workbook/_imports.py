@@ -1,0 +1,292 @@
+"""Workbook operations for imported files: bank transactions into money-trail candidates,
+contacts merged into the network, each file recorded as an import batch."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from . import spending
+from ._errors import InputError
+from .importers import apply_rules, read_contacts, read_transactions
+from .importers._source import load
+
+if TYPE_CHECKING:
+    from .store import Store
+
+# Files with more rows than this get a progress bar while they are saved.
+PROGRESS_FROM_ROWS = 10_000
+_CONTACT_FIELDS = [
+    "first_name",
+    "last_name",
+    "name",
+    "email",
+    "company",
+    "position",
+    "phone",
+    "url",
+]
+
+
+@dataclass
+class ImportResult:
+    """What one import did, in words the participant reads next to the upload button."""
+
+    file_name: str
+    kind: str  # "transactions" or "contacts"
+    source: str = ""
+    rows_read: int = 0
+    added: int = 0
+    merged: int = 0
+    already_imported: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        things = "transactions" if self.kind == "transactions" else "contacts"
+        if self.already_imported:
+            return f"{self.file_name} was imported before; nothing was added."
+        text = f"Read {self.rows_read} {things} from {self.file_name} ({self.source}): {self.added} new"
+        if self.kind == "contacts" and self.merged:
+            text += f", {self.merged} merged with people already in your workbook"
+        elif self.rows_read > self.added:
+            text += f", {self.rows_read - self.added} already in your workbook"
+        return text + "."
+
+
+class ImportOperations:
+    store: Store
+
+    def contacts(self) -> pd.DataFrame: ...  # provided by PeopleOperations
+
+    def businesses(self) -> pd.DataFrame: ...  # provided by Workbook
+
+    def add_business(self, **values: Any) -> int: ...  # provided by Workbook
+
+    # -- batches ----------------------------------------------------------------------
+
+    def imports(self) -> pd.DataFrame:
+        """Every file imported so far, oldest first."""
+        return self.store.read("import_batches")
+
+    def delete_import(self, batch_id: int) -> None:
+        """Take back an imported bank file: its transactions go; the file can be imported again.
+        (Contacts stay: they may have been edited since.)"""
+        self.store.delete("import_batches", int(batch_id))
+
+    def _seen(self, kind: str, digest: str) -> bool:
+        found = self.store.find("import_batches", "file_hash", digest)
+        return bool((found["kind"] == kind).any())
+
+    # -- transactions -----------------------------------------------------------------
+
+    def import_transactions(
+        self, source: Any, *, day_first: bool | None = None, progress: bool | None = None
+    ) -> ImportResult:
+        """Read a bank or card export and keep its transactions. The same file again adds
+        nothing; an overlapping export adds only the transactions that are new."""
+        src = load(source)
+        digest = hashlib.sha256(src.data).hexdigest()
+        result = ImportResult(src.name, "transactions")
+        if self._seen("transactions", digest):
+            result.already_imported = True
+            return result
+        found = read_transactions(_named(src), day_first=day_first)
+        found["auto_payee"] = found["payee"]
+        found["payee"] = apply_rules(found["payee"], found["description"], self.payee_rules_list())
+        found["dedupe_key"] = spending.dedupe_keys(found)
+        rows = pd.DataFrame(
+            {
+                "date": found["date"].to_numpy().astype("datetime64[D]").astype(str),
+                "amount": found["amount"].round(2),
+                "description": found["description"],
+                "auto_payee": found["auto_payee"],
+                "payee": found["payee"],
+                "processor": found["processor"],
+                "account": found["account"],
+                "fitid": found["fitid"],
+                "pending": found["pending"].astype(int),
+                "source": found["source"],
+                "dedupe_key": found["dedupe_key"],
+            }
+        )
+        result.source = str(found["source"].iloc[0])
+        result.rows_read = len(rows)
+        result.warnings = list(found.attrs.get("warnings", []))
+        batch = {
+            "kind": "transactions",
+            "file_name": src.name,
+            "file_hash": digest,
+            "source": result.source,
+            "rows_read": len(rows),
+        }
+        with _progress_bar(len(rows), progress, f"Saving {src.name}") as advance:
+            _batch, result.added = self.store.import_batch(
+                batch, "transactions", rows, progress=advance
+            )
+        return result
+
+    def transactions(self) -> pd.DataFrame:
+        """Every imported transaction, with dates as dates and pending as True/False."""
+        rows = self.store.read("transactions")
+        rows["date"] = pd.to_datetime(rows["date"]).astype("datetime64[ns]")
+        rows["pending"] = rows["pending"].astype(bool)
+        return rows
+
+    def money_trail_candidates(self) -> pd.DataFrame:
+        """The businesses in your bank files, biggest spend first (see spending.candidates)."""
+        return spending.candidates(self.transactions(), list(self.businesses()["name"]))
+
+    def accept_candidate(self, payee: str, **changes: Any) -> int:
+        """Add a bank-file business to the spend table, with any figures changed first."""
+        found = self.money_trail_candidates()
+        match = found[found["payee"] == payee]
+        if match.empty:
+            raise InputError(f"{payee!r} is not among the businesses in your bank files.")
+        if bool(match["in_trail"].iloc[0]):
+            raise InputError(f"{payee} is already in your money trail.")
+        values = spending.business_from(match.iloc[0]) | changes
+        business_id = self.add_business(**values)
+        name = " ".join(str(values["name"]).split())
+        if not spending.same_name(name, payee):
+            # Renamed on the way in: the bank's later payments get the new name too.
+            self.add_payee_rule(payee, name)
+        return business_id
+
+    # -- payee rules ------------------------------------------------------------------
+
+    def payee_rules(self) -> pd.DataFrame:
+        return self.store.read("payee_rules")
+
+    def payee_rules_list(self) -> list[dict[str, str]]:
+        return self.payee_rules()[["contains", "payee"]].to_dict("records")
+
+    def add_payee_rule(self, contains: str, payee: str) -> int:
+        """'Anything containing JOES BARBER is Joe's Barber Shop': applied to every
+        transaction already imported and to every import after."""
+        words = " ".join(str(contains or "").split())
+        name = " ".join(str(payee or "").split())
+        if not words:
+            raise InputError("Type the words the bank's description contains.")
+        if not name:
+            raise InputError("Type the business name to use for them.")
+        rule_id = self.store.insert("payee_rules", {"contains": words, "payee": name})
+        self._apply_rules()
+        return rule_id
+
+    def delete_payee_rule(self, rule_id: int) -> None:
+        self.store.delete("payee_rules", int(rule_id))
+        self._apply_rules()
+
+    def _apply_rules(self) -> None:
+        stored = self.store.read("transactions")
+        if stored.empty:
+            return
+        wanted = apply_rules(stored["auto_payee"], stored["description"], self.payee_rules_list())
+        changed = wanted != stored["payee"]
+        self.store.update_many(
+            "transactions",
+            "payee",
+            list(zip(wanted[changed].tolist(), stored.loc[changed, "id"].tolist(), strict=True)),
+        )
+
+    # -- contacts ---------------------------------------------------------------------
+
+    def import_contacts(self, source: Any, *, progress: bool | None = None) -> ImportResult:
+        """Read a contacts export and add its people. Someone already in the workbook (same
+        email, or same name and company) is merged: empty fields are filled in, nothing the
+        participant typed is overwritten."""
+        src = load(source)
+        digest = hashlib.sha256(src.data).hexdigest()
+        result = ImportResult(src.name, "contacts")
+        if self._seen("contacts", digest):
+            result.already_imported = True
+            return result
+        people = read_contacts(_named(src))
+        result.source = str(people["source"].iloc[0])
+        result.rows_read = len(people)
+        result.warnings = list(people.attrs.get("warnings", []))
+        existing = self.contacts()
+        by_email = {
+            e.lower(): i for e, i in zip(existing["email"], existing["id"], strict=True) if e
+        }
+        by_name = {
+            (n.lower(), c.lower()): i
+            for n, c, i in zip(existing["name"], existing["company"], existing["id"], strict=True)
+        }
+        current = existing.set_index("id")
+        new_rows: list[dict[str, Any]] = []
+        updates: dict[int, dict[str, Any]] = {}
+        for person in people.to_dict("records"):
+            email_key = person["email"].lower()
+            name_key = (person["name"].lower(), person["company"].lower())
+            match = by_email.get(email_key) if email_key else None
+            match = match if match is not None else by_name.get(name_key)
+            if match is None:
+                new_rows.append(_contact_row(person))
+                position = -len(new_rows)  # a new row, merged by later rows of this file
+                if email_key:
+                    by_email[email_key] = position
+                by_name[name_key] = position
+            elif match < 0:
+                _fill(new_rows[-match - 1], person)
+            else:
+                have = dict(current.loc[match]) | updates.get(match, {})
+                fill = {f: person[f] for f in _CONTACT_FIELDS if not have.get(f) and person[f]}
+                if fill:
+                    updates[match] = updates.get(match, {}) | fill
+        batch = {
+            "kind": "contacts",
+            "file_name": src.name,
+            "file_hash": digest,
+            "source": result.source,
+            "rows_read": len(people),
+        }
+        frame = pd.DataFrame(new_rows, columns=[*_CONTACT_FIELDS, "connected_on", "source"])
+        with _progress_bar(len(frame), progress, f"Saving {src.name}") as advance:
+            _batch, result.added = self.store.import_batch(
+                batch, "contacts", frame, list(updates.items()), progress=advance
+            )
+        result.merged = result.rows_read - result.added
+        return result
+
+
+def _named(src: Any) -> io.BytesIO:
+    data = io.BytesIO(src.data)
+    data.name = src.name
+    return data
+
+
+def _contact_row(person: dict[str, Any]) -> dict[str, Any]:
+    row = {f: person[f] for f in _CONTACT_FIELDS}
+    when = person["connected_on"]
+    row["connected_on"] = None if pd.isna(when) else pd.Timestamp(when).date().isoformat()
+    row["source"] = person["source"]
+    return row
+
+
+def _fill(row: dict[str, Any], person: dict[str, Any]) -> None:
+    for name in _CONTACT_FIELDS:
+        if not row[name] and person[name]:
+            row[name] = person[name]
+
+
+class _progress_bar:  # noqa: N801 - used as a context manager, like open()
+    """tqdm.auto for big files (a widget in a notebook, a text bar in a terminal)."""
+
+    def __init__(self, total: int, wanted: bool | None, label: str):
+        self.bar = None
+        if wanted or (wanted is None and total > PROGRESS_FROM_ROWS):
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=total, desc=label, unit="rows")
+
+    def __enter__(self):
+        return self.bar.update if self.bar is not None else None
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()

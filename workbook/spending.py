@@ -1,0 +1,112 @@
+"""From bank transactions to the money trail: the local businesses you pay, how much and how
+often, ready to accept into the spend table with one click.
+
+Pure functions over DataFrames; the workbook stores the transactions and calls these.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from . import preferred_clients
+
+CANDIDATE_COLUMNS = [
+    "payee", "profession", "total", "per_year", "visits", "visits_per_year", "first", "last",
+    "years", "processor", "example", "in_trail",
+]  # fmt: skip
+# Money that moves but is not a business you buy from: transfers, card payments, cash, fees,
+# wages, taxes. Left out of the candidates (still stored, still shown in the transactions).
+NOT_A_BUSINESS = re.compile(
+    r"\b(?:transfer|thank you|autopay|auto-pmt|pymt|atm|fee|fees|interest|payroll|salary|"
+    r"gehalt|lohn|deposit|refund|check|cheque|überweisung|ueberweisung|online banking|"
+    r"to eur|to gbp|to usd|irs|hmrc|finanzamt|mortgage payment|loan payment)\b",
+    re.I,
+)
+# Shortest stretch a per-year figure is scaled from: a two-week file is not multiplied by 26.
+MIN_DAYS_FOR_A_YEAR = 28
+
+
+def dedupe_keys(tx: pd.DataFrame) -> pd.Series:
+    """One key per transaction that is the same in every export that contains it.
+
+    OFX: account, FITID, amount and date (FITIDs alone repeat across accounts and banks).
+    CSV and QIF: the row's content plus how many identical rows came before it in the same
+    file, so two real $5 coffees on one day are two transactions, in this export and the next.
+    """
+    days = tx["date"].to_numpy().astype("datetime64[D]").astype(str)
+    cents = np.round(tx["amount"].to_numpy(dtype=float) * 100).astype(np.int64).astype(str)
+    account = tx["account"].astype(str)
+    fitid = tx["fitid"].astype(str)
+    ofx = "ofx|" + account + "|" + fitid + "|" + cents + "|" + days
+    content = (
+        tx["source"].astype(str) + "|" + account + "|" + days + "|" + cents + "|"
+        + tx["description"].astype(str)
+    )  # fmt: skip
+    occurrence = content.groupby(content, sort=False).cumcount().astype(str)
+    return ofx.where(fitid != "", content + "#" + occurrence)
+
+
+def candidates(tx: pd.DataFrame, business_names: list[str] | None = None) -> pd.DataFrame:
+    """Money out, grouped by payee, biggest first: total, per year, visits, first and last
+    payment, a guessed profession, and whether the business is already in the money trail."""
+    if tx.empty:
+        return pd.DataFrame(columns=CANDIDATE_COLUMNS)
+    dates = pd.to_datetime(tx["date"])
+    span_days = max((dates.max() - dates.min()).days + 1, MIN_DAYS_FOR_A_YEAR)
+    out = tx[(tx["amount"] < 0) & ~tx["pending"].astype(bool)].assign(date=dates)
+    if out.empty:
+        return pd.DataFrame(columns=CANDIDATE_COLUMNS)
+    grouped = out.groupby("payee", sort=False).agg(
+        total=("amount", "sum"),
+        visits=("amount", "size"),
+        first=("date", "min"),
+        last=("date", "max"),
+        processor=("processor", "first"),
+        example=("description", "first"),
+    )
+    grouped = grouped.reset_index()
+    grouped = grouped[~grouped["payee"].str.contains(NOT_A_BUSINESS)]
+    grouped["total"] = -grouped["total"].round(2)
+    per_year = 365.25 / span_days
+    grouped["per_year"] = (grouped["total"] * per_year).round(2)
+    grouped["visits_per_year"] = (grouped["visits"] * per_year).round(1)
+    years = (grouped["last"] - grouped["first"]).dt.days / 365.25
+    grouped["years"] = years.round(1).clip(lower=0.1)
+    grouped["profession"] = [
+        preferred_clients.guess_profession(p, e)
+        for p, e in zip(grouped["payee"], grouped["example"], strict=True)
+    ]
+    known = {_plain(n) for n in business_names or []}
+    grouped["in_trail"] = grouped["payee"].map(lambda p: _plain(p) in known).astype(bool)
+    grouped = grouped.sort_values(["total", "payee"], ascending=[False, True])
+    return grouped[CANDIDATE_COLUMNS].reset_index(drop=True)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two business names are the same, ignoring case, apostrophes and punctuation."""
+    return _plain(a) == _plain(b)
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"[^\w]+", " ", str(name).lower().replace("'", "")).strip()
+
+
+def business_from(candidate: pd.Series | dict) -> dict[str, object]:
+    """The spend-table row a candidate becomes: spend per year, visits a year, years a customer,
+    and a note saying where the figures came from."""
+    first, last = pd.Timestamp(candidate["first"]), pd.Timestamp(candidate["last"])
+    return {
+        "name": candidate["payee"],
+        "profession": candidate["profession"],
+        "amount": float(candidate["per_year"]),
+        "frequency": "per_year",
+        "visits_per_year": float(candidate["visits_per_year"]),
+        "years_as_customer": float(candidate["years"]),
+        "notes": (
+            f"From your bank file: {int(candidate['visits'])} payment(s), "
+            f"{first:%d %b %Y} to {last:%d %b %Y}."
+        ),
+    }

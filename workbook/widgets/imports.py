@@ -1,0 +1,286 @@
+"""Start from real files: a bank or card export becomes money-trail candidates, a contacts
+export becomes people in your network. Upload, read what was found, accept with one click."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from .._errors import InputError
+from ..profile import format_money
+from ._common import RemoveControl, StatusLine, esc, heading, save
+
+# Candidates shown at once: the biggest spend first; the rest are a scroll away in the table.
+SHOWN_CANDIDATES = 12
+_DAY_ORDER = [
+    ("Work it out from the file", None),
+    ("Day first (31/12/2024)", True),
+    ("Month first (12/31/2024)", False),
+]
+
+
+def _uploaded(change_value: Any) -> tuple[str, bytes] | None:
+    """(file name, bytes) of the file just chosen in a FileUpload, if any."""
+    files = list(change_value or ())
+    if not files:
+        return None
+    first = files[0]
+    return str(first.get("name") or "the uploaded file"), bytes(first["content"])
+
+
+def _as_file(name: str, data: bytes) -> io.BytesIO:
+    handle = io.BytesIO(data)
+    handle.name = name
+    return handle
+
+
+class _Upload(w.VBox):
+    """An upload button, its result line and the rows the file left out, in plain words."""
+
+    accept = ""
+    label = "Choose a file"
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.details = w.HTML()
+        self.upload = w.FileUpload(
+            accept=self.accept,
+            multiple=False,
+            description=self.label,
+            layout=w.Layout(width="260px"),
+        )
+        self.upload.observe(self._chosen, names="value")
+        super().__init__(self._parts())
+
+    def _parts(self) -> list[w.Widget]:
+        return [w.HBox([self.upload, self.status]), self.details]
+
+    def _chosen(self, change: dict[str, Any]) -> None:
+        found = _uploaded(change["new"])
+        if found is None:
+            return
+        self.import_file(*found)
+
+    def import_file(self, name: str, data: bytes) -> None:
+        """Import one file's bytes (what the upload button does; tests call it directly)."""
+        self.details.value = ""
+        try:
+            result = self._import(_as_file(name, data))
+        except InputError as exc:
+            self.status.error(str(exc))
+            return
+        self.status.saved(result.summary())
+        if result.warnings:
+            items = "".join(f"<li>{esc(text)}</li>" for text in result.warnings)
+            self.details.value = (
+                "<details><summary>Rows left out on purpose "
+                f"({len(result.warnings)})</summary><ul>{items}</ul></details>"
+            )
+
+    def _import(self, handle: io.BytesIO) -> Any:
+        raise NotImplementedError
+
+
+class BankImport(_Upload):
+    """Start the money trail from a bank or card export (CSV, OFX, QFX or QIF)."""
+
+    accept = ".csv,.txt,.ofx,.qfx,.qbo,.qif"
+    label = "Choose your bank file"
+
+    def __init__(self, wb: Any):
+        self.day_order = w.Dropdown(
+            options=_DAY_ORDER,
+            value=None,
+            description="Dates",
+            style={"description_width": "50px"},
+            layout=w.Layout(width="320px"),
+        )
+        self.files = RemoveControl("imported file", wb.delete_import, StatusLine())
+        self.files.choice.description = "Imported"
+        super().__init__(wb)
+        self.files.status = self.status
+        self._refresh_files()
+        wb.on_change(self._store_changed, key="BankImport")
+
+    def _parts(self) -> list[w.Widget]:
+        return [w.HBox([self.upload, self.day_order]), self.status, self.details, self.files]
+
+    def _import(self, handle: io.BytesIO) -> Any:
+        return self.wb.import_transactions(handle, day_first=self.day_order.value)
+
+    def _store_changed(self, table: str) -> None:
+        if table == "import_batches":
+            self._refresh_files()
+
+    def _refresh_files(self) -> None:
+        batches = self.wb.imports()
+        batches = batches[batches["kind"] == "transactions"]
+        labels = [
+            f"{name} ({added} transactions, {str(when)[:10]})"
+            for name, added, when in zip(
+                batches["file_name"], batches["rows_added"], batches["created_at"], strict=True
+            )
+        ]
+        self.files.set_rows(labels, batches["id"])
+        self.files.layout.display = "" if len(batches) else "none"
+
+
+class ContactsImport(_Upload):
+    """Bring in your contacts: LinkedIn (Connections.csv or the whole export ZIP), Google or
+    Outlook CSV, or a vCard file from your phone."""
+
+    accept = ".csv,.zip,.vcf,.vcard,.txt"
+    label = "Choose your contacts file"
+
+    def _import(self, handle: io.BytesIO) -> Any:
+        return self.wb.import_contacts(handle)
+
+
+class _CandidateRow(w.HBox):
+    def __init__(self, candidate: pd.Series, currency: str, accept: Any):
+        self.payee = str(candidate["payee"])
+        self.name = w.Text(value=self.payee, layout=w.Layout(width="220px"))
+        self.profession = w.Text(
+            value=str(candidate["profession"]),
+            placeholder="profession",
+            layout=w.Layout(width="150px"),
+        )
+        self.per_year = w.Text(
+            value=f"{float(candidate['per_year']):.2f}", layout=w.Layout(width="100px")
+        )
+        first, last = pd.Timestamp(candidate["first"]), pd.Timestamp(candidate["last"])
+        facts = w.HTML(
+            f"<small>{int(candidate['visits'])} payment(s), {first:%b %Y} to {last:%b %Y}, "
+            f"{esc(format_money(float(candidate['total']), currency))} in all"
+            + (f", via {esc(candidate['processor'])}" if candidate["processor"] else "")
+            + "</small>",
+            layout=w.Layout(width="300px"),
+        )
+        self.button = w.Button(
+            description="Add to my money trail",
+            icon="plus",
+            layout=w.Layout(width="190px"),
+            disabled=bool(candidate["in_trail"]),
+        )
+        if candidate["in_trail"]:
+            self.button.description = "In your money trail"
+            self.button.icon = "check"
+        self.button.on_click(lambda _b: accept(self))
+        super().__init__([self.name, self.profession, self.per_year, facts, self.button])
+
+
+class BankCandidates(w.VBox):
+    """The businesses found in your bank files, biggest spend first: check the name, the
+    profession and the yearly amount, then add each one you want to your money trail."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.rows = w.VBox()
+        self.intro = w.HTML()
+        super().__init__(
+            [heading("Found in your bank files", 4), self.intro, self.rows, self.status]
+        )
+        self.refresh()
+        wb.on_change(self._store_changed, key="BankCandidates")
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("transactions", "businesses", "import_batches", "payee_rules"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        found = self.wb.money_trail_candidates()
+        currency = self.wb.profile().currency
+        if found.empty:
+            self.intro.value = (
+                "<p><i>Nothing yet: choose a bank or card export above, and the businesses "
+                "you pay will be listed here.</i></p>"
+            )
+            self.rows.children = ()
+            return
+        waiting = found[~found["in_trail"]]
+        self.intro.value = (
+            f"<p>{len(found)} businesses in your bank files, {len(found) - len(waiting)} already "
+            "in your money trail. Amounts are per year at the rate your file shows. Change the "
+            "name, profession or amount if you like, then add the ones you want to approach.</p>"
+        )
+        shown = pd.concat([waiting.head(SHOWN_CANDIDATES), found[found["in_trail"]].head(5)])
+        header = w.HBox(
+            [
+                w.HTML(f"<b>{label}</b>", layout=w.Layout(width=width))
+                for label, width in (
+                    ("Business", "220px"),
+                    ("Profession", "150px"),
+                    ("Per year", "100px"),
+                    ("From your file", "300px"),
+                )
+            ]
+        )
+        self.rows.children = [header] + [
+            _CandidateRow(row, currency, self._accept) for _i, row in shown.iterrows()
+        ]
+
+    def _accept(self, row: _CandidateRow) -> None:
+        changes = {
+            "name": row.name.value,
+            "profession": row.profession.value,
+            "amount": row.per_year.value,
+        }
+        save(
+            self.status,
+            lambda: self.wb.accept_candidate(row.payee, **changes),
+            f"Added {row.name.value.strip() or row.payee} to your money trail",
+        )
+
+
+class PayeeRules(w.VBox):
+    """Your own names for what the bank prints: 'anything containing JOES BARBER is Joe's
+    Barber Shop'. Applied to every file you have imported and to every one after."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        style = {"description_width": "190px"}
+        self.contains = w.Text(
+            description="When the bank's text has",
+            placeholder="JOES BARBER",
+            style=style,
+            layout=w.Layout(width="420px"),
+        )
+        self.payee = w.Text(
+            description="call it",
+            placeholder="Joe's Barber Shop",
+            style={"description_width": "60px"},
+            layout=w.Layout(width="320px"),
+        )
+        self.add = w.Button(description="Add rule", icon="plus")
+        self.add.on_click(self._add)
+        self.remove = RemoveControl("rule", wb.delete_payee_rule, self.status)
+        super().__init__([w.HBox([self.contains, self.payee, self.add]), self.remove, self.status])
+        self._refresh()
+        wb.on_change(self._store_changed, key="PayeeRules")
+
+    def _store_changed(self, table: str) -> None:
+        if table == "payee_rules":
+            self._refresh()
+
+    def _refresh(self) -> None:
+        rules = self.wb.payee_rules()
+        self.remove.set_rows(
+            [f"{c} → {p}" for c, p in zip(rules["contains"], rules["payee"], strict=True)],
+            rules["id"],
+        )
+        self.remove.layout.display = "" if len(rules) else "none"
+
+    def _add(self, _button: w.Button) -> None:
+        if save(
+            self.status,
+            lambda: self.wb.add_payee_rule(self.contains.value, self.payee.value),
+            "Rule saved and applied",
+        ):
+            self.contains.value = ""
+            self.payee.value = ""
