@@ -81,3 +81,29 @@ def test_demo_serves_a_temporary_copy_of_the_sample(tmp_path):
             assert wb.profile().name == "Dana Whitfield"
             assert len(wb.businesses()) == 12
     assert not lab.workbook.parent.exists()  # the temporary copy goes when the demo stops
+
+
+def test_import_reads_bank_files_carries_on_past_a_bad_one_and_lists_candidates(tmp_path):
+    from pathlib import Path
+
+    imports = Path(__file__).resolve().parent / "fixtures" / "imports"
+    path = tmp_path / "dana.sqlite"
+    done = _run(
+        "import",
+        "bank",
+        str(imports / "statement.csv"),
+        str(imports / "bofa_checking.csv"),
+        "--workbook",
+        str(path),
+    )
+    assert done.returncode == 1
+    assert "statement.csv: is a PDF document" in done.stderr
+    assert "Read 4 transactions from bofa_checking.csv (Bank of America CSV): 4 new." in done.stdout
+    assert "Left out 1 balance line(s)." in done.stdout
+    # 120.00 in a file of 24 days: at that rate 120 * 365.25 / 28 a year (28 days at least).
+    assert "Green Thumb Lawn Care: $1,565 a year, 1 payment(s) (Lawn care)" in done.stdout
+    again = _run("import", "contacts", str(imports / "apple_contacts.vcf"), "--workbook", str(path))
+    assert again.returncode == 0, again.stderr
+    assert "Read 2 contacts from apple_contacts.vcf (vCard): 2 new." in again.stdout
+    with workbook.open(path) as wb:
+        assert len(wb.transactions()) == 4 and len(wb.contacts()) == 2

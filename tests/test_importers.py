@@ -450,3 +450,11 @@ def test_csv_round_trip(rows, delimiter, newline):
     assert found["date"].dt.date.tolist() == [r[0] for r in rows]
     assert found["amount"].tolist() == pytest.approx([r[1] / 100 for r in rows])
     assert found["description"].tolist() == [r[2].strip() for r in rows]
+
+
+def test_a_nul_inside_a_description_does_not_shift_the_payees():
+    filler = "".join(f"2023-12-{1 + i % 28:02d},BAKERY {i},-2.00\n" for i in range(2000))
+    text = "Date,Description,Amount\n" + filler + "2024-01-02,SQ *CAFE\x00 ONE,-4.50\n"
+    text += "2024-01-03,TEA HOUSE,-3.00\n"  # (a NUL near the top is refused as binary data)
+    found = read_transactions(io.BytesIO(text.encode()))
+    assert found["payee"].tolist()[-2:] == ["Cafe\x00 One", "Tea House"]

@@ -50,6 +50,9 @@ SHOWN = {
         "$61,095",  # the totals line
         "This week, approach",
         "application/vnd.plotly.v1+json",  # the charts
+        "bank.csv (202 transactions",  # the demo's bank file, in the list of imported files
+        "Haw Creek Pet Grooming",  # a business found in the bank file, not yet in the trail
+        "PRINTASHEVILLE → Print Asheville",  # the demo's payee rule
     ],
     "02_preferred_clients": [
         "Retirees",
@@ -75,6 +78,7 @@ SHOWN = {
     ],
     "05_my_network": [
         "Łukasz Nowak",  # the contacts grid
+        "Choose your contacts file",
         "1 referral partner",
         "they give more: find a referral for them",  # Grace
         "Grace Kim</b>: not yet honours referrals",

@@ -22,6 +22,7 @@ import platformdirs
 
 from ._errors import InputError
 from ._workbook import APP_NAME, default_path, open
+from .profile import format_money
 from .sample import demo, notebooks_dir
 
 
@@ -206,6 +207,41 @@ def _export_all(folder: Path, outdir: Path, fmt: str) -> int:
     return 1 if failed else 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.workbook).expanduser() if args.workbook else default_path()
+    day_first = {"day": True, "month": False, None: None}[args.day_first]
+    failed = 0
+    with open(path) as wb:
+        for name in args.files:
+            try:
+                if args.kind == "bank":
+                    result = wb.import_transactions(Path(name), day_first=day_first)
+                else:
+                    result = wb.import_contacts(Path(name))
+            except InputError as exc:  # one bad file does not stop the others
+                failed += 1
+                print(f"workbook: {exc}", file=sys.stderr)
+                continue
+            print(result.summary())
+            for warning in result.warnings:
+                print(f"  {warning}")
+        if args.kind == "bank":
+            found = wb.money_trail_candidates()
+            waiting = found[~found["in_trail"]]
+            if len(waiting):
+                currency = wb.profile().currency
+                print(
+                    f"Businesses in your bank files, not yet in your money trail ({len(waiting)}):"
+                )
+                for row in waiting.head(15).itertuples():
+                    print(
+                        f"  {row.payee}: {format_money(row.per_year, currency)} a year, "
+                        f"{row.visits} payment(s)"
+                        + (f" ({row.profession})" if row.profession else "")
+                    )
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbook", description="Networking Workbook")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -232,6 +268,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="fill it from a spreadsheet made by 'workbook export xlsx'",
     )
     new.set_defaults(run=_new)
+
+    imports = commands.add_parser(
+        "import", help="read a bank or card export, or a contacts export, into a workbook"
+    )
+    imports.add_argument("kind", choices=["bank", "contacts"])
+    imports.add_argument("files", nargs="+", metavar="FILE")
+    imports.add_argument(
+        "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
+    )
+    imports.add_argument(
+        "--day-first",
+        choices=["day", "month"],
+        help="bank dates like 03/04/2025: day first or month first (default: from the file)",
+    )
+    imports.set_defaults(run=_import)
 
     export = commands.add_parser("export", help="write the action plan as PDF or HTML")
     export.add_argument(

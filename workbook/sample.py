@@ -67,6 +67,9 @@ def fill(wb: Workbook) -> Workbook:
     for row in pd.read_csv(folder / "referrability.csv", keep_default_na=False).to_dict("records"):
         person = row.pop("person")
         wb.set_referrability(wb.find_or_add_contact(person) if person else None, **row)
+    for row in pd.read_csv(folder / "payee_rules.csv", keep_default_na=False).to_dict("records"):
+        wb.add_payee_rule(row["contains"], row["payee"])
+    wb.import_transactions(folder / "bank.csv")  # a year of the checking account, Chase layout
     return wb
 
 

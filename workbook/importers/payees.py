@@ -16,8 +16,6 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ._values import per_distinct
-
 # Bank wrappers around the merchant's name (Wells Fargo, Chase, Bank of America, HSBC, ...).
 _WRAPPERS = [
     re.compile(p, re.I)
@@ -222,14 +220,11 @@ def apply_rules(
     ]
     if not rules:
         return payees.copy()
-    pairs = descriptions.astype(str) + "\x00" + payees.astype(str)
-
-    def rename(pair: str) -> str:
-        description, _, payee = pair.partition("\x00")
-        haystack = " ".join(description.split()).lower() + "\x00" + payee.lower()
-        for words, name in reversed(rules):  # later rules win
-            if words in haystack:
-                return name
-        return payee
-
-    return per_distinct(pairs, rename).astype(str)
+    # Each distinct (description, payee) pair is looked at once.
+    pairs = pd.MultiIndex.from_arrays([descriptions.astype(str), payees.astype(str)])
+    codes, distinct = pd.factorize(pairs)
+    renamed = []
+    for description, payee in distinct:
+        haystack = " ".join(description.split()).lower() + "\n" + payee.lower()
+        renamed.append(next((name for words, name in reversed(rules) if words in haystack), payee))
+    return pd.Series(np.asarray(renamed, dtype=object)[codes], index=payees.index, dtype=str)

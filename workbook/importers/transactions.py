@@ -173,12 +173,23 @@ def _texts(description: pd.Series) -> dict[str, np.ndarray]:
     thousand shapes.
     """
     codes, distinct = pd.factorize(description.astype(str).to_numpy(dtype=object))
+    if not len(distinct):
+        nothing = np.asarray([], dtype=object)
+        return {
+            "description": nothing,
+            "payee": nothing,
+            "processor": nothing,
+            "balance": nothing.astype(bool),
+        }
     joined = "\x00".join(distinct)
-    if "&" in joined:
-        joined = html.unescape(joined)
-    clean = [text.strip() for text in joined.split("\x00")]
-    joined = "\x00".join(clean)
-    shapes = masked_digits(joined).split("\x00")
+    if joined.count("\x00") != len(distinct) - 1:  # a NUL inside a description: one by one
+        clean = [html.unescape(text).strip() for text in distinct]
+        shapes = [masked_digits(text) for text in clean]
+    else:
+        if "&" in joined:
+            joined = html.unescape(joined)
+        clean = [text.strip() for text in joined.split("\x00")]
+        shapes = masked_digits("\x00".join(clean)).split("\x00")
     shape_codes, shape_names = pd.factorize(np.asarray(shapes, dtype=object))
     first = np.full(len(shape_names), -1, dtype=np.int64)
     first[shape_codes[::-1]] = np.arange(len(shape_codes))[::-1]  # first text of each shape
