@@ -71,6 +71,13 @@ SHOWN = {
         "Ask Grace: What are you proudest of in your business?",
         "GAINS: what you know, and what you share",
     ],
+    "06_follow_up": [
+        "Thank Grace Kim for the one-to-one meeting",  # the dashboard
+        "Send Maria the list of retiree clients' questions (you promised Maria Lopez)",
+        "Tom Reyes",  # to reconnect with
+        "Your follow-up: what happened and what is next",  # the timeline
+        "Make my calendar file",
+    ],
     "07_action_plan": [
         "Businesses to approach",
         "Post your announcement (My downsizing workshop at the library)",

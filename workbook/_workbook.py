@@ -13,6 +13,7 @@ import platformdirs
 
 from . import money_trail
 from ._errors import InputError
+from ._follow_up import FollowUpOperations
 from ._imports import ImportOperations
 from ._people import PeopleOperations
 from .profile import PROFILE_FIELDS, Profile, clean_profile_field, today
@@ -30,7 +31,7 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "workbook.sqlite"
 
 
-class Workbook(PeopleOperations, ImportOperations):
+class Workbook(PeopleOperations, ImportOperations, FollowUpOperations):
     """One participant's workbook file. Every method that changes something commits it."""
 
     def __init__(self, path: str | os.PathLike[str]):

@@ -151,12 +151,14 @@ def _write(wb: object, fmt: str, out: Path | None) -> tuple[Path, str]:
 
     plan = report.gather(wb)
     stem = "-".join(plan["name"].split()) or "workbook"
-    kind = "workbook" if fmt == "xlsx" else "action-plan"
+    kind = {"xlsx": "workbook", "ics": "follow-up"}.get(fmt, "action-plan")
     out = out or Path(f"{kind}-{stem}-{plan['date']}.{fmt}")
     note = ""
     if fmt == "pdf":
         pdf, note = report.to_pdf(wb)
         out.write_bytes(pdf)
+    elif fmt == "ics":
+        out.write_bytes(report.to_ics(wb))
     elif fmt == "xlsx":
         report.export_xlsx(wb, out)
     else:
@@ -284,11 +286,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imports.set_defaults(run=_import)
 
-    export = commands.add_parser("export", help="write the action plan as PDF or HTML")
+    export = commands.add_parser(
+        "export",
+        help="write the action plan (PDF, HTML), the workbook (xlsx) or the calendar (ics)",
+    )
     export.add_argument(
         "format",
-        choices=["pdf", "html", "xlsx"],
-        help="pdf or html: the action plan; xlsx: every table, for a spreadsheet",
+        choices=["pdf", "html", "xlsx", "ics"],
+        help="pdf or html: the action plan; xlsx: every table, for a spreadsheet; "
+        "ics: your follow-ups and promises for a calendar program",
     )
     export.add_argument(
         "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"

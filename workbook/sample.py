@@ -5,6 +5,7 @@ Built from the files in ``data/sample/`` (read, never written), like ``px.data.t
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import tempfile
 from pathlib import Path
@@ -70,6 +71,26 @@ def fill(wb: Workbook) -> Workbook:
     for row in pd.read_csv(folder / "payee_rules.csv", keep_default_na=False).to_dict("records"):
         wb.add_payee_rule(row["contains"], row["payee"])
     wb.import_transactions(folder / "bank.csv")  # a year of the checking account, Chase layout
+    # Follow-up dates are kept relative to today, so the demo always has something due.
+    today = wb.today()
+    for row in pd.read_csv(folder / "interactions.csv", keep_default_na=False).to_dict("records"):
+        wb.log_interaction(
+            name=row["person"],
+            on=today - dt.timedelta(days=int(row["days_ago"])),
+            at=row["at_time"],
+            kind=row["kind"],
+            notes=row["notes"],
+        )
+    for row in pd.read_csv(folder / "promises.csv", keep_default_na=False).to_dict("records"):
+        promise = wb.add_promise(
+            name=row["person"],
+            direction=row["direction"],
+            kind=row["kind"],
+            what=row["what"],
+            due=today + dt.timedelta(days=int(row["due_in_days"])),
+        )
+        if row["done"]:
+            wb.tick_promise(promise)
     return wb
 
 

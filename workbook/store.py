@@ -182,8 +182,56 @@ MIGRATIONS: dict[int, str] = {
             created_at TEXT NOT NULL
         );
     """,
+    6: """
+        ALTER TABLE profile ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+        CREATE TABLE interactions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            on_date TEXT NOT NULL,
+            at_time TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL CHECK (kind IN
+                ('one_to_one', 'event', 'call', 'email', 'handwritten_note', 'other')),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX interactions_by_contact ON interactions (contact_id, on_date);
+        CREATE TABLE follow_ups (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            interaction_id INTEGER NOT NULL UNIQUE REFERENCES interactions(id) ON DELETE CASCADE,
+            due TEXT NOT NULL,
+            done_on TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE cadences (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id INTEGER UNIQUE REFERENCES contacts(id) ON DELETE CASCADE,
+            depth TEXT UNIQUE CHECK (depth IS NULL OR depth IN
+                ('contact', 'acquaintance', 'connection', 'referral_partner')),
+            ideal_days INTEGER NOT NULL CHECK (ideal_days > 0),
+            max_days INTEGER NOT NULL CHECK (max_days >= ideal_days),
+            created_at TEXT NOT NULL,
+            CHECK ((contact_id IS NULL) <> (depth IS NULL))
+        );
+        INSERT INTO cadences (depth, ideal_days, max_days, created_at) VALUES
+            ('referral_partner', 21, 30, datetime('now')),
+            ('connection', 60, 90, datetime('now')),
+            ('acquaintance', 90, 135, datetime('now')),
+            ('contact', 182, 365, datetime('now'));
+        CREATE TABLE promises (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            direction TEXT NOT NULL CHECK (direction IN ('mine', 'theirs')),
+            kind TEXT NOT NULL CHECK (kind IN ('ask', 'offer', 'follow_through')),
+            what TEXT NOT NULL CHECK (what <> ''),
+            due_on TEXT,
+            done_on TEXT,
+            created_at TEXT NOT NULL
+        );
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
+# Tables a new workbook already has rows in: the profile row and the default cadences.
+SEEDED_TABLES = ("profile", "cadences")
 
 # How long one write waits for another window's lock, and how often it tries again after that.
 BUSY_TIMEOUT_S = 5.0
@@ -330,6 +378,22 @@ class Store:
         self._changed(table)
         return row_id
 
+    def insert_linked(
+        self,
+        table: str,
+        values: Mapping[str, Any],
+        child: str,
+        child_values: Mapping[str, Any],
+        link: str,
+    ) -> int:
+        """Insert a row and a row that points to it (``child.link = id``) in one transaction."""
+        with self.transaction() as con:
+            row_id = _insert(con, table, values)
+            _insert(con, child, {**child_values, link: row_id})
+        self._changed(table)
+        self._changed(child)
+        return row_id
+
     def update(self, table: str, row_id: int, values: Mapping[str, Any]) -> None:
         if not values:
             return
@@ -438,10 +502,12 @@ class Store:
             for table in self.tables():
                 if (
                     con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                    and table != "profile"
+                    and table not in SEEDED_TABLES
                 ):
                     raise InputError("This workbook already has data: import into a new file.")
             con.execute("DELETE FROM profile")
+            if content.get("cadences"):  # the saved cadences replace the defaults
+                con.execute("DELETE FROM cadences")
             for table in self.tables():
                 for values in content.get(table, []):
                     _insert(con, table, values, stamp=False)

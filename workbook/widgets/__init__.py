@@ -5,6 +5,15 @@ Imported on its own (``from workbook.widgets import ...``) so the core runs with
 
 from .asks import AskBuilder, AskTracker, ThisWeek
 from .charts import CoverageChart, GainsChart, GoalMap, MoneyTrailCharts, NetworkChart
+from .follow_up import (
+    CadenceSettings,
+    CalendarDownload,
+    FollowUpDashboard,
+    FollowUpTimeline,
+    InteractionLog,
+    PromiseLedger,
+    ReconnectList,
+)
 from .gains import GainsForm, GainsOverview
 from .goals import FavourWarnings, GoalsForm
 from .imports import BankCandidates, BankImport, ContactsImport, PayeeRules
@@ -24,6 +33,8 @@ __all__ = [
     "AskTracker",
     "BankCandidates",
     "BankImport",
+    "CadenceSettings",
+    "CalendarDownload",
     "ClientQuestions",
     "ContactsImport",
     "ContactsTable",
@@ -31,17 +42,22 @@ __all__ = [
     "CoverageSteps",
     "DownloadPlan",
     "FavourWarnings",
+    "FollowUpDashboard",
+    "FollowUpTimeline",
     "GainsChart",
     "GainsForm",
     "GainsOverview",
     "GoalMap",
     "GoalsForm",
+    "InteractionLog",
     "MoneyTrailCharts",
     "NetworkChart",
     "PayeeRules",
     "PlanPreview",
     "PreferredClientForm",
     "ProfileForm",
+    "PromiseLedger",
+    "ReconnectList",
     "ReferrabilityCheck",
     "ReferralLog",
     "SpendTable",

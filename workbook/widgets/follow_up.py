@@ -1,0 +1,422 @@
+"""Exercise 6 widgets: log what happened, tick what is due, keep cadences, keep promises."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from html import escape
+from typing import Any
+
+import ipywidgets as w
+
+from .. import follow_up as rules
+from .. import plots
+from ..contacts import DEPTH_SHORT, DEPTHS
+from ._common import LiveHTML, RemoveControl, StatusLine, esc, heading, save
+from .charts import Charts
+
+_STYLE = {"description_width": "90px"}
+
+
+def _person_box(wb: Any, description: str = "Who") -> w.Combobox:
+    box = w.Combobox(
+        description=description,
+        placeholder="a name from your contacts, or a new one",
+        ensure_option=False,
+        style=_STYLE,
+        layout=w.Layout(width="360px"),
+    )
+    _fill_people(wb, box)
+    return box
+
+
+def _fill_people(wb: Any, box: w.Combobox) -> None:
+    box.options = tuple(dict.fromkeys(str(n) for n in wb.contacts()["name"]))
+
+
+def _person_id(wb: Any, typed: str) -> tuple[int | None, str]:
+    """(contact id, name) for what was typed: the contact of that name, or a new name."""
+    people = wb.contacts()
+    same = people[people["name"].str.lower() == " ".join(typed.split()).lower()]
+    return (int(same["id"].iloc[0]), typed) if len(same) else (None, typed)
+
+
+class InteractionLog(w.VBox):
+    """Log a meeting, call, email or note. A meeting gets its 48-hour follow-up at once."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.person = _person_box(wb)
+        self.day = w.DatePicker(description="When", value=wb.today(), style=_STYLE)
+        self.time = w.Text(
+            description="Time", placeholder="18:30", style={"description_width": "40px"},
+            layout=w.Layout(width="140px"),
+        )  # fmt: skip
+        self.kind = w.Dropdown(
+            description="What", options=[(label, key) for key, label in rules.KINDS.items()],
+            style=_STYLE, layout=w.Layout(width="300px"),
+        )  # fmt: skip
+        self.notes = w.Textarea(
+            description="Notes", placeholder="what you talked about, what you promised",
+            style=_STYLE, layout=w.Layout(width="560px", height="60px"),
+        )  # fmt: skip
+        self.button = w.Button(description="Log it", icon="check", button_style="primary")
+        self.button.on_click(self._log)
+        self.recent = _RecentInteractions(wb)
+        self.remove = RemoveControl("interaction", wb.delete_interaction, self.status)
+        super().__init__(
+            [
+                self.person,
+                w.HBox([self.day, self.time]),
+                self.kind,
+                self.notes,
+                w.HBox([self.button, self.status]),
+                self.recent,
+                self.remove,
+            ]
+        )
+        self._refresh()
+        wb.on_change(self._store_changed, key="InteractionLog")
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("interactions", "contacts"):
+            self._refresh()
+
+    def _refresh(self) -> None:
+        _fill_people(self.wb, self.person)
+        rows = self.wb.interactions().head(30)
+        self.remove.set_rows(
+            [f"{r.on_date} · {r.name} · {r.kind_label}" for r in rows.itertuples()], rows["id"]
+        )
+
+    def _log(self, _button: w.Button) -> None:
+        contact_id, name = _person_id(self.wb, self.person.value)
+        kind = self.kind.value
+        if save(
+            self.status,
+            lambda: self.wb.log_interaction(
+                contact_id, name=name, on=self.day.value, at=self.time.value, kind=kind,
+                notes=self.notes.value,
+            ),
+            "Logged" + (": your thank-you is due within 48 hours" if kind in rules.MEETING_KINDS else ""),
+        ):  # fmt: skip
+            self.notes.value = ""
+            self.time.value = ""
+
+
+class _RecentInteractions(LiveHTML):
+    tables = ("interactions", "contacts")
+
+    def refresh(self) -> None:
+        rows = self.wb.interactions().head(10)
+        if rows.empty:
+            self.value = "<p><i>Nothing logged yet.</i></p>"
+            return
+        items = "".join(
+            f"<tr><td>{esc(r.on_date)} {esc(r.at_time)}</td><td>{esc(r.name)}</td>"
+            f"<td>{esc(r.kind_label)}</td><td>{esc(r.notes)[:120]}</td></tr>"
+            for r in rows.itertuples()
+        )
+        self.value = (
+            "<table style='border-collapse:collapse'><tr><th align=left>When</th>"
+            f"<th align=left>Who</th><th align=left>What</th><th align=left>Notes</th></tr>{items}"
+            "</table>"
+        )
+
+
+class FollowUpDashboard(w.VBox):
+    """Overdue, today, this week: one line per action. Tick it when it is done."""
+
+    _TITLES = {"overdue": "Overdue", "today": "Today", "this_week": "This week"}
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.lines = w.VBox()
+        super().__init__([self.lines, self.status])
+        self.refresh()
+        wb.on_change(self._store_changed, key="FollowUpDashboard")
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("interactions", "follow_ups", "promises", "cadences", "contacts", "profile"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        table = self.wb.follow_up_dashboard()
+        if table.empty:
+            self.lines.children = [
+                w.HTML("<p>✓ Nothing due this week. Log your next meeting when it happens.</p>")
+            ]
+            return
+        parts: list[w.Widget] = []
+        for bucket, title in self._TITLES.items():
+            rows = table[table["bucket"] == bucket]
+            if rows.empty:
+                continue
+            colour = "#b42318" if bucket == "overdue" else "#333"
+            parts.append(w.HTML(f"<b style='color:{colour}'>{title} ({len(rows)})</b>"))
+            for row in rows.itertuples():
+                box = w.Checkbox(
+                    value=False, description=row.text, indent=False,
+                    layout=w.Layout(width="100%"),
+                )  # fmt: skip
+                box.observe(self._ticker(row.kind, int(row.ref), row.text), names="value")
+                parts.append(box)
+        self.lines.children = parts
+
+    def _ticker(self, kind: str, ref: int, text: str) -> Any:
+        def ticked(change: dict[str, Any]) -> None:
+            if change["new"]:
+                save(self.status, lambda: self.wb.tick(kind, ref), f"Done: {text[:60]}")
+
+        return ticked
+
+
+class CadenceSettings(w.VBox):
+    """How often to be in touch, per relationship tier or per person: an ideal interval and
+    a maximum. The next date always counts from your last contact."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.tiers: dict[str, tuple[w.BoundedIntText, w.BoundedIntText]] = {}
+        rows = []
+        for depth in reversed(list(DEPTHS)):
+            ideal = w.BoundedIntText(
+                min=1, max=3650, description="every", layout=w.Layout(width="160px")
+            )
+            most = w.BoundedIntText(
+                min=1, max=3650, description="at most", layout=w.Layout(width="170px")
+            )
+            self.tiers[depth] = (ideal, most)
+            rows.append(
+                w.HBox(
+                    [
+                        w.HTML(
+                            f"<b>{esc(DEPTH_SHORT[depth]).capitalize()}s</b>",
+                            layout=w.Layout(width="150px"),
+                        ),
+                        ideal,
+                        most,
+                        w.HTML("days"),
+                    ]
+                )
+            )
+        self.save_tiers = w.Button(description="Save the cadences", icon="check")
+        self.save_tiers.on_click(self._save_tiers)
+        self.person = _person_box(wb, "Person")
+        self.person_ideal = w.BoundedIntText(
+            min=1, max=3650, value=30, description="every", layout=w.Layout(width="160px")
+        )
+        self.person_max = w.BoundedIntText(
+            min=1, max=3650, value=45, description="at most", layout=w.Layout(width="170px")
+        )
+        self.save_person = w.Button(description="Set for this person", icon="user")
+        self.save_person.on_click(self._save_person)
+        self.table = _CadenceTable(wb)
+        super().__init__(
+            [
+                *rows,
+                self.save_tiers,
+                heading("Someone who needs their own rhythm", 4),
+                w.HBox([self.person, self.person_ideal, self.person_max, w.HTML("days")]),
+                self.save_person,
+                self.status,
+                heading("Where you stand", 4),
+                self.table,
+            ]
+        )  # fmt: skip
+        self._load()
+
+    def _load(self) -> None:
+        cadences = self.wb.cadences()
+        for row in cadences.dropna(subset=["depth"]).itertuples():
+            if row.depth in self.tiers:
+                ideal, most = self.tiers[row.depth]
+                ideal.value, most.value = int(row.ideal_days), int(row.max_days)
+
+    def _save_tiers(self, _button: w.Button) -> None:
+        def apply() -> None:
+            for depth, (ideal, most) in self.tiers.items():
+                self.wb.set_tier_cadence(depth, ideal.value, most.value)
+
+        save(self.status, apply, "Cadences saved")
+
+    def _save_person(self, _button: w.Button) -> None:
+        contact_id, name = _person_id(self.wb, self.person.value)
+        if contact_id is None:
+            self.status.error(f"Pick someone from your contacts ({name!r} is not one yet).")
+            return
+        save(
+            self.status,
+            lambda: self.wb.set_person_cadence(contact_id, self.person_ideal.value, self.person_max.value),
+            f"{name}: every {self.person_ideal.value} days, at most {self.person_max.value}",
+        )  # fmt: skip
+
+
+class _CadenceTable(LiveHTML):
+    tables = ("interactions", "cadences", "contacts", "profile")
+    _COLOURS = {"on_track": "#1a7f37", "due_soon": "#8a4b00", "overdue": "#b42318"}
+
+    def refresh(self) -> None:
+        table = self.wb.cadence_status()
+        if table.empty:
+            self.value = "<p><i>Log an interaction to start a cadence.</i></p>"
+            return
+        rows = "".join(
+            f"<tr><td>{esc(r.name)}</td><td>{esc(DEPTH_SHORT.get(r.depth, r.depth))}</td>"
+            f"<td>{r.last:%d %b %Y}</td><td>{r.next_due:%d %b %Y}</td>"
+            f"<td style='color:{self._COLOURS[r.status]}'>{rules.STATUSES[r.status]}</td></tr>"
+            for r in table.itertuples()
+        )
+        self.value = (
+            "<table><tr><th align=left>Who</th><th align=left>Relationship</th>"
+            "<th align=left>Last contact</th><th align=left>Next</th><th align=left>Status</th>"
+            f"</tr>{rows}</table>"
+        )
+
+
+class ReconnectList(w.VBox):
+    """People you have not been in touch with for a while, most valuable first, each with a
+    personal touch to use: a call or a handwritten note, never a mass message."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.months = w.BoundedIntText(
+            value=6, min=1, max=60, description="Not in touch for more than",
+            style={"description_width": "190px"}, layout=w.Layout(width="260px"),
+        )  # fmt: skip
+        self.months.observe(lambda _c: self.refresh(), names="value")
+        self.view = w.HTML()
+        super().__init__([w.HBox([self.months, w.HTML("months (or never)")]), self.view])
+        self.refresh()
+        wb.on_change(self._store_changed, key="ReconnectList")
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("interactions", "contacts", "referrals", "goal_people", "gains", "profile"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        table = self.wb.reconnect_list(round(self.months.value * 30.44)).head(15)
+        if table.empty:
+            self.view.value = "<p>✓ You have been in touch with everyone recently.</p>"
+            return
+        items = "".join(
+            f"<li><b>{esc(r.name)}</b>{' (' + esc(r.company) + ')' if r.company else ''}: "
+            f"{esc(r.why)}; {('last in touch ' + format(r.last, '%d %b %Y')) if r.last else 'never logged'}"
+            f"<br><span style='color:#555'>{esc(r.touch)}</span></li>"
+            for r in table.itertuples()
+        )
+        self.view.value = f"<ol>{items}</ol>"
+
+
+class PromiseLedger(w.VBox):
+    """What you promised them and what they promised you, with dates. Tick when kept."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.person = _person_box(wb)
+        self.direction = w.ToggleButtons(
+            options=[(label, key) for key, label in rules.PROMISE_DIRECTIONS.items()],
+            style={"button_width": "150px"},
+        )
+        self.kind = w.Dropdown(
+            options=[(label, key) for key, label in rules.PROMISE_KINDS.items()],
+            value="follow_through", description="Kind", style=_STYLE,
+        )  # fmt: skip
+        self.what = w.Text(
+            description="What", placeholder="introduce her to Maria the dentist",
+            style=_STYLE, layout=w.Layout(width="560px"),
+        )  # fmt: skip
+        self.due = w.DatePicker(description="By", style=_STYLE)
+        self.button = w.Button(description="Add promise", icon="plus")
+        self.button.on_click(self._add)
+        self.promise_lines = w.VBox()
+        self.remove = RemoveControl("promise", wb.delete_promise, self.status)
+        super().__init__(
+            [self.person, self.direction, self.kind, self.what, self.due,
+             w.HBox([self.button, self.status]), self.promise_lines, self.remove]
+        )  # fmt: skip
+        self.refresh()
+        wb.on_change(self._store_changed, key="PromiseLedger")
+
+    def _store_changed(self, table: str) -> None:
+        if table in ("promises", "contacts", "profile"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        _fill_people(self.wb, self.person)
+        table = self.wb.promises()
+        parts: list[w.Widget] = []
+        for row in table.itertuples():
+            who = f"to {row.name}" if row.direction == "mine" else f"from {row.name}"
+            when = f", by {row.due_on}" if row.due_on else ""
+            flag = " — OVERDUE" if row.overdue else ""
+            box = w.Checkbox(
+                value=not row.open, indent=False, layout=w.Layout(width="100%"),
+                description=f"{rules.PROMISE_KINDS[row.kind]} {who}: {row.what}{when}{flag}",
+            )  # fmt: skip
+            if row.overdue:
+                box.add_class("workbook-overdue")
+            box.observe(self._ticker(int(row.id)), names="value")
+            parts.append(box)
+        self.promise_lines.children = parts or [w.HTML("<p><i>No promises yet.</i></p>")]
+        self.remove.set_rows([f"{r.what} ({r.name})" for r in table.itertuples()], table["id"])
+
+    def _ticker(self, promise_id: int) -> Any:
+        def ticked(change: dict[str, Any]) -> None:
+            save(self.status, lambda: self.wb.tick_promise(promise_id, bool(change["new"])))
+
+        return ticked
+
+    def _add(self, _button: w.Button) -> None:
+        contact_id, name = _person_id(self.wb, self.person.value)
+        if save(
+            self.status,
+            lambda: self.wb.add_promise(
+                contact_id, name=name, direction=self.direction.value, kind=self.kind.value,
+                what=self.what.value, due=self.due.value,
+            ),
+            "Promise saved",
+        ):  # fmt: skip
+            self.what.value = ""
+
+
+class FollowUpTimeline(Charts):
+    """Past interactions and what is coming up, one row per person."""
+
+    tables = ("interactions", "follow_ups", "promises", "cadences", "contacts", "profile")
+
+    def figures_for(self, wb: Any) -> list[Any]:
+        return [plots.follow_up_timeline(wb.interactions(), wb.upcoming(), wb.today())]
+
+
+class CalendarDownload(w.VBox):
+    """One button: your follow-ups and promises as a calendar file (.ics) for Outlook, Apple
+    or Google Calendar. Download it again after changes: the same entries are updated."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.button = w.Button(
+            description="Make my calendar file", icon="calendar", layout=w.Layout(width="240px")
+        )
+        self.button.on_click(self._clicked)
+        self.link = w.HTML()
+        self.ics: bytes = b""
+        super().__init__([self.button, self.link, self.status])
+
+    def _clicked(self, _button: w.Button) -> None:
+        from ..report import to_ics
+
+        self.ics = to_ics(self.wb)
+        name = f"follow-up-{dt.date.today().isoformat()}.ics"
+        data = base64.b64encode(self.ics).decode("ascii")
+        self.link.value = (
+            f'<a download="{escape(name)}" href="data:text/calendar;base64,{data}" '
+            "style='display:inline-block;padding:6px 14px;background:#2e8540;color:white;"
+            "border-radius:3px;text-decoration:none'>⬇ Download my calendar (.ics)</a>"
+        )
+        self.status.saved(f"Made {name}")
