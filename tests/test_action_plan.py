@@ -1,5 +1,6 @@
 """The action plan: read the PDF back and find every name and ask; HTML escapes user text."""
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -40,6 +41,43 @@ def test_plan_gathers_every_exercise(demo_workbook):
     assert steps["Grace Kim"] == "Ask Grace for help with this goal."
     assert steps["Tom Reyes"].startswith("Invite Tom for a coffee")
     assert "Ask Grace: What are you proudest of in your business?" in plan["gains_gaps"]
+
+
+def test_plan_has_the_next_two_weeks_of_follow_up_overdue_promises_and_reconnects(
+    demo_workbook, tmp_path
+):
+    wb = demo_workbook
+    today = wb.today()
+    plan = report.gather(wb)
+    assert plan["overdue_promises"] == [
+        {
+            "what": "Send Maria the list of retiree clients' questions",
+            "who": "you promised Maria Lopez",
+            "due": f"{today - dt.timedelta(days=3):%d %b}",
+        }
+    ]
+    follow = [(f["when"], f["what"]) for f in plan["follow_ups"]]
+    assert (
+        "overdue",
+        f"Thank Ruth Ellison for the event of {today - dt.timedelta(days=3):%d %b}",
+    ) in follow
+    assert ("today", "Get in touch with Tom Reyes (due soon)") in follow
+    assert (
+        f"{today + dt.timedelta(days=2):%a %d %b}",
+        "Introduce Grace to Ruth Ellison, the senior move manager (you promised Grace Kim)",
+    ) in follow
+    assert "Thank Maria Lopez" not in str(follow)  # her follow-up was an email two days later
+    assert [r["name"] for r in plan["reconnect"]][0] == "Tom Reyes"
+    # Beyond two weeks is left out.
+    wb.add_promise(name="Grace Kim", what="Lunch in spring", due=today + dt.timedelta(days=40))
+    assert "Lunch in spring" not in str(report.gather(wb)["follow_ups"])
+    html = report.to_html(wb)
+    assert "Overdue promise" in html and "People to reconnect with" in html
+    if shutil.which("pdftotext"):
+        text = _text(report.to_pdf(wb)[0], tmp_path)
+        for expected in ["Follow-up: the next two weeks", "Overdue promise", "Thank Ruth Ellison",
+                         "People to reconnect with", "Tom Reyes"]:  # fmt: skip
+            assert expected in text, expected
 
 
 @needs_pdftotext

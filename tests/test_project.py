@@ -82,6 +82,8 @@ SHOWN = {
         "Businesses to approach",
         "Post your announcement (My downsizing workshop at the library)",
         "Ask Grace for help with this goal.",
+        "Follow-up: the next two weeks",
+
     ],
     "05_my_network": [
         "Łukasz Nowak",  # the contacts grid

@@ -53,6 +53,17 @@ def plan_body(plan: dict[str, Any]) -> str:
         if plan["declined"]
         else ""
     )
+    follow = _list(
+        [
+            f"<span class='warn'><b>Overdue promise</b> ({e(p['due'])}): {e(p['what'])} "
+            f"({e(p['who'])})</span>"
+            for p in plan["overdue_promises"]
+        ]
+        + [f"<b>{e(f['when'])}</b>: {e(f['what'])}" for f in plan["follow_ups"]]
+    )
+    reconnect = [
+        f"<b>{e(r['name'])}</b> ({e(r['why'])}): {e(r['touch'])}" for r in plan["reconnect"]
+    ]
     money = plan["money"]
     return f"""<h1>{e(plan["name"])}</h1>
 <p class="muted">{e(plan["date_text"])} · {e(plan["profile_line"])}</p>
@@ -68,6 +79,10 @@ def plan_body(plan: dict[str, Any]) -> str:
 <table><tr><th>Profession</th><th>You know</th><th>Next step</th><th>Look for</th></tr>{professions}</table>
 <h2>Goals and the people who could help</h2>
 {goals or "<p><i>No goals written yet.</i></p>"}
+<h2>Follow-up: the next two weeks</h2>
+{follow or "<p><i>Nothing due.</i></p>"}
+<h2>People to reconnect with</h2>
+{_list(reconnect) or "<p><i>You have been in touch with everyone recently.</i></p>"}
 <h2>To learn at your next meetings</h2>
 {_list([e(q) for q in plan["gains_gaps"]])}
 """

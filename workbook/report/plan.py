@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .. import follow_up, money_trail, preferred_clients
 from .. import gains as gains_rules
 from .. import goals as goal_rules
-from .. import money_trail, preferred_clients
 from ..contacts import DEPTH_SHORT
 from ..profile import format_money
 
@@ -81,6 +81,7 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
                 ],
             }
         )
+    follow, overdue_promises, reconnect = _follow_up(wb, day)
     partners = wb.gains()
     gaps = [q for _name, q in gains_rules.to_learn(partners[~partners["is_you"]])]
     totals = money_trail.totals(spend)
@@ -103,4 +104,48 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
         "professions": professions,
         "goals": goals,
         "gains_gaps": gaps[:8],
+        "follow_ups": follow,
+        "overdue_promises": overdue_promises,
+        "reconnect": reconnect,
     }
+
+
+# What the plan lists from the follow-up exercise: the next two weeks, and five to reconnect with.
+FOLLOW_UP_DAYS = 14
+RECONNECT_SHOWN = 3
+
+
+def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict]]:
+    horizon = day + dt.timedelta(days=FOLLOW_UP_DAYS)
+    items: list[tuple[dt.date, str]] = []
+    for f in wb.follow_ups().itertuples():
+        if not f.done and f.due.date() <= horizon:
+            items.append((f.due.date(), f"Thank {f.name} for the {f.meeting} of {f.met_on:%d %b}"))
+    for c in wb.cadence_status().itertuples():
+        if c.next_due <= horizon:
+            # Past the ideal interval it is due this week; past the maximum, overdue.
+            when = {"on_track": c.next_due, "overdue": c.latest}.get(c.status, day)
+            items.append((when, f"Get in touch with {c.name} ({follow_up.STATUSES[c.status]})"))
+
+    promises = wb.promises()
+    overdue = []
+    for p in promises[promises["open"]].itertuples():
+        if not p.due_on:
+            continue
+        due = dt.date.fromisoformat(p.due_on)
+        who = f"you promised {p.name}" if p.direction == "mine" else f"{p.name} promised you"
+        if p.overdue:
+            overdue.append({"what": p.what, "who": who, "due": f"{due:%d %b}"})
+        elif due <= horizon:
+            items.append((due, f"{p.what} ({who})"))
+    items.sort(key=lambda item: item[0])
+    follow = [{"when": _when(when, day), "what": what} for when, what in items]
+    reconnect = [
+        {"name": r.name, "why": r.why, "touch": r.touch}
+        for r in wb.reconnect_list().head(RECONNECT_SHOWN).itertuples()
+    ]
+    return follow, overdue, reconnect
+
+
+def _when(when: dt.date, day: dt.date) -> str:
+    return "overdue" if when < day else "today" if when == day else f"{when:%a %d %b}"
