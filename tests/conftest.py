@@ -106,6 +106,51 @@ def running_lab(tmp_path: Path, *command: str):
         server.wait(timeout=30)
 
 
+@dataclass
+class AppServer:
+    base: str  # http://127.0.0.1:PORT
+    workbook: Path
+    log: list[str]
+
+
+@contextlib.contextmanager
+def running_app(tmp_path: Path, workbook_path: Path, *, warm: int = 8):
+    """`workbook app` on a machine with no screen, until the block ends; ready once Voilà
+    listens and ``warm`` exercises have their preheated kernel."""
+    import threading
+
+    port = _free_port()
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "workbook.cli", "app", "--workbook", str(workbook_path),
+         "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )  # fmt: skip
+    log: list[str] = []
+    # A thread reads the output, so waiting for a line never blocks past the deadline.
+    threading.Thread(
+        target=lambda: log.extend(iter(server.stdout.readline, "")), daemon=True
+    ).start()
+
+    def ready() -> bool:
+        text = "".join(log)
+        return f"127.0.0.1:{port}" in text and text.count("is filled with") >= warm
+
+    deadline = time.monotonic() + 120
+    while not ready() and time.monotonic() < deadline and server.poll() is None:
+        time.sleep(0.2)
+    try:
+        assert ready(), "the app did not come up:\n" + "".join(log)
+        yield AppServer(f"http://127.0.0.1:{port}", workbook_path, log)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
 @pytest.fixture
 def lab_server(tmp_path):
     """`workbook start` on a fresh workbook: what the README's first command does."""

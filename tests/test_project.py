@@ -83,7 +83,6 @@ SHOWN = {
         "Post your announcement (My downsizing workshop at the library)",
         "Ask Grace for help with this goal.",
         "Follow-up: the next two weeks",
-
     ],
     "05_my_network": [
         "Łukasz Nowak",  # the contacts grid

@@ -157,7 +157,11 @@ def open(path: str | os.PathLike[str] | None = None) -> Workbook:  # noqa: A001 
 
     With no path: $WORKBOOK_PATH if set, else ``workbook.sqlite`` in the user data folder.
     """
+    from .app import wait_for_the_page
+
+    wait_for_the_page()  # an app kernel preheated before the page was opened: read fresh data
     target = Path(path).expanduser() if path is not None else default_path()
+
     if target.suffix.lower() in {".csv", ".xlsx", ".ipynb", ".vcf"}:
         raise InputError(
             f"{target} looks like a {target.suffix} file, not a workbook. "

@@ -107,6 +107,14 @@ def _start(args: argparse.Namespace) -> int:
     return _run_lab(path.resolve(), args.port, args.no_browser)
 
 
+def _app(args: argparse.Namespace) -> int:
+    from . import app
+
+    path = Path(args.workbook).expanduser() if args.workbook else default_path()
+    open(path).close()  # creates or migrates it now, so a bad file is reported here
+    return app.run(path.resolve(), _working_notebooks(), args.port)
+
+
 def _demo(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="workbook-demo-") as folder:  # gone when you stop
         with demo(folder) as wb:
@@ -258,6 +266,15 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--no-browser", action="store_true", help="only print the address")
     start.set_defaults(run=_start)
     demo_cmd.set_defaults(run=_demo)
+
+    app_cmd = commands.add_parser(
+        "app", help="the exercises as an app: forms and charts, no code (for workshops)"
+    )
+    app_cmd.add_argument(
+        "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
+    )
+    app_cmd.add_argument("--port", type=int, help="port for the app (default: 8866)")
+    app_cmd.set_defaults(run=_app)
 
     new = commands.add_parser("new", help="make a workbook file for a participant")
     new.add_argument("path")

@@ -1,0 +1,234 @@
+"""The workshop app (`workbook app`, Voilà) in a real browser: a participant fills in every
+exercise by mouse and keyboard, reloads the page and finds it all again, downloads the PDF;
+and the page never asks anything of a machine other than this one.
+
+Drives Debian's chromium (/usr/bin/chromium) with Python playwright; `.ci/run` installs both.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+import workbook
+from conftest import running_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTEFACTS = Path(__file__).resolve().parents[1] / "test-artefacts"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)",
+)
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("app")
+    path = folder / "zoe.sqlite"
+    workbook.open(path).close()
+    with running_app(folder, path) as server:
+        yield server
+
+
+@pytest.fixture
+def page(request, app):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        context = browser.new_context(
+            viewport={"width": 1300, "height": 1000}, accept_downloads=True
+        )
+        page = context.new_page()
+        page.requests = []
+        page.on("request", lambda r: page.requests.append(r.url))
+        yield page
+        if getattr(request.node, "failed", False):
+            ARTEFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTEFACTS / f"app-{request.node.name}.png"), full_page=True)
+        outside = [u for u in page.requests if not _local(u, app.base)]
+        browser.close()
+        assert not outside, f"the page asked for something off this machine: {outside}"
+
+
+def _local(url: str, base: str) -> bool:
+    return url.startswith((base + "/", "data:", "blob:", "about:")) or url.startswith(
+        base.replace("http", "ws") + "/"
+    )
+
+
+def _db(path: Path, query: str) -> list[tuple]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(query).fetchall()
+    finally:
+        con.close()
+
+
+def _wait_for(check, timeout: float = 20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.25)
+    return check()
+
+
+def _open(page, app, notebook: str) -> None:
+    page.goto(f"{app.base}/voila/render/{notebook}.ipynb", timeout=90_000)
+    page.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+
+
+def test_landing_page_lists_the_exercises_in_order(app, page):
+    page.goto(app.base + "/")
+    links = page.locator("ol.exercises a")
+    assert [t.strip() for t in links.all_inner_texts()] == [
+        "0 · Start here", "1 · Money trail", "2 · Preferred clients", "3 · Goals to people",
+        "4 · Gains", "5 · My network", "6 · Follow up", "7 · Action plan",
+    ]  # fmt: skip
+    links.nth(0).click()
+    page.get_by_text("Welcome to your networking workbook").wait_for(timeout=60_000)
+    assert "import workbook" not in page.content()  # the code is hidden
+    next_link = page.get_by_role("link", name="1 · Your money trail")
+    next_link.click()
+    page.get_by_text("You are already a good customer").wait_for(timeout=60_000)
+
+
+def test_profile(app, page):
+    _open(page, app, "00_start_here")
+    page.get_by_placeholder("Dana Whitfield").fill("Zoë Łukasz")
+    page.get_by_placeholder("Whitfield Homes").fill("Łukasz Lawn & Garden")
+    assert _wait_for(lambda: _db(app.workbook, "SELECT name FROM profile") == [("Zoë Łukasz",)])
+    page.get_by_text("✓ Saved").first.wait_for()
+    page.reload()
+    assert page.get_by_placeholder("Dana Whitfield").input_value(timeout=60_000) == "Zoë Łukasz"
+
+
+def test_money_trail(app, page):
+    _open(page, app, "01_money_trail")
+    page.get_by_placeholder("Blue Ridge Hair Studio").fill("Sunny Paws Grooming")
+    page.get_by_placeholder("Hair stylist").fill("Pet groomer")
+    page.get_by_placeholder("65").fill("58")
+    page.get_by_placeholder("10", exact=True).fill("12")
+    page.get_by_placeholder("5", exact=True).fill("4")
+    page.get_by_role("button", name="Add business").click()
+    assert _wait_for(
+        lambda: _db(app.workbook, "SELECT name FROM businesses") == [("Sunny Paws Grooming",)]
+    )
+    page.get_by_placeholder("Blue Ridge Hair Studio").fill("Nobody")
+    page.get_by_placeholder("65").fill("-1")
+    page.get_by_placeholder("10", exact=True).fill("2")
+    page.get_by_role("button", name="Add business").click()
+
+    page.get_by_text("Amount cannot be negative").wait_for()  # next to the form
+    page.reload()
+    # The grid is drawn on a canvas: look for the business in the chart and the totals line.
+    page.locator(".js-plotly-plot text", has_text="Sunny Paws Grooming").first.wait_for(
+        timeout=60_000
+    )
+    page.get_by_text("invested in all").first.wait_for()
+    assert "$2,784" in page.inner_text("body")  # 58 a visit, 12 visits a year, 4 years
+
+
+def test_preferred_clients(app, page):
+    _open(page, app, "02_preferred_clients")
+    page.get_by_placeholder("Financial planner").fill("Veterinarian")
+    page.get_by_role("button", name="Add to my five").click()
+    assert _wait_for(
+        lambda: (
+            _db(app.workbook, "SELECT profession FROM target_professions") == [("Veterinarian",)]
+        )
+    )
+    page.reload()
+    page.get_by_text("Meet someone in veterinarian").first.wait_for(timeout=60_000)
+
+
+def test_goals_to_people(app, page):
+    _open(page, app, "03_goals_to_people")
+    page.get_by_placeholder("Ten listings from retirees by June").fill(
+        "Twenty new dog clients by May"
+    )
+    page.get_by_role("button", name="Add goal").click()
+    assert _wait_for(
+        lambda: _db(app.workbook, "SELECT text FROM goals") == [("Twenty new dog clients by May",)]
+    )
+    page.reload()
+    page.get_by_text("Twenty new dog clients by May").first.wait_for(timeout=60_000)
+
+
+def test_gains(app, page):
+    _open(page, app, "04_gains")
+    field = page.get_by_placeholder("What do you do when you are not working?")
+    field.fill("Trail running, jazz")
+    assert _wait_for(
+        lambda: _db(app.workbook, "SELECT interests FROM gains") == [("Trail running, jazz",)]
+    )
+    page.reload()
+    field = page.get_by_placeholder("What do you do when you are not working?")
+    assert _wait_for(lambda: field.input_value(timeout=60_000) == "Trail running, jazz")
+
+
+def test_my_network(app, page):
+    _open(page, app, "05_my_network")
+    page.get_by_placeholder("Maria Lopez").fill("Grace Kim")
+    page.get_by_placeholder("Ridge Advisors").fill("Kim Elder Law")
+    page.get_by_role("button", name="Add person").click()
+    assert _wait_for(lambda: ("Grace Kim",) in _db(app.workbook, "SELECT name FROM contacts"))
+    page.reload()
+    page.get_by_role("button", name="Add person").wait_for(timeout=60_000)
+    assert page.locator("option", has_text="Grace Kim").count() >= 1
+
+
+def test_follow_up(app, page):
+    _open(page, app, "06_follow_up")
+    page.get_by_placeholder("a name from your contacts, or a new one").first.fill("Grace Kim")
+    page.get_by_placeholder("what you talked about, what you promised").fill("Coffee at the bakery")
+    page.get_by_role("button", name="Log it").click()
+    assert _wait_for(
+        lambda: (
+            _db(app.workbook, "SELECT kind, notes FROM interactions")
+            == [("one_to_one", "Coffee at the bakery")]
+        )
+    )
+    page.reload()
+    page.get_by_text("Thank Grace Kim for the one-to-one meeting").first.wait_for(timeout=60_000)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
+def test_action_plan_pdf_download(app, page, tmp_path):
+    _open(page, app, "07_action_plan")
+    page.get_by_role("button", name="Make my action plan (PDF)").click()
+    link = page.get_by_text("Download my action plan (PDF)")
+    link.wait_for(timeout=90_000)
+    with page.expect_download() as download:
+        link.click()
+    saved = tmp_path / "plan.pdf"
+    download.value.save_as(saved)
+    text = subprocess.run(["pdftotext", str(saved), "-"], capture_output=True, text=True).stdout
+    for expected in ["Zoë Łukasz", "Sunny Paws Grooming", "Twenty new dog clients by May",
+                     "Veterinarian", "Thank Grace Kim"]:  # fmt: skip
+        assert expected in text, expected
+    assert re.search(r"action-plan-.*\.pdf", download.value.suggested_filename)
+
+
+def test_a_preheated_page_shows_what_was_saved_after_it_started(app, page):
+    """The exercise's kernel was started and warmed before this edit; the page still shows it,
+    because the workbook is opened only when the page is asked for."""
+    with workbook.open(app.workbook) as wb:
+        wb.add_contact(name="Added While Waiting", company="Elsewhere")
+    _open(page, app, "05_my_network")
+    page.get_by_role("button", name="Add person").wait_for(timeout=60_000)
+    assert page.locator("option", has_text="Added While Waiting").count() >= 1
+    assert any("Using pre-heated kernel" in line and "05_my_network" in line for line in app.log)
