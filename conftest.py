@@ -1,4 +1,6 @@
-"""Test-run wide settings: notebooks executed by nbval get a demo workbook, never a real one."""
+"""Test-run wide settings: notebooks executed by nbval get a demo workbook (and the coach's
+dashboard a demo cohort), never a real one."""
+
 
 import os
 import tempfile
@@ -14,6 +16,10 @@ def pytest_configure(config):
     wb = workbook.demo(folder)
     os.environ["WORKBOOK_PATH"] = str(wb.path)
     wb.close()
+    from workbook import cohort
+
+    os.environ["COHORT_DIR"] = str(cohort.demo(folder / "cohort"))
+
 
 
 try:

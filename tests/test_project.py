@@ -13,7 +13,9 @@ from nbclient import NotebookClient
 import workbook
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("**/[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("**/[0-9][0-9]_*.ipynb")) + sorted(
+    (ROOT / "notebooks" / "coach").glob("*.ipynb")
+)
 
 
 def test_there_are_exercise_notebooks():
@@ -39,7 +41,10 @@ def test_notebook_is_clean_thin_and_locked(path):
     setup = code[0]
     assert setup["metadata"].get("editable") is False
     assert setup["metadata"].get("deletable") is False
-    assert "workbook.open()" in "".join(setup["source"])
+    if path.parent.name == "coach":  # the coach's notebooks read a cohort, not one workbook
+        assert "import workbook" in "".join(setup["source"])
+    else:
+        assert "workbook.open()" in "".join(setup["source"])
 
 
 # What each notebook must show for the demo participant, when run in a real kernel.
@@ -77,6 +82,13 @@ SHOWN = {
         "Tom Reyes",  # to reconnect with
         "Your follow-up: what happened and what is next",  # the timeline
         "Make my calendar file",
+    ],
+    "coach/cohort_dashboard": [
+        "Read 8 workbooks",
+        "Mutual: each of you is on the other&#x27;s list of five",
+        "Wanted but nobody in the room",
+        "dana@whitfieldhomes.example",  # opted in
+        "Introductions (PDF)",
     ],
     "07_action_plan": [
         "Businesses to approach",

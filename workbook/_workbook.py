@@ -62,7 +62,9 @@ class Workbook(PeopleOperations, ImportOperations, FollowUpOperations):
 
     def profile(self) -> Profile:
         row = self.store.row("profile", 1)
-        return Profile(**{f: row[f] for f in PROFILE_FIELDS})
+        values = {f: row[f] for f in PROFILE_FIELDS}
+        values["share_with_cohort"] = bool(values["share_with_cohort"])
+        return Profile(**values)
 
     def set_profile(self, **values: Any) -> None:
         clean = {field: clean_profile_field(field, value) for field, value in values.items()}

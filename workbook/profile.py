@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from dataclasses import dataclass, fields
 from functools import cache
@@ -40,6 +41,9 @@ class Profile:
     city: str = ""
     currency: str = "USD"
     time_zone: str = ""
+    email: str = ""
+    # The participant lets the coach's cohort dashboard and its exports show their email.
+    share_with_cohort: bool = False
 
     @property
     def first_name(self) -> str:
@@ -56,6 +60,8 @@ LABELS = {
     "city": "City or town",
     "currency": "Currency",
     "time_zone": "Time zone",
+    "email": "Your email",
+    "share_with_cohort": "My coach may share my email with my workshop group",
 }
 
 
@@ -65,11 +71,17 @@ def time_zones() -> list[str]:
     return sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc"))
 
 
-def clean_profile_field(field: str, value: object) -> str:
+def clean_profile_field(field: str, value: object) -> str | int:
     """The value to store for one profile field, or InputError saying what is wrong."""
     if field not in PROFILE_FIELDS:
         raise ValueError(f"not a profile field: {field!r}")
+    if field == "share_with_cohort":
+        if isinstance(value, str):
+            return int(value.strip().lower() in ("1", "true", "yes", "y"))
+        return int(bool(value))
     text = "" if value is None else str(value).strip()
+    if field == "email" and text and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+        raise InputError(f"{text!r} does not look like an email address.")
     if field == "currency":
         code = text.upper()
         if len(code) != 3 or not code.isalpha():

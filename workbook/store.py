@@ -228,6 +228,11 @@ MIGRATIONS: dict[int, str] = {
             created_at TEXT NOT NULL
         );
     """,
+    7: """
+        ALTER TABLE profile ADD COLUMN email TEXT NOT NULL DEFAULT '';
+        ALTER TABLE profile ADD COLUMN share_with_cohort INTEGER NOT NULL DEFAULT 0
+            CHECK (share_with_cohort IN (0, 1));
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables a new workbook already has rows in: the profile row and the default cadences.

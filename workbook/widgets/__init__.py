@@ -5,6 +5,7 @@ Imported on its own (``from workbook.widgets import ...``) so the core runs with
 
 from .asks import AskBuilder, AskTracker, ThisWeek
 from .charts import CoverageChart, GainsChart, GoalMap, MoneyTrailCharts, NetworkChart
+from .cohort import CohortDashboard
 from .follow_up import (
     CadenceSettings,
     CalendarDownload,
@@ -36,6 +37,7 @@ __all__ = [
     "CadenceSettings",
     "CalendarDownload",
     "ClientQuestions",
+    "CohortDashboard",
     "ContactsImport",
     "ContactsTable",
     "CoverageChart",

@@ -17,11 +17,13 @@ _PLACEHOLDERS = {
     "city": "Asheville, NC",
     "currency": "USD",
     "time_zone": "America/New_York",
+    "email": "dana@whitfieldhomes.example",
 }
 
 
 class ProfileForm(w.VBox):
-    """Name, business, profession, preferred client, city, currency and time zone."""
+    """Name, business, profession, preferred client, city, currency, time zone, email, and
+    whether your coach may share your email with the group."""
 
     def __init__(self, wb: Any):
         self.wb = wb
@@ -38,7 +40,14 @@ class ProfileForm(w.VBox):
             rows.append(w.HBox([widget, status]))
         super().__init__(rows)
 
-    def _field_widget(self, field: str, value: str) -> w.ValueWidget:
+    def _field_widget(self, field: str, value: Any) -> w.ValueWidget:
+        if field == "share_with_cohort":
+            return w.Checkbox(
+                value=bool(value),
+                description=LABELS[field],
+                indent=False,
+                layout=w.Layout(width="640px", margin="0 0 0 214px"),
+            )
         common = {
             "description": LABELS[field],
             "value": value,

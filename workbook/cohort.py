@@ -1,0 +1,333 @@
+"""Coach mode: a cohort is a folder of workbook files, one per participant.
+
+A roster made in a spreadsheet becomes the folder; the folder becomes the room's dashboard:
+who has done what, the room's totals, the professions present and missing, and the
+introductions to make in the session. Nothing here shows an email, a phone number or a
+participant's contacts, except the email of a participant who opted in.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import gains as gains_rules
+from . import money_trail, preferred_clients
+from ._errors import InputError
+from ._workbook import Workbook
+
+# Roster headings as coaches type them, for each field we use.
+_ROSTER_HEADINGS = {
+    "name": ("name", "full name", "participant", "participant name", "attendee", "nom", "name und vorname"),
+    "first_name": ("first name", "first", "given name", "prénom", "vorname"),
+    "last_name": ("last name", "last", "surname", "family name", "nom de famille", "nachname"),
+    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "courriel"),
+    "business": ("business", "company", "business name", "organisation", "organization", "firm", "firma", "entreprise"),
+    "profession": ("profession", "trade", "occupation", "industry", "what they do", "role", "métier", "beruf"),
+}  # fmt: skip
+EXERCISES = {
+    "profile": "0 Profile",
+    "money_trail": "1 Money trail",
+    "preferred_clients": "2 Preferred clients",
+    "goals": "3 Goals",
+    "gains": "4 GAINS",
+    "network": "5 Network",
+    "follow_up": "6 Follow-up",
+}
+
+
+# -- the roster ------------------------------------------------------------------------
+
+
+def read_roster(source: str | os.PathLike[str]) -> pd.DataFrame:
+    """name, email, business, profession for each participant of a roster CSV.
+
+    Extra columns are ignored, blank rows skipped, a BOM and semicolons accepted; a row without
+    a name, or a name twice, is an InputError naming the line.
+    """
+    path = Path(source)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path.name}: the roster could not be read ({exc.strerror}).") from None
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    lines = text.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip(" ,;\t")), None)
+    if start is None:
+        raise InputError(f"{path.name}: the roster is empty.")
+    delimiter = max((",", ";", "\t"), key=lines[start].count)
+    rows = list(csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=delimiter))
+    headings = [" ".join(h.replace("\ufeff", "").split()).lower() for h in rows[0]]
+    where = {}
+    for key, names in _ROSTER_HEADINGS.items():
+        for name in names:
+            if name in headings:
+                where[key] = headings.index(name)
+                break
+    if "name" not in where and "first_name" not in where:
+        raise InputError(
+            f"{path.name}, line {start + 1}: the roster needs a Name column (or First name and "
+            f"Last name). The headings found were: {', '.join(rows[0])}."
+        )
+    people = []
+    seen: dict[str, int] = {}
+    for offset, cells in enumerate(rows[1:], start=start + 2):
+        if not any(c.strip() for c in cells):
+            continue
+
+        def cell(key: str, cells: list[str] = cells) -> str:
+            i = where.get(key)
+            return " ".join(cells[i].split()) if i is not None and i < len(cells) else ""
+
+        name = cell("name") or " ".join(p for p in (cell("first_name"), cell("last_name")) if p)
+        if not name:
+            raise InputError(f"{path.name}, line {offset}: this row has no name.")
+        email = cell("email")
+        if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+            raise InputError(f"{path.name}, line {offset}: {email!r} is not an email address.")
+        key = name.lower()
+        if key in seen:
+            raise InputError(
+                f"{path.name}, line {offset}: {name} is already on line {seen[key]}. "
+                "Give each participant one row (add an initial to tell two people apart)."
+            )
+        seen[key] = offset
+        people.append(
+            {
+                "name": name,
+                "email": email,
+                "business": cell("business"),
+                "profession": cell("profession"),
+            }
+        )
+    if not people:
+        raise InputError(f"{path.name}: the roster has headings but nobody on it.")
+    return pd.DataFrame(people)
+
+
+def file_name(name: str) -> str:
+    """A participant's workbook file name: 'Zoë Łukasz' -> 'zoë-łukasz.sqlite'."""
+    slug = re.sub(r"[^\w]+", "-", name.lower()).strip("-")
+    return f"{slug or 'participant'}.sqlite"
+
+
+def new_cohort(
+    roster: str | os.PathLike[str], folder: str | os.PathLike[str]
+) -> tuple[list[str], list[str]]:
+    """One workbook per roster row in ``folder``, the profile filled in. A workbook already
+    there is left as it is. Returns (names made, names already there)."""
+    people = read_roster(roster)
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    made, kept = [], []
+    for person in people.to_dict("records"):
+        path = target / file_name(person["name"])
+        if path.exists():
+            kept.append(person["name"])
+            continue
+        with Workbook(path) as wb:
+            wb.set_profile(**{k: v for k, v in person.items() if v})
+        made.append(person["name"])
+    return made, kept
+
+
+# -- reading a cohort ------------------------------------------------------------------
+
+
+@dataclass
+class Cohort:
+    folder: Path
+    participants: list[dict[str, Any]] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+
+
+def load(folder: str | os.PathLike[str]) -> Cohort:
+    """Everything the dashboard needs from each workbook in a folder; a file that cannot be
+    read is listed with the reason, and the others are still read."""
+    root = Path(folder).expanduser()
+    if not root.is_dir():
+        raise InputError(f"{root} is not a folder. Point the dashboard at the cohort's folder.")
+    cohort = Cohort(root)
+    for path in sorted(root.glob("*.sqlite")):
+        if "-backup-" in path.name:
+            continue
+        try:
+            with Workbook(path) as wb:
+                cohort.participants.append(_summary(wb, path))
+        except InputError as exc:
+            cohort.unreadable.append((path.name, str(exc)))
+    return cohort
+
+
+def _summary(wb: Workbook, path: Path) -> dict[str, Any]:
+    profile = wb.profile()
+    spend = wb.spend_table()
+    totals = money_trail.totals(spend)
+    asks = wb.asks()
+    goals = wb.goals()
+    people = wb.goal_people()
+    gains = wb.gains()
+    own = gains[gains["is_you"]] if len(gains) else gains
+    referrals = wb.referrals()
+    contacts = wb.contacts()
+    done = {
+        "profile": bool(profile.name and profile.business and profile.profession),
+        "money_trail": len(spend) > 0 and len(asks) > 0,
+        "preferred_clients": len(wb.target_professions()) >= preferred_clients.TARGET_COUNT,
+        "goals": len(goals) >= 2 and all((people["goal_id"] == g).sum() >= 2 for g in goals["id"]),
+        "gains": bool(len(own)) and gains_rules.completeness(own.iloc[0].to_dict()) >= 3,
+        "network": len(contacts) > 0 and (contacts["depth"] != "contact").any(),
+        "follow_up": len(wb.store.read("interactions")) > 0,
+    }
+    return {
+        "file": path.name,
+        "name": profile.name or path.stem,
+        "business": profile.business,
+        "profession": profile.profession,
+        "email": profile.email if profile.share_with_cohort else "",
+        "targets": wb.target_professions(),
+        "markets": wb.client_tags(),
+        "done": done,
+        "last_edit": pd.Timestamp(path.stat().st_mtime, unit="s").floor("min"),
+        "annual_spend": totals["annual_spend"],
+        "lifetime_spend": totals["lifetime_spend"],
+        "currency": profile.currency,
+        "asks_made": int((asks["status"] != "planned").sum()) if len(asks) else 0,
+        "asks_agreed": int((asks["status"] == "agreed").sum()) if len(asks) else 0,
+        "referrals_given": int((referrals["direction"] == "given").sum()) if len(referrals) else 0,
+        "referrals_received": int((referrals["direction"] == "received").sum())
+        if len(referrals)
+        else 0,
+    }
+
+
+# -- the dashboard's tables ------------------------------------------------------------
+
+
+def progress(cohort: Cohort) -> pd.DataFrame:
+    """One row per participant: each exercise done or not, and the last edit."""
+    rows = []
+    for p in cohort.participants:
+        row = {"Participant": p["name"], "Profession": p["profession"]}
+        row.update({label: p["done"][key] for key, label in EXERCISES.items()})
+        row["Done"] = sum(p["done"].values())
+        row["Last edit"] = p["last_edit"]
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def totals(cohort: Cohort) -> dict[str, Any]:
+    ps = cohort.participants
+    currencies = {p["currency"] for p in ps}
+    return {
+        "participants": len(ps),
+        "annual_spend": sum(p["annual_spend"] for p in ps),
+        "lifetime_spend": sum(p["lifetime_spend"] for p in ps),
+        "currency": currencies.pop() if len(currencies) == 1 else "",
+        "asks_made": sum(p["asks_made"] for p in ps),
+        "asks_agreed": sum(p["asks_agreed"] for p in ps),
+        "referrals_given": sum(p["referrals_given"] for p in ps),
+        "referrals_received": sum(p["referrals_received"] for p in ps),
+    }
+
+
+def professions(cohort: Cohort) -> tuple[pd.DataFrame, list[str]]:
+    """The professions in the room (how many of each), and the target professions of anyone in
+    the room that nobody in the room practises."""
+    present = pd.Series([p["profession"] for p in cohort.participants if p["profession"]])
+    counts = present.value_counts().rename_axis("Profession").reset_index(name="People")
+    missing = sorted(
+        {
+            t
+            for p in cohort.participants
+            for t in p["targets"]
+            if not any(preferred_clients.same_profession(t, q) for q in present)
+        }
+    )
+    return counts, missing
+
+
+def introductions(cohort: Cohort) -> pd.DataFrame:
+    """For each participant, the others worth meeting in the room: mutual matches first (each
+    practises one of the other's five professions), then one-way matches, then people who serve
+    the same client markets. Columns: For, Meet, Their profession, Why, Score."""
+    ps = cohort.participants
+    rows = []
+    for a in ps:
+        for b in ps:
+            if a is b:
+                continue
+            a_wants_b = bool(b["profession"]) and any(
+                preferred_clients.same_profession(t, b["profession"]) for t in a["targets"]
+            )
+            b_wants_a = bool(a["profession"]) and any(
+                preferred_clients.same_profession(t, a["profession"]) for t in b["targets"]
+            )
+            shared = sorted(set(a["markets"]) & set(b["markets"]))
+            if not (a_wants_b or shared):
+                continue
+            labels = preferred_clients.markets()
+            market_words = ", ".join(labels.get(m, m).lower() for m in shared)
+            if a_wants_b and b_wants_a:
+                why, score = "Mutual: each of you is on the other's list of five", 3
+            elif a_wants_b:
+                why, score = f"{b['profession']} is one of your five professions", 2
+            else:
+                why, score = f"You serve the same clients ({market_words})", 1
+            if shared and score > 1:
+                why += f"; you both serve {market_words}"
+            rows.append(
+                {"For": a["name"], "Meet": b["name"], "Their profession": b["profession"],
+                 "Why": why, "Score": score + len(shared) / 10}
+            )  # fmt: skip
+    table = pd.DataFrame(rows, columns=["For", "Meet", "Their profession", "Why", "Score"])
+    return table.sort_values(["For", "Score", "Meet"], ascending=[True, False, True]).reset_index(
+        drop=True
+    )
+
+
+def introductions_csv(table: pd.DataFrame) -> bytes:
+    return table.drop(columns="Score").to_csv(index=False).encode("utf-8-sig")
+
+
+# -- the sample cohort -----------------------------------------------------------------
+
+
+def demo(folder: str | os.PathLike[str]) -> Path:
+    """The sample workshop: eight participants from ``data/sample/cohort`` (Dana with the whole
+    sample workbook, the others part-way through), for the dashboard's worked example."""
+    from .sample import fill, sample_dir
+
+    source = sample_dir() / "cohort"
+    target = Path(folder)
+    new_cohort(source / "roster.csv", target)
+    choices = pd.read_csv(source / "choices.csv", keep_default_na=False)
+    for row in choices.to_dict("records"):
+        with Workbook(target / file_name(row["name"])) as wb:
+            if row["name"] == "Dana Whitfield" and wb.businesses().empty:
+                fill(wb)
+            elif not wb.target_professions():
+                wb.set_client_tags(row["markets"].split(";"))
+                for profession in row["targets"].split(";"):
+                    wb.add_target_profession(profession)
+            wb.set_profile(share_with_cohort=row["share_email"] == "yes")
+    with Workbook(target / file_name("Grace Kim")) as wb:
+        if wb.businesses().empty:
+            shop = wb.add_business(name="Battery Park Books", amount=40, frequency="per_month")
+            ask = wb.add_ask(shop, "display_cards", "My estate-planning guide at the counter")
+            wb.set_ask_status(ask, "agreed")
+            wb.add_referral(wb.find_or_add_contact("Dana Whitfield"), direction="given",
+                            on_date="2026-10-01", what="A client selling her mother's house")  # fmt: skip
+    return target

@@ -1,0 +1,81 @@
+"""The coach's dashboard: point it at the cohort's folder, read the room, download the
+introductions to read out in the session."""
+
+from __future__ import annotations
+
+import base64
+import os
+from html import escape
+from pathlib import Path
+
+import ipywidgets as w
+import platformdirs
+
+from .. import cohort as cohort_rules
+from .._errors import InputError
+from .._workbook import APP_NAME
+from ._common import StatusLine
+
+
+def default_folder() -> Path:
+    """$COHORT_DIR, else a 'cohort' folder in the user data folder."""
+    env = os.environ.get("COHORT_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "cohort"
+
+
+def _link(data: bytes, name: str, mime: str, label: str) -> str:
+    encoded = base64.b64encode(data).decode("ascii")
+    return (
+        f'<a download="{escape(name)}" href="data:{mime};base64,{encoded}" '
+        "style='display:inline-block;margin-right:1em;padding:5px 12px;background:#2e8540;"
+        f"color:white;border-radius:3px;text-decoration:none'>⬇ {escape(label)}</a>"
+    )
+
+
+class CohortDashboard(w.VBox):
+    """Progress per participant, the room's totals, the professions present and missing, and
+    the introductions to make (CSV and PDF). Emails show only for those who opted in."""
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None):
+        self.status = StatusLine()
+        self.folder = w.Text(
+            value=str(folder or default_folder()),
+            description="Cohort folder",
+            style={"description_width": "110px"},
+            layout=w.Layout(width="640px"),
+        )
+        self.button = w.Button(
+            description="Read the cohort", icon="refresh", button_style="primary"
+        )
+        self.button.on_click(lambda _b: self.refresh())
+        self.downloads = w.HTML()
+        self.view = w.HTML()
+        self.cohort: cohort_rules.Cohort | None = None
+        super().__init__(
+            [w.HBox([self.folder, self.button]), self.status, self.downloads, self.view]
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        from ..report.cohort import introductions_pdf, report_body
+
+        try:
+            self.cohort = cohort_rules.load(self.folder.value)
+        except InputError as exc:
+            self.status.error(str(exc))
+            self.view.value = self.downloads.value = ""
+            return
+        intros = cohort_rules.introductions(self.cohort)
+        self.view.value = report_body(self.cohort)
+        self.downloads.value = _link(
+            cohort_rules.introductions_csv(intros), "introductions.csv", "text/csv",
+            "Introductions (CSV)",
+        ) + _link(
+            introductions_pdf(intros, self.cohort), "introductions.pdf", "application/pdf",
+            "Introductions (PDF)",
+        )  # fmt: skip
+        read = len(self.cohort.participants)
+        bad = len(self.cohort.unreadable)
+        self.status.saved(f"Read {read} workbooks" + (f"; {bad} could not be read" if bad else ""))
