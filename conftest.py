@@ -1,7 +1,6 @@
 """Test-run wide settings: notebooks executed by nbval get a demo workbook (and the coach's
 dashboard a demo cohort), never a real one."""
 
-
 import os
 import tempfile
 from pathlib import Path
@@ -19,7 +18,6 @@ def pytest_configure(config):
     from workbook import cohort
 
     os.environ["COHORT_DIR"] = str(cohort.demo(folder / "cohort"))
-
 
 
 try:

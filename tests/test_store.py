@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 import workbook
-from workbook import store
+from workbook import cohort, store
 
 
 def test_new_workbook_has_current_schema_and_empty_profile(tmp_workbook):
@@ -164,12 +164,17 @@ def test_a_version_1_file_is_migrated_after_a_backup_losing_nothing(tmp_path):
 def test_demo_is_a_copy_and_never_changes_the_sample_files(tmp_path):
     from workbook import sample
 
-    before = {p.name: p.read_bytes() for p in sample.sample_dir().iterdir()}
+    def files():
+        return {p: p.read_bytes() for p in sample.sample_dir().rglob("*") if p.is_file()}
+
+    before = files()
     with workbook.demo(tmp_path) as wb:
         assert wb.profile().profession == "Real-estate agent"
         assert len(wb.businesses()) == 12
         wb.add_business(name="Extra", amount=1)
         wb.delete_business(int(wb.businesses().loc[0, "id"]))
-    after = {p.name: p.read_bytes() for p in sample.sample_dir().iterdir()}
+    cohort.demo(tmp_path / "cohort")  # the sample cohort is read, never written, too
+    after = files()
+
     assert before == after
     assert tmp_path in wb.path.parents
