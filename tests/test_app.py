@@ -110,6 +110,8 @@ def test_profile(app, page):
     _open(page, app, "00_start_here")
     page.get_by_placeholder("Dana Whitfield").fill("Zoë Łukasz")
     page.get_by_placeholder("Whitfield Homes").fill("Łukasz Lawn & Garden")
+    page.keyboard.press("Tab")  # on to the next field, as a participant does
+
     assert _wait_for(lambda: _db(app.workbook, "SELECT name FROM profile") == [("Zoë Łukasz",)])
     page.get_by_text("✓ Saved").first.wait_for()
     page.reload()
@@ -172,6 +174,8 @@ def test_gains(app, page):
     _open(page, app, "04_gains")
     field = page.get_by_placeholder("What do you do when you are not working?")
     field.fill("Trail running, jazz")
+    page.keyboard.press("Tab")
+
     assert _wait_for(
         lambda: _db(app.workbook, "SELECT interests FROM gains") == [("Trail running, jazz",)]
     )

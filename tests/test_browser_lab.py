@@ -86,6 +86,8 @@ def test_profile_and_ten_businesses_survive_a_kernel_restart(lab_server, page):
     name.click()
     page.keyboard.type("Zoë Łukasz")
     page.get_by_placeholder("Whitfield Homes").fill("Łukasz Lawn & Garden")
+    page.keyboard.press("Tab")  # on to the next field, as a participant does
+
     assert _wait_for(
         lambda: (
             _db(path, "SELECT name, business FROM profile")
