@@ -5,6 +5,7 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -16,6 +17,55 @@ import pytest
 import workbook
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = Path("/usr/bin/chromium")
+ARTEFACTS = Path(__file__).resolve().parents[1] / "test-artefacts"
+needs_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)",
+)
+
+
+@contextlib.contextmanager
+def chromium_page(request, screenshot_prefix: str = "", **context_options):
+    """A page in Debian's chromium driven by playwright (never a downloaded browser); a failed
+    test leaves a screenshot of it in test-artefacts/."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )  # fmt: skip
+        page = browser.new_context(**context_options).new_page()
+        try:
+            yield page
+        finally:
+            if getattr(request.node, "failed", False):
+                ARTEFACTS.mkdir(exist_ok=True)
+                shot = ARTEFACTS / f"{screenshot_prefix}{request.node.name}.png"
+                page.screenshot(path=str(shot), full_page=True)
+            browser.close()
+
+
+def db_rows(path: Path, query: str) -> list[tuple]:
+    """Rows straight from a workbook file, as another program would read them."""
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(query).fetchall()
+    finally:
+        con.close()
+
+
+def wait_for(check, timeout: float = 20.0):
+    """Poll ``check`` until it is truthy or the time is up; return its last value."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.25)
+    return check()
 
 
 @pytest.fixture

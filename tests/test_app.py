@@ -9,23 +9,14 @@ from __future__ import annotations
 
 import re
 import shutil
-import sqlite3
 import subprocess
-import time
-from pathlib import Path
 
 import pytest
 
 import workbook
-from conftest import running_app
+from conftest import chromium_page, db_rows, needs_chromium, running_app, wait_for
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTEFACTS = Path(__file__).resolve().parents[1] / "test-artefacts"
-
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)",
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -39,51 +30,19 @@ def app(tmp_path_factory):
 
 @pytest.fixture
 def page(request, app):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
-        context = browser.new_context(
-            viewport={"width": 1300, "height": 1000}, accept_downloads=True
-        )
-        page = context.new_page()
+    options = {"viewport": {"width": 1300, "height": 1000}, "accept_downloads": True}
+    with chromium_page(request, "app-", **options) as page:
         page.requests = []
         page.on("request", lambda r: page.requests.append(r.url))
         yield page
-        if getattr(request.node, "failed", False):
-            ARTEFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTEFACTS / f"app-{request.node.name}.png"), full_page=True)
         outside = [u for u in page.requests if not _local(u, app.base)]
-        browser.close()
-        assert not outside, f"the page asked for something off this machine: {outside}"
+    assert not outside, f"the page asked for something off this machine: {outside}"
 
 
 def _local(url: str, base: str) -> bool:
     return url.startswith((base + "/", "data:", "blob:", "about:")) or url.startswith(
         base.replace("http", "ws") + "/"
     )
-
-
-def _db(path: Path, query: str) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(query).fetchall()
-    finally:
-        con.close()
-
-
-def _wait_for(check, timeout: float = 20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.25)
-    return check()
 
 
 def _open(page, app, notebook: str) -> None:
@@ -112,7 +71,7 @@ def test_profile(app, page):
     page.get_by_placeholder("Whitfield Homes").fill("Łukasz Lawn & Garden")
     page.keyboard.press("Tab")  # on to the next field, as a participant does
 
-    assert _wait_for(lambda: _db(app.workbook, "SELECT name FROM profile") == [("Zoë Łukasz",)])
+    assert wait_for(lambda: db_rows(app.workbook, "SELECT name FROM profile") == [("Zoë Łukasz",)])
     page.get_by_text("✓ Saved").first.wait_for()
     page.reload()
     assert page.get_by_placeholder("Dana Whitfield").input_value(timeout=60_000) == "Zoë Łukasz"
@@ -126,8 +85,8 @@ def test_money_trail(app, page):
     page.get_by_placeholder("10", exact=True).fill("12")
     page.get_by_placeholder("5", exact=True).fill("4")
     page.get_by_role("button", name="Add business").click()
-    assert _wait_for(
-        lambda: _db(app.workbook, "SELECT name FROM businesses") == [("Sunny Paws Grooming",)]
+    assert wait_for(
+        lambda: db_rows(app.workbook, "SELECT name FROM businesses") == [("Sunny Paws Grooming",)]
     )
     page.get_by_placeholder("Blue Ridge Hair Studio").fill("Nobody")
     page.get_by_placeholder("65").fill("-1")
@@ -148,9 +107,10 @@ def test_preferred_clients(app, page):
     _open(page, app, "02_preferred_clients")
     page.get_by_placeholder("Financial planner").fill("Veterinarian")
     page.get_by_role("button", name="Add to my five").click()
-    assert _wait_for(
+    assert wait_for(
         lambda: (
-            _db(app.workbook, "SELECT profession FROM target_professions") == [("Veterinarian",)]
+            db_rows(app.workbook, "SELECT profession FROM target_professions")
+            == [("Veterinarian",)]
         )
     )
     page.reload()
@@ -163,8 +123,10 @@ def test_goals_to_people(app, page):
         "Twenty new dog clients by May"
     )
     page.get_by_role("button", name="Add goal").click()
-    assert _wait_for(
-        lambda: _db(app.workbook, "SELECT text FROM goals") == [("Twenty new dog clients by May",)]
+    assert wait_for(
+        lambda: (
+            db_rows(app.workbook, "SELECT text FROM goals") == [("Twenty new dog clients by May",)]
+        )
     )
     page.reload()
     page.get_by_text("Twenty new dog clients by May").first.wait_for(timeout=60_000)
@@ -176,12 +138,12 @@ def test_gains(app, page):
     field.fill("Trail running, jazz")
     page.keyboard.press("Tab")
 
-    assert _wait_for(
-        lambda: _db(app.workbook, "SELECT interests FROM gains") == [("Trail running, jazz",)]
+    assert wait_for(
+        lambda: db_rows(app.workbook, "SELECT interests FROM gains") == [("Trail running, jazz",)]
     )
     page.reload()
     field = page.get_by_placeholder("What do you do when you are not working?")
-    assert _wait_for(lambda: field.input_value(timeout=60_000) == "Trail running, jazz")
+    assert wait_for(lambda: field.input_value(timeout=60_000) == "Trail running, jazz")
 
 
 def test_my_network(app, page):
@@ -189,7 +151,7 @@ def test_my_network(app, page):
     page.get_by_placeholder("Maria Lopez").fill("Grace Kim")
     page.get_by_placeholder("Ridge Advisors").fill("Kim Elder Law")
     page.get_by_role("button", name="Add person").click()
-    assert _wait_for(lambda: ("Grace Kim",) in _db(app.workbook, "SELECT name FROM contacts"))
+    assert wait_for(lambda: ("Grace Kim",) in db_rows(app.workbook, "SELECT name FROM contacts"))
     page.reload()
     page.get_by_role("button", name="Add person").wait_for(timeout=60_000)
     assert page.locator("option", has_text="Grace Kim").count() >= 1
@@ -200,9 +162,9 @@ def test_follow_up(app, page):
     page.get_by_placeholder("a name from your contacts, or a new one").first.fill("Grace Kim")
     page.get_by_placeholder("what you talked about, what you promised").fill("Coffee at the bakery")
     page.get_by_role("button", name="Log it").click()
-    assert _wait_for(
+    assert wait_for(
         lambda: (
-            _db(app.workbook, "SELECT kind, notes FROM interactions")
+            db_rows(app.workbook, "SELECT kind, notes FROM interactions")
             == [("one_to_one", "Coffee at the bakery")]
         )
     )

@@ -7,51 +7,18 @@ Drives Debian's chromium (/usr/bin/chromium) with Python playwright; `.ci/run` i
 from __future__ import annotations
 
 import re
-import sqlite3
-import time
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARTEFACTS = Path(__file__).resolve().parents[1] / "test-artefacts"
+from conftest import chromium_page, db_rows, needs_chromium, wait_for
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(),
-    reason="needs Debian's chromium at /usr/bin/chromium (.ci/run installs it)",
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture
 def page(request):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    with chromium_page(request, viewport={"width": 1400, "height": 1000}) as page:
         yield page
-        if getattr(request.node, "failed", False):
-            ARTEFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTEFACTS / f"{request.node.name}.png"), full_page=True)
-        browser.close()
-
-
-def _db(path: Path, query: str) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(query).fetchall()
-    finally:
-        con.close()
 
 
 def _open_and_run(page, base: str, token: str, notebook: str) -> None:
@@ -63,19 +30,9 @@ def _open_and_run(page, base: str, token: str, notebook: str) -> None:
         page.get_by_text("Python 3 (ipykernel) | Idle").wait_for(timeout=60_000)
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-        if _wait_for(lambda: re.search(r"\[[0-9]+\]", prompts.last.inner_text()), 30):
+        if wait_for(lambda: re.search(r"\[[0-9]+\]", prompts.last.inner_text()), 30):
             return
     raise AssertionError(f"Run All did nothing in {notebook}")
-
-
-def _wait_for(check, timeout: float = 20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.25)
-    return check()
 
 
 def test_profile_and_ten_businesses_survive_a_kernel_restart(lab_server, page):
@@ -88,9 +45,9 @@ def test_profile_and_ten_businesses_survive_a_kernel_restart(lab_server, page):
     page.get_by_placeholder("Whitfield Homes").fill("Łukasz Lawn & Garden")
     page.keyboard.press("Tab")  # on to the next field, as a participant does
 
-    assert _wait_for(
+    assert wait_for(
         lambda: (
-            _db(path, "SELECT name, business FROM profile")
+            db_rows(path, "SELECT name, business FROM profile")
             == [("Zoë Łukasz", "Łukasz Lawn & Garden")]
         )
     )
@@ -105,9 +62,9 @@ def test_profile_and_ten_businesses_survive_a_kernel_restart(lab_server, page):
         page.get_by_placeholder("10", exact=True).fill("12")
         page.get_by_placeholder("5", exact=True).fill("3")
         page.get_by_role("button", name="Add business").click()
-        assert _wait_for(lambda i=i: _db(path, "SELECT count(*) FROM businesses")[0][0] == i + 1)
+        assert wait_for(lambda i=i: db_rows(path, "SELECT count(*) FROM businesses")[0][0] == i + 1)
         # The form empties itself for the next business.
-        assert _wait_for(
+        assert wait_for(
             lambda: page.get_by_placeholder("Blue Ridge Hair Studio").input_value() == ""
         )
     page.get_by_text("10 businesses").wait_for()
@@ -118,7 +75,7 @@ def test_profile_and_ten_businesses_survive_a_kernel_restart(lab_server, page):
     page.get_by_placeholder("10", exact=True).fill("2")
     page.get_by_role("button", name="Add business").click()
     page.get_by_text("Amount cannot be negative").wait_for()
-    assert _db(path, "SELECT count(*) FROM businesses")[0][0] == 10
+    assert db_rows(path, "SELECT count(*) FROM businesses")[0][0] == 10
 
     # A cell edit in the grid, typed in place: Shop 9 is the top row (largest lifetime spend).
     grid_widget = page.locator(".lm-DataGrid").first
@@ -129,18 +86,20 @@ def test_profile_and_ten_businesses_survive_a_kernel_restart(lab_server, page):
     page.keyboard.press("Control+A")
     page.keyboard.type("100")
     page.keyboard.press("Enter")
-    assert _wait_for(
-        lambda: _db(path, "SELECT amount FROM businesses WHERE name = 'Shop 9'") == [(100.0,)]
+    assert wait_for(
+        lambda: db_rows(path, "SELECT amount FROM businesses WHERE name = 'Shop 9'") == [(100.0,)]
     )
 
     # Both charts are drawn.
-    assert _wait_for(lambda: page.locator(".js-plotly-plot").count() >= 2)
+    assert wait_for(lambda: page.locator(".js-plotly-plot").count() >= 2)
 
     # Plan an ask and see it in the tracker with its talking points in the builder.
     page.get_by_text("Hand out your coupon at the register").click()
     page.get_by_text("about $3,600 spent").first.wait_for()
     page.get_by_role("button", name="Plan these asks").click()
-    assert _wait_for(lambda: _db(path, "SELECT kind, status FROM asks") == [("coupon", "planned")])
+    assert wait_for(
+        lambda: db_rows(path, "SELECT kind, status FROM asks") == [("coupon", "planned")]
+    )
 
     # Restart the kernel and run everything again: what was saved is shown again.
     page.get_by_role("menuitem", name="Kernel", exact=True).click()
@@ -149,4 +108,4 @@ def test_profile_and_ten_businesses_survive_a_kernel_restart(lab_server, page):
     page.get_by_text("10 businesses").wait_for(timeout=60_000)
     page.get_by_text("$11,376 invested in all").wait_for()  # 100·12·3 + (20+…+28)·12·3
     assert page.get_by_text("Hand out your coupon at the register").count() >= 2
-    assert _db(path, "SELECT name FROM profile") == [("Zoë Łukasz",)]
+    assert db_rows(path, "SELECT name FROM profile") == [("Zoë Łukasz",)]

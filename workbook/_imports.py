@@ -13,7 +13,7 @@ import pandas as pd
 from . import spending
 from ._errors import InputError
 from .importers import apply_rules, read_contacts, read_transactions
-from .importers._source import load
+from .importers._source import Source, load
 
 if TYPE_CHECKING:
     from .store import Store
@@ -44,6 +44,12 @@ class ImportResult:
     merged: int = 0
     already_imported: bool = False
     warnings: list[str] = field(default_factory=list)
+
+    def read_from(self, found: pd.DataFrame) -> None:
+        """What the reader found: the format, how many rows, and the rows it left out."""
+        self.source = str(found["source"].iloc[0])
+        self.rows_read = len(found)
+        self.warnings = list(found.attrs.get("warnings", []))
 
     def summary(self) -> str:
         things = "transactions" if self.kind == "transactions" else "contacts"
@@ -77,9 +83,37 @@ class ImportOperations:
         (Contacts stay: they may have been edited since.)"""
         self.store.delete("import_batches", int(batch_id))
 
-    def _seen(self, kind: str, digest: str) -> bool:
+    def _start_import(self, kind: str, source: Any) -> tuple[Source, str, ImportResult]:
+        """The file's bytes, their hash, and a result that says whether it was imported before."""
+        src = load(source)
+        digest = hashlib.sha256(src.data).hexdigest()
+        result = ImportResult(src.name, kind)
         found = self.store.find("import_batches", "file_hash", digest)
-        return bool((found["kind"] == kind).any())
+        result.already_imported = bool((found["kind"] == kind).any())
+        return src, digest, result
+
+    def _save_import(
+        self,
+        result: ImportResult,
+        digest: str,
+        rows: pd.DataFrame,
+        updates: list[tuple[int, dict[str, Any]]] | None = None,
+        *,
+        progress: bool | None,
+    ) -> ImportResult:
+        """Record the batch and write its rows (one transaction), with a bar for big files."""
+        batch = {
+            "kind": result.kind,
+            "file_name": result.file_name,
+            "file_hash": digest,
+            "source": result.source,
+            "rows_read": result.rows_read,
+        }
+        with _progress_bar(len(rows), progress, f"Saving {result.file_name}") as advance:
+            _batch, result.added = self.store.import_batch(
+                batch, result.kind, rows, updates or [], progress=advance
+            )
+        return result
 
     # -- transactions -----------------------------------------------------------------
 
@@ -88,11 +122,8 @@ class ImportOperations:
     ) -> ImportResult:
         """Read a bank or card export and keep its transactions. The same file again adds
         nothing; an overlapping export adds only the transactions that are new."""
-        src = load(source)
-        digest = hashlib.sha256(src.data).hexdigest()
-        result = ImportResult(src.name, "transactions")
-        if self._seen("transactions", digest):
-            result.already_imported = True
+        src, digest, result = self._start_import("transactions", source)
+        if result.already_imported:
             return result
         found = read_transactions(_named(src), day_first=day_first)
         found["auto_payee"] = found["payee"]
@@ -113,21 +144,8 @@ class ImportOperations:
                 "dedupe_key": found["dedupe_key"],
             }
         )
-        result.source = str(found["source"].iloc[0])
-        result.rows_read = len(rows)
-        result.warnings = list(found.attrs.get("warnings", []))
-        batch = {
-            "kind": "transactions",
-            "file_name": src.name,
-            "file_hash": digest,
-            "source": result.source,
-            "rows_read": len(rows),
-        }
-        with _progress_bar(len(rows), progress, f"Saving {src.name}") as advance:
-            _batch, result.added = self.store.import_batch(
-                batch, "transactions", rows, progress=advance
-            )
-        return result
+        result.read_from(found)
+        return self._save_import(result, digest, rows, progress=progress)
 
     def transactions(self) -> pd.DataFrame:
         """Every imported transaction, with dates as dates and pending as True/False."""
@@ -199,16 +217,11 @@ class ImportOperations:
         """Read a contacts export and add its people. Someone already in the workbook (same
         email, or same name and company) is merged: empty fields are filled in, nothing the
         participant typed is overwritten."""
-        src = load(source)
-        digest = hashlib.sha256(src.data).hexdigest()
-        result = ImportResult(src.name, "contacts")
-        if self._seen("contacts", digest):
-            result.already_imported = True
+        src, digest, result = self._start_import("contacts", source)
+        if result.already_imported:
             return result
         people = read_contacts(_named(src))
-        result.source = str(people["source"].iloc[0])
-        result.rows_read = len(people)
-        result.warnings = list(people.attrs.get("warnings", []))
+        result.read_from(people)
         existing = self.contacts()
         by_email = {
             e.lower(): i for e, i in zip(existing["email"], existing["id"], strict=True) if e
@@ -238,18 +251,8 @@ class ImportOperations:
                 fill = {f: person[f] for f in _CONTACT_FIELDS if not have.get(f) and person[f]}
                 if fill:
                     updates[match] = updates.get(match, {}) | fill
-        batch = {
-            "kind": "contacts",
-            "file_name": src.name,
-            "file_hash": digest,
-            "source": result.source,
-            "rows_read": len(people),
-        }
         frame = pd.DataFrame(new_rows, columns=[*_CONTACT_FIELDS, "connected_on", "source"])
-        with _progress_bar(len(frame), progress, f"Saving {src.name}") as advance:
-            _batch, result.added = self.store.import_batch(
-                batch, "contacts", frame, list(updates.items()), progress=advance
-            )
+        self._save_import(result, digest, frame, list(updates.items()), progress=progress)
         result.merged = result.rows_read - result.added
         return result
 

@@ -52,18 +52,16 @@ def read_roster(source: str | os.PathLike[str]) -> pd.DataFrame:
     Extra columns are ignored, blank rows skipped, a BOM and semicolons accepted; a row without
     a name, or a name twice, is an InputError naming the line.
     """
+    from .importers._source import decode, load, refuse_binary
+
     path = Path(source)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path.name}: the roster could not be read ({exc.strerror}).") from None
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    lines = text.splitlines()
+    src = load(path)  # a missing file, a PDF or a spreadsheet: said in words
+    if not src.data.strip(b"\xef\xbb\xbf \t\r\n,;"):
+        raise InputError(f"{path.name}: the roster is empty.")
+    refuse_binary(src)
+
+    lines = decode(src).splitlines()
+
     start = next((i for i, line in enumerate(lines) if line.strip(" ,;\t")), None)
     if start is None:
         raise InputError(f"{path.name}: the roster is empty.")
@@ -158,7 +156,10 @@ def load(folder: str | os.PathLike[str]) -> Cohort:
     read is listed with the reason, and the others are still read."""
     root = Path(folder).expanduser()
     if not root.is_dir():
-        raise InputError(f"{root} is not a folder. Point the dashboard at the cohort's folder.")
+        raise InputError(
+            f"{root} is not a folder: give the folder that holds the cohort's workbooks."
+        )
+
     cohort = Cohort(root)
     for path in sorted(root.glob("*.sqlite")):
         if "-backup-" in path.name:

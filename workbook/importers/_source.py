@@ -7,9 +7,11 @@ Every refusal is an InputError that names the file and says what to do instead.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import os
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,7 +97,22 @@ def refuse_binary(src: Source) -> None:
         )
 
 
+@contextlib.contextmanager
+def plain_words(src: Source, what: str, hint: str) -> Iterator[None]:
+    """Turn anything unexpected while reading into an InputError naming the file: a participant
+    must get words, not a traceback."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - see above
+        raise src.fail(
+            f"could not be read as {what} ({type(exc).__name__}: {exc}). {hint}"
+        ) from exc
+
+
 def zip_names(src: Source) -> list[str]:
+
     try:
         with zipfile.ZipFile(io.BytesIO(src.data)) as archive:
             return [i.filename for i in archive.infolist() if not i.is_dir()]

@@ -12,8 +12,7 @@ import re
 
 import pandas as pd
 
-from .._errors import InputError
-from ._source import Source, decode, load, refuse_binary, zip_member
+from ._source import Source, decode, load, plain_words, refuse_binary, zip_member
 from ._table import clean_heading, drop_empty_and_repeated, find_heading, first_lines, read_rows
 from ._values import parse_dates
 
@@ -68,8 +67,10 @@ LAYOUTS: list[tuple[str, frozenset[str], dict]] = [
 def read_contacts(source: object) -> pd.DataFrame:
     """Read a contacts export; see the module docstring."""
     src = load(source)
-    try:
+    hint = "Check that it is the CSV or vCard file LinkedIn, Google or Outlook gave you."
+    with plain_words(src, "a contacts export", hint):
         inner = zip_member(src, "Connections.csv")
+
         if inner is not None:
             src = inner
         refuse_binary(src)
@@ -78,13 +79,6 @@ def read_contacts(source: object) -> pd.DataFrame:
             frame, warnings = _from_vcard(src, text)
         else:
             frame, warnings = _from_csv(src, text)
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a participant must get words, not a traceback
-        raise src.fail(
-            f"could not be read as a contacts export ({type(exc).__name__}: {exc}). Check that "
-            "it is the CSV or vCard file LinkedIn, Google or Outlook gave you."
-        ) from exc
     return _finish(src, frame, warnings)
 
 

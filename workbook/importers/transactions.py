@@ -15,9 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .._errors import InputError
 from . import _ofx, _qif
-from ._source import Source, decode, load, refuse_binary
+from ._source import Source, decode, load, plain_words, refuse_binary
 from ._table import (
     DELIMITERS,
     Table,
@@ -147,7 +146,8 @@ def read_transactions(source: object, day_first: bool | None = None) -> pd.DataF
     ``day_first`` settles the day order when the file's own dates cannot (all days 12 or less).
     """
     src = load(source)
-    try:
+    hint = "Check that it is the CSV, OFX, QFX or QIF file your bank gave you."
+    with plain_words(src, "a bank export", hint):
         refuse_binary(src)
         text = decode(src)
         if _ofx.is_ofx(text):
@@ -155,13 +155,6 @@ def read_transactions(source: object, day_first: bool | None = None) -> pd.DataF
         if _qif.is_qif(text):
             return _from_qif(src, text, day_first)
         return _from_csv(src, text, day_first)
-    except InputError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a participant must get words, not a traceback
-        raise src.fail(
-            f"could not be read as a bank export ({type(exc).__name__}: {exc}). "
-            "Check that it is the CSV, OFX, QFX or QIF file your bank gave you."
-        ) from exc
 
 
 def _texts(description: pd.Series) -> dict[str, np.ndarray]:
@@ -428,7 +421,6 @@ def _records(found: list[dict[str, str]], fields: list[str]) -> pd.DataFrame:
 
 def _from_ofx(src: Source, text: str) -> pd.DataFrame:
     found, _reader = _ofx.records(src, text)
-    warnings: list[str] = []
     frame = _records(found, ["DTPOSTED", "TRNAMT", "NAME", "MEMO", "PAYEE", "FITID", "ACCOUNT"])
     digits = frame["DTPOSTED"].str.replace(r"\D", "", regex=True).str[:8]
     dates = pd.to_datetime(digits, format="%Y%m%d", errors="coerce").astype("datetime64[ns]")
@@ -437,25 +429,11 @@ def _from_ofx(src: Source, text: str) -> pd.DataFrame:
     description = (
         name.str.strip() + " " + frame["MEMO"].where(frame["MEMO"] != name, "").str.strip()
     ).str.strip()
-    out = pd.DataFrame(
-        {
-            "date": dates,
-            "amount": amounts,
-            **_texts(description),
-            "account": frame["ACCOUNT"].str.strip(),
-            "fitid": frame["FITID"].str.strip(),
-            "pending": False,
-            "source": "OFX",
-        }
-    )
-    out = _named_by_bank(out, name.str.strip())
-    bad = out["date"].isna() | out["amount"].isna()
-    for index in bad[bad].index[:5]:
-        warnings.append(
-            f"Left out a transaction with an unreadable date or amount "
-            f"(DTPOSTED {frame.at[index, 'DTPOSTED']!r}, TRNAMT {frame.at[index, 'TRNAMT']!r})."
-        )
-    return _finish(src, out[~bad], warnings, "OFX")
+    return _from_records(
+        src, frame, dates, amounts, description, name.str.strip(), "OFX",
+        account=frame["ACCOUNT"].str.strip(), fitid=frame["FITID"].str.strip(),
+        shown=("DTPOSTED", "TRNAMT"),
+    )  # fmt: skip
 
 
 def _from_qif(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
@@ -466,22 +444,46 @@ def _from_qif(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
         warnings.append(warning)
     amount = parse_amounts(frame["T"].where(frame["T"] != "", frame["U"]))
     description = (frame["P"].str.strip() + " " + frame["M"].str.strip()).str.strip()
+    return _from_records(
+        src, frame, dates, amount, description, frame["P"].str.strip(), "QIF",
+        account=frame["ACCOUNT"], fitid="", shown=("D", "T"), warnings=warnings,
+    )  # fmt: skip
+
+
+def _from_records(
+    src: Source,
+    frame: pd.DataFrame,
+    dates: pd.Series,
+    amounts: pd.Series,
+    description: pd.Series,
+    named: pd.Series,
+    source: str,
+    *,
+    account: pd.Series | str,
+    fitid: pd.Series | str,
+    shown: tuple[str, str],
+    warnings: list[str] | None = None,
+) -> pd.DataFrame:
+    """The table of an OFX or QIF file's records; records whose date or amount cannot be read
+    are left out and listed with the two fields (``shown``) as the file wrote them."""
+    warnings = list(warnings or [])
     out = pd.DataFrame(
         {
             "date": dates,
-            "amount": amount,
+            "amount": amounts,
             **_texts(description),
-            "account": frame["ACCOUNT"],
-            "fitid": "",
+            "account": account,
+            "fitid": fitid,
             "pending": False,
-            "source": "QIF",
+            "source": source,
         }
     )
-    out = _named_by_bank(out, frame["P"].str.strip())
+    out = _named_by_bank(out, named)
     bad = out["date"].isna() | out["amount"].isna()
+    date_field, amount_field = shown
     for index in bad[bad].index[:5]:
         warnings.append(
-            f"Left out a record with an unreadable date or amount "
-            f"(D {frame.at[index, 'D']!r}, T {frame.at[index, 'T']!r})."
+            f"Left out a record with an unreadable date or amount ({date_field} "
+            f"{frame.at[index, date_field]!r}, {amount_field} {frame.at[index, amount_field]!r})."
         )
-    return _finish(src, out[~bad], warnings, "QIF")
+    return _finish(src, out[~bad], warnings, source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 from collections.abc import Callable
@@ -133,3 +134,14 @@ def save_cell(
         return False
     row_id = ids[cell["row"]]
     return save(status, lambda: update(row_id, **{field: cell["value"]}))
+
+
+def download_link(data: bytes, name: str, mime: str, label: str) -> str:
+    """A link that saves ``data`` as ``name``: a data: URI, so it works in JupyterLab and in the
+    app without serving files."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return (
+        f'<a download="{html.escape(name)}" href="data:{mime};base64,{encoded}" '
+        "style='display:inline-block;margin-right:1em;padding:6px 14px;background:#2e8540;"
+        f"color:white;border-radius:3px;text-decoration:none'>⬇ {html.escape(label)}</a>"
+    )

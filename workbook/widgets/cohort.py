@@ -3,9 +3,7 @@ introductions to read out in the session."""
 
 from __future__ import annotations
 
-import base64
 import os
-from html import escape
 from pathlib import Path
 
 import ipywidgets as w
@@ -14,7 +12,7 @@ import platformdirs
 from .. import cohort as cohort_rules
 from .._errors import InputError
 from .._workbook import APP_NAME
-from ._common import StatusLine
+from ._common import StatusLine, download_link
 
 
 def default_folder() -> Path:
@@ -23,15 +21,6 @@ def default_folder() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "cohort"
-
-
-def _link(data: bytes, name: str, mime: str, label: str) -> str:
-    encoded = base64.b64encode(data).decode("ascii")
-    return (
-        f'<a download="{escape(name)}" href="data:{mime};base64,{encoded}" '
-        "style='display:inline-block;margin-right:1em;padding:5px 12px;background:#2e8540;"
-        f"color:white;border-radius:3px;text-decoration:none'>⬇ {escape(label)}</a>"
-    )
 
 
 class CohortDashboard(w.VBox):
@@ -69,10 +58,10 @@ class CohortDashboard(w.VBox):
             return
         intros = cohort_rules.introductions(self.cohort)
         self.view.value = report_body(self.cohort)
-        self.downloads.value = _link(
+        self.downloads.value = download_link(
             cohort_rules.introductions_csv(intros), "introductions.csv", "text/csv",
             "Introductions (CSV)",
-        ) + _link(
+        ) + download_link(
             introductions_pdf(intros, self.cohort), "introductions.pdf", "application/pdf",
             "Introductions (PDF)",
         )  # fmt: skip

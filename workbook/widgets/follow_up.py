@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-from html import escape
 from typing import Any
 
 import ipywidgets as w
@@ -12,7 +10,7 @@ import ipywidgets as w
 from .. import follow_up as rules
 from .. import plots
 from ..contacts import DEPTH_SHORT, DEPTHS
-from ._common import LiveHTML, RemoveControl, StatusLine, esc, heading, save
+from ._common import LiveHTML, RemoveControl, StatusLine, download_link, esc, heading, save
 from .charts import Charts
 
 _STYLE = {"description_width": "90px"}
@@ -413,10 +411,8 @@ class CalendarDownload(w.VBox):
 
         self.ics = to_ics(self.wb)
         name = f"follow-up-{dt.date.today().isoformat()}.ics"
-        data = base64.b64encode(self.ics).decode("ascii")
-        self.link.value = (
-            f'<a download="{escape(name)}" href="data:text/calendar;base64,{data}" '
-            "style='display:inline-block;padding:6px 14px;background:#2e8540;color:white;"
-            "border-radius:3px;text-decoration:none'>⬇ Download my calendar (.ics)</a>"
+        self.link.value = download_link(
+            self.ics, name, "text/calendar", "Download my calendar (.ics)"
         )
+
         self.status.saved(f"Made {name}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from html import escape
 from typing import Any
 
@@ -10,7 +9,7 @@ import ipywidgets as w
 
 from ..report import gather, to_pdf
 from ..report.html import plan_body
-from ._common import LiveHTML, StatusLine
+from ._common import LiveHTML, StatusLine, download_link
 
 
 class PlanPreview(LiveHTML):
@@ -53,11 +52,8 @@ class DownloadPlan(w.VBox):
             self.button.disabled = False
             self.button.description = "Make my action plan (PDF)"
         name = f"action-plan-{'-'.join(plan['name'].split()) or 'workbook'}-{plan['date']}.pdf"
-        data = base64.b64encode(self.pdf).decode("ascii")
-        self.link.value = (
-            f'<a download="{escape(name)}" href="data:application/pdf;base64,{data}" '
-            "style='display:inline-block;padding:6px 14px;background:#2e8540;color:white;"
-            "border-radius:3px;text-decoration:none'>⬇ Download my action plan (PDF)</a>"
-            + (f"<p style='color:#8a4b00'>{escape(note)}</p>" if note else "")
-        )
+        self.link.value = download_link(
+            self.pdf, name, "application/pdf", "Download my action plan (PDF)"
+        ) + (f"<p style='color:#8a4b00'>{escape(note)}</p>" if note else "")
+
         self.status.saved(f"Made {name}")
