@@ -22,8 +22,9 @@ from nbconvert.exporters.webpdf import WebPDFExporter
 
 import workbook
 from workbook import report
+from workbook.report import svg
 from workbook.report.html import plan_body
-from workbook.report.pdf import _svg, charts
+from workbook.report.pdf import charts
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -64,8 +65,8 @@ def equivalent_notebook(wb, interactive: bool) -> nbformat.NotebookNode:
         ]
     else:
         cell.outputs = [
-            nbformat.v4.new_output("display_data", data={"image/svg+xml": _svg(fig).decode()})
-            for fig in figures
+            nbformat.v4.new_output("display_data", data={"image/svg+xml": drawn.decode()})
+            for drawn in svg.draw(figures)
         ]
     book.cells.append(cell)
     return book
@@ -78,12 +79,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         wb = workbook.demo(folder)
         report.to_pdf(wb)  # warm: kaleido's browser is up, fonts are loaded
-        ours = []
-        for _ in range(runs):
+        # A participant clicks seconds apart, not back to back: give the chart browser's
+        # background work (opening its other tabs, reloading used ones) time to finish.
+        time.sleep(3)
+        ours: dict[str, list[float]] = {"all": [], "one": [], "none": []}
+        first = int(wb.businesses()["id"].iloc[0])
+        for run in range(runs):
+            time.sleep(1)
+            svg._drawn.clear()  # every chart drawn again
             start = time.perf_counter()
             pdf, note = report.to_pdf(wb)
-            ours.append(time.perf_counter() - start)
-        assert not note, note
+            ours["all"].append(time.perf_counter() - start)
+            assert not note, note
+            # A participant's edit: one business's spend changes, so one chart is redrawn.
+            wb.update_business(first, amount=70 + run)
+            start = time.perf_counter()
+            report.to_pdf(wb)
+            ours["one"].append(time.perf_counter() - start)
+            time.sleep(1)
+            start = time.perf_counter()  # nothing changed since: the charts are kept
+            report.to_pdf(wb)
+            ours["none"].append(time.perf_counter() - start)
         exporter = LocalChromiumWebPDF(exclude_input=True, disable_sandbox=True)
         theirs: dict[bool, list[float]] = {True: [], False: []}
         for interactive in (True, False):
@@ -107,14 +123,21 @@ def main() -> None:
                 check=True,
             ).stdout
         )
-    warm = statistics.median(ours)
     live, drawn = statistics.median(theirs[True]), statistics.median(theirs[False])
-    print(f"runs: {runs} (median)")
-    print(f"warm action-plan PDF, 3 charts drawn       {warm:6.2f} s  ({len(pdf) / 1e3:.0f} kB)")
-    print(f"nbconvert webpdf, interactive charts        {live:6.2f} s  {live / warm:5.1f}x ours")
-    print(f"nbconvert webpdf, charts already drawn      {drawn:6.2f} s  {drawn / warm:5.1f}x ours")
-    print(f"cold first PDF (new process)               {cold:6.2f} s")
-    print(f"target at least 15x: {'meets' if live / warm >= 15 else 'MISSES'}")
+    print(f"runs: {runs} (median); PDF {len(pdf) / 1e3:.0f} kB")
+    print(f"nbconvert webpdf, interactive charts           {live:6.2f} s")
+    print(f"nbconvert webpdf, charts already drawn         {drawn:6.2f} s")
+    print("warm action-plan PDF                                    vs interactive  vs drawn")
+    for key, label in (
+        ("all", "all 3 charts drawn"),
+        ("one", "after an edit: 1 chart drawn"),
+        ("none", "unchanged: charts kept"),
+    ):
+        warm = statistics.median(ours[key])
+        verdict = "meets" if live / warm >= 15 else "MISSES"
+        print(f"  {label:31} {warm:6.2f} s   {live / warm:6.1f}x {verdict:6}  {drawn / warm:5.1f}x")
+    print(f"cold first PDF (new process)                   {cold:6.2f} s")
+    print("target: at least 15x faster than nbconvert webpdf with interactive charts")
 
 
 if __name__ == "__main__":

@@ -105,7 +105,7 @@ def test_pdf_has_every_name_and_ask_and_the_charts(demo_workbook, tmp_path):
         "Ask Grace: What are you proudest of in your business?",
     ]:
         assert expected in text, expected
-    if report.pdf.browser_path():
+    if report.svg.browser_path():
         assert note == ""
         assert "Where your money goes" in text and "Your network" in text  # charts as SVG text
 

@@ -7,7 +7,6 @@ participant who opted in.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from html import escape
 from pathlib import Path
 
@@ -20,7 +19,7 @@ _TEMPLATE = Path(__file__).resolve().parent / "introductions.typ"
 
 
 def introductions_pdf(table: pd.DataFrame, cohort: cohort_rules.Cohort, title: str = "") -> bytes:
-    import typst
+    from .pdf import typeset
 
     professions = {p["name"]: p["profession"] for p in cohort.participants}
     people = [
@@ -41,7 +40,7 @@ def introductions_pdf(table: pd.DataFrame, cohort: cohort_rules.Cohort, title: s
         "count": len(table),
         "people": people,
     }
-    return typst.compile(str(_TEMPLATE), sys_inputs={"data": json.dumps(data, ensure_ascii=False)})
+    return typeset(_TEMPLATE, data)
 
 
 def report_html(cohort: cohort_rules.Cohort) -> str:

@@ -7,8 +7,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..report import gather, to_pdf
+from ..report import gather, svg, to_pdf
 from ..report.html import plan_body
+from ..report.pdf import charts
 from ._common import LiveHTML, StatusLine, download_link
 
 
@@ -41,6 +42,8 @@ class DownloadPlan(w.VBox):
         self.link = w.HTML()
         self.pdf: bytes = b""
         super().__init__([self.button, self.link, self.status])
+        if svg.browser_path():
+            svg.draw_soon(charts(wb))
 
     def _clicked(self, _button: w.Button) -> None:
         self.button.disabled = True
