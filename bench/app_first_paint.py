@@ -6,11 +6,12 @@ notebooks and, in the same folder, a one-widget hello-world notebook; a headless
 its first widget is on screen. Printed: median seconds, and the ratio to hello-world.
 Target: at most 1.3x.
 
-    python bench/app_first_paint.py
+    python bench/app_first_paint.py [--runs N] [NOTEBOOK ...]   (default: every exercise)
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import statistics
 import subprocess
@@ -26,11 +27,14 @@ import workbook
 from workbook import app
 from workbook.sample import notebooks_dir
 
-RUNS = 5
-
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("notebooks", nargs="*", help="names such as 01_money_trail")
+    args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="bench-app-"))
     notebooks = folder / "notebooks"
@@ -60,9 +64,10 @@ def main() -> None:
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            for name in ["hello", *[n for n in names if n != "hello"]]:
+            chosen = args.notebooks or [n for n in names if n != "hello"]
+            for name in ["hello", *chosen]:
                 times = []
-                for _ in range(RUNS):
+                for _ in range(args.runs):
                     # Wait for the pool to have a warm kernel again, as for a participant
                     # opening a page a few seconds after the previous one.
                     time.sleep(4)
@@ -78,7 +83,7 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
     base = results["hello"]
-    print(f"first paint, median of {RUNS}, preheated kernels")
+    print(f"first paint, median of {args.runs}, preheated kernels")
     print(f"  hello-world notebook: {base:.2f} s")
     for name, seconds in results.items():
         if name != "hello":

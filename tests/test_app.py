@@ -103,6 +103,17 @@ def test_money_trail(app, page):
     assert "$2,784" in page.inner_text("body")  # 58 a visit, 12 visits a year, 4 years
 
 
+def test_grids_and_charts_are_added_once_the_page_is_up(app, page):
+    """They are held back so the forms show first (once_the_page_is_up); they must still come."""
+    with workbook.open(app.workbook) as wb:
+        wb.add_contact(name="Grace Kim", company="Kim Law")
+    for notebook in ("01_money_trail", "05_my_network"):
+        _open(page, app, notebook)
+        page.locator(".lm-DataGrid, .p-DataGrid").first.wait_for(timeout=60_000)
+        page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+        assert wait_for(lambda: "Opening your table" not in page.inner_text("body"))
+
+
 def test_preferred_clients(app, page):
     _open(page, app, "02_preferred_clients")
     page.get_by_placeholder("Financial planner").fill("Veterinarian")

@@ -248,8 +248,31 @@ def test_bank_upload_widget_to_one_click_accept(tmp_workbook):
     assert found.status.kind == "saved"
     saved = tmp_workbook.businesses().iloc[0]
     assert (saved["name"], saved["amount"]) == ("Green Thumb Lawn Care", 1440.0)
-    assert found.rows.children[-1].button.description == "In your money trail"
+    assert "Already in your money trail: Green Thumb Lawn Care" in found.in_trail.value
+    assert [r.name.value for r in found.rows.children[1:]] == names[1:]
     assert len(upload.files.choice.options) == 2  # the blank choice and the file
+
+
+def test_a_long_candidate_list_shows_a_few_and_more_on_request(tmp_workbook):
+    lines = ["Details,Posting Date,Description,Amount,Type,Balance,Check or Slip #,"]
+    lines += [
+        f"DEBIT,01/{day:02d}/2026,SHOP NUMBER{chr(65 + i)} AUSTIN TX,-{10 + i}.00,DEBIT_CARD,,,"
+        for i in range(13)
+        for day in (5, 20)
+    ]
+    path = tmp_workbook.path.parent / "chase.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp_workbook.import_transactions(path)
+    found = BankCandidates(tmp_workbook)
+    rows = [r for r in found.rows.children if hasattr(r, "payee")]
+    assert len(rows) == 8 and found.rows.children[-1] is found.more
+    assert "5 not shown" in found.more.description
+    found.more.click()
+    rows = [r for r in found.rows.children if hasattr(r, "payee")]
+    assert len(rows) == 13 and found.more not in found.rows.children
+    # The rows share their column layouts: a few models for the browser, not five a row.
+    assert len({id(r.name.layout) for r in rows}) == 1
+    assert len({id(r.button.style) for r in rows}) == 1
 
 
 def test_bank_upload_widget_shows_the_problem_in_words(tmp_workbook):

@@ -63,6 +63,11 @@ def run(workbook_path: Path, notebooks: Path, port: int | None) -> int:
         return 0
 
 
+def in_the_app() -> bool:
+    """Whether this kernel runs a page of the workshop app (Voilà sets these for its kernels)."""
+    return "VOILA_APP_PORT" in os.environ or "VOILA_KERNEL_ID" in os.environ
+
+
 def wait_for_the_page() -> None:
     """In a preheated app kernel, wait here until a participant opens the page (Voilà's own
     helper); elsewhere return at once. Called by ``workbook.open()`` before it reads anything."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import html
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -46,6 +48,52 @@ def save(status: StatusLine, action: Callable[[], Any], what: str = "Saved") -> 
         return False
     status.saved(what)
     return True
+
+
+# Seconds between the browser starting to build the page and the heavy parts being added: about
+# what drawing a page of forms takes, so they come after it instead of holding it back.
+SETTLE_SECONDS = 1.0
+
+
+def once_the_page_is_up(then: Callable[[], None]) -> None:
+    """Run ``then`` now, or in the workshop app just after the browser has drawn the page.
+
+    A data grid or a plotly chart costs the browser a second or more to draw, and the app shows
+    nothing until every widget of the page is drawn. So in the app they are added once the rest
+    is on screen: the browser says it has the page's widgets (it builds a link between two
+    hidden numbers, copying the 1 into the 0 and sending it back), and ``then`` runs
+    SETTLE_SECONDS later, on the kernel's own event loop.
+    """
+    from .. import app
+
+    if not app.in_the_app():
+        then()
+        return
+    source, target = w.IntText(value=1), w.IntText(value=0)
+    link = w.jsdlink((source, "value"), (target, "value"))
+
+    def arrived(_change: dict[str, Any]) -> None:
+        target.unobserve(arrived, names="value")
+        for part in (link, source, target):
+            part.close()
+        try:
+            asyncio.get_running_loop().call_later(SETTLE_SECONDS, then)
+        except RuntimeError:  # no event loop in this thread: a timer thread instead
+            threading.Timer(SETTLE_SECONDS, then).start()
+
+    target.observe(arrived, names="value")
+
+
+def in_place_once_the_page_is_up(box: w.Box, waiting: w.Widget, make: Callable[[], Any]) -> None:
+    """Put what ``make`` returns where ``waiting`` (a line saying what is coming) stands in
+    ``box``: now, or in the workshop app once the page is up (see once_the_page_is_up)."""
+
+    def show() -> None:
+        made = make()
+        box.children = tuple(made if child is waiting else child for child in box.children)
+        waiting.close()
+
+    once_the_page_is_up(show)
 
 
 def heading(text: str, level: int = 3) -> w.HTML:

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import plots
+from ._common import once_the_page_is_up
 
 
 class Charts(w.VBox):
@@ -22,7 +23,7 @@ class Charts(w.VBox):
         self.wb = wb
         self.output = w.Output()
         self.figures: list[Any] = []
-        self.redraw()
+        once_the_page_is_up(self.redraw)
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__([self.output])
 

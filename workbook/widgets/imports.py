@@ -8,13 +8,14 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from .._errors import InputError
 from ..profile import format_money
 from ._common import RemoveControl, StatusLine, esc, heading, save
 
 # Candidates shown at once: the biggest spend first; the rest are a scroll away in the table.
-SHOWN_CANDIDATES = 12
+SHOWN_CANDIDATES = 8
 _DAY_ORDER = [
     ("Work it out from the file", None),
     ("Day first (31/12/2024)", True),
@@ -141,16 +142,24 @@ class ContactsImport(_Upload):
 
 
 class _CandidateRow(w.HBox):
-    def __init__(self, candidate: pd.Series, currency: str, accept: Any):
+    """One business to add: name, profession and amount to check, the file's facts, a button.
+
+    Rows share their column layouts and styles (``shared``): a page's widgets are each a model
+    the browser builds before it draws anything, so fewer models is a faster first paint.
+    """
+
+    def __init__(self, candidate: pd.Series, currency: str, accept: Any, shared: dict[str, Any]):
         self.payee = str(candidate["payee"])
-        self.name = w.Text(value=self.payee, layout=w.Layout(width="220px"))
+        text = {"style": shared["text"]}
+        self.name = w.Text(value=self.payee, layout=shared["Business"], **text)
         self.profession = w.Text(
             value=str(candidate["profession"]),
             placeholder="profession",
-            layout=w.Layout(width="150px"),
+            layout=shared["Profession"],
+            **text,
         )
         self.per_year = w.Text(
-            value=f"{float(candidate['per_year']):.2f}", layout=w.Layout(width="100px")
+            value=f"{float(candidate['per_year']):.2f}", layout=shared["Per year"], **text
         )
         first, last = pd.Timestamp(candidate["first"]), pd.Timestamp(candidate["last"])
         facts = w.HTML(
@@ -158,32 +167,53 @@ class _CandidateRow(w.HBox):
             f"{esc(format_money(float(candidate['total']), currency))} in all"
             + (f", via {esc(candidate['processor'])}" if candidate["processor"] else "")
             + "</small>",
-            layout=w.Layout(width="300px"),
+            layout=shared["From your file"],
+            style=shared["html"],
         )
         self.button = w.Button(
             description="Add to my money trail",
             icon="plus",
-            layout=w.Layout(width="190px"),
-            disabled=bool(candidate["in_trail"]),
+            layout=shared["button"],
+            style=shared["button_style"],
         )
-        if candidate["in_trail"]:
-            self.button.description = "In your money trail"
-            self.button.icon = "check"
         self.button.on_click(lambda _b: accept(self))
         super().__init__([self.name, self.profession, self.per_year, facts, self.button])
 
 
+_COLUMNS = (("Business", "220px"), ("Profession", "150px"), ("Per year", "100px"))
+_COLUMNS += (("From your file", "300px"),)
+
+
 class BankCandidates(w.VBox):
     """The businesses found in your bank files, biggest spend first: check the name, the
-    profession and the yearly amount, then add each one you want to your money trail."""
+    profession and the yearly amount, then add each one you want to your money trail.
+
+    The first SHOWN_CANDIDATES are listed, and "Show more" lists the next ones; those already
+    in the money trail are named in one line."""
 
     def __init__(self, wb: Any):
         self.wb = wb
+        self.shown = SHOWN_CANDIDATES
         self.status = StatusLine()
         self.rows = w.VBox()
         self.intro = w.HTML()
+        self.in_trail = w.HTML()
+        self.more = w.Button(description="Show more", icon="chevron-down")
+        self.more.on_click(self._show_more)
+        self.shared: dict[str, Any] = {
+            label: w.Layout(width=width) for label, width in _COLUMNS
+        } | {
+            "button": w.Layout(width="190px"),
+            "text": TextStyle(),
+            "html": HTMLStyle(),
+            "button_style": w.ButtonStyle(),
+        }
+        self.header = w.HBox(
+            [w.HTML(f"<b>{label}</b>", layout=self.shared[label]) for label, _width in _COLUMNS]
+        )
         super().__init__(
-            [heading("Found in your bank files", 4), self.intro, self.rows, self.status]
+            [heading("Found in your bank files", 4), self.intro, self.rows, self.in_trail]
+            + [self.status]
         )
         self.refresh()
         wb.on_change(self._store_changed, key="BankCandidates")
@@ -191,6 +221,10 @@ class BankCandidates(w.VBox):
     def _store_changed(self, table: str) -> None:
         if table in ("transactions", "businesses", "import_batches", "payee_rules"):
             self.refresh()
+
+    def _show_more(self, _button: w.Button) -> None:
+        self.shown += SHOWN_CANDIDATES
+        self.refresh()
 
     def refresh(self) -> None:
         found = self.wb.money_trail_candidates()
@@ -201,28 +235,35 @@ class BankCandidates(w.VBox):
                 "you pay will be listed here.</i></p>"
             )
             self.rows.children = ()
+            self.in_trail.value = ""
             return
         waiting = found[~found["in_trail"]]
+        added = found[found["in_trail"]]
         self.intro.value = (
-            f"<p>{len(found)} businesses in your bank files, {len(found) - len(waiting)} already "
+            f"<p>{len(found)} businesses in your bank files, {len(added)} already "
             "in your money trail. Amounts are per year at the rate your file shows. Change the "
             "name, profession or amount if you like, then add the ones you want to approach.</p>"
         )
-        shown = pd.concat([waiting.head(SHOWN_CANDIDATES), found[found["in_trail"]].head(5)])
-        header = w.HBox(
-            [
-                w.HTML(f"<b>{label}</b>", layout=w.Layout(width=width))
-                for label, width in (
-                    ("Business", "220px"),
-                    ("Profession", "150px"),
-                    ("Per year", "100px"),
-                    ("From your file", "300px"),
-                )
-            ]
+        self.in_trail.value = (
+            "<p><small>&#10003; Already in your money trail: "
+            + esc(", ".join(added["payee"]))
+            + "</small></p>"
+            if len(added)
+            else ""
         )
-        self.rows.children = [header] + [
-            _CandidateRow(row, currency, self._accept) for _i, row in shown.iterrows()
+        rows: list[w.Widget] = [
+            _CandidateRow(row, currency, self._accept, self.shared)
+            for _i, row in waiting.head(self.shown).iterrows()
         ]
+        if len(waiting) > self.shown:
+            self.more.description = f"Show more ({len(waiting) - self.shown} not shown)"
+            rows.append(self.more)
+        for old in self.rows.children:
+            if isinstance(old, _CandidateRow):  # its own widgets; shared layouts and styles stay
+                for part in old.children:
+                    part.close()
+                old.close()
+        self.rows.children = ([self.header] if rows else []) + rows
 
     def _accept(self, row: _CandidateRow) -> None:
         changes = {

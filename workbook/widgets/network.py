@@ -12,7 +12,15 @@ from .. import network as network_rules
 from .. import preferred_clients
 from ..contacts import DEPTH_SHORT, DEPTHS
 from ..profile import format_money
-from ._common import RemoveControl, StatusLine, esc, heading, save, save_cell
+from ._common import (
+    RemoveControl,
+    StatusLine,
+    esc,
+    heading,
+    in_place_once_the_page_is_up,
+    save,
+    save_cell,
+)
 
 # Grid columns: label shown -> contact field (None: worked out, not editable).
 _COLUMNS: dict[str, str | None] = {
@@ -36,26 +44,7 @@ class ContactsTable(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.summary = w.HTML()
-        self.grid = DataGrid(
-            pd.DataFrame(),
-            editable=True,
-            selection_mode="cell",
-            base_column_size=110,
-            base_row_header_size=44,
-            column_widths={
-                "Name": 160,
-                "Company": 170,
-                "Position": 160,
-                "Profession": 150,
-                "Guessed from title": 150,
-                "Relationship": 120,
-                "Email": 190,
-                "Notes": 220,
-            },
-            default_renderer=TextRenderer(text_wrap=False),
-            layout=w.Layout(width="100%"),
-        )
-        self.grid.on_cell_change(self._cell_changed)
+        self.grid: DataGrid | None = None  # made once the page is up (see _common)
         style, wide = {"description_width": "100px"}, w.Layout(width="340px")
         self.name = w.Text(description="Name", placeholder="Maria Lopez", style=style, layout=wide)
         self.company = w.Text(
@@ -84,13 +73,14 @@ class ContactsTable(w.VBox):
         self.remover = RemoveControl("person", wb.delete_contact, self.status)
         self._refresh()
         wb.on_change(self._store_changed, key=type(self).__name__)
+        waiting = w.HTML("<p><i>Opening your table…</i></p>")
         super().__init__(
             [
                 w.HTML(
                     "<small>Double-click a cell to change it. Relationship is one of: contact, "
                     "acquaintance, connection, referral partner.</small>"
                 ),
-                self.grid,
+                waiting,
                 self.status,
                 self.summary,
                 heading("Add a person", 4),
@@ -101,6 +91,32 @@ class ContactsTable(w.VBox):
                 self.remover,
             ]
         )
+        in_place_once_the_page_is_up(self, waiting, self._new_grid)
+
+    def _new_grid(self) -> DataGrid:
+        grid = DataGrid(
+            pd.DataFrame(),
+            editable=True,
+            selection_mode="cell",
+            base_column_size=110,
+            base_row_header_size=44,
+            column_widths={
+                "Name": 160,
+                "Company": 170,
+                "Position": 160,
+                "Profession": 150,
+                "Guessed from title": 150,
+                "Relationship": 120,
+                "Email": 190,
+                "Notes": 220,
+            },
+            default_renderer=TextRenderer(text_wrap=False),
+            layout=w.Layout(width="100%"),
+        )
+        grid.on_cell_change(self._cell_changed)
+        self.grid = grid
+        self._refresh()
+        return grid
 
     def _refresh(self) -> None:
         people = preferred_clients.with_professions(self.wb.contacts())
@@ -120,8 +136,9 @@ class ContactsTable(w.VBox):
             dtype=object,
         )
         frame.index = pd.Index(range(1, len(frame) + 1), name="#")
-        self.grid.data = frame
-        self.grid.layout.height = f"{44 + 20 * min(max(len(frame), 1), 15)}px"
+        if self.grid is not None:
+            self.grid.data = frame
+            self.grid.layout.height = f"{44 + 20 * min(max(len(frame), 1), 15)}px"
         counts = people["depth"].value_counts()
         self.summary.value = f"<b>{len(people)}</b> people · " + " · ".join(
             f"{counts.get(key, 0)} {DEPTH_SHORT[key]}{'s' if counts.get(key, 0) != 1 else ''}"

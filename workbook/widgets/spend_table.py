@@ -10,7 +10,14 @@ from ipydatagrid import DataGrid, TextRenderer
 
 from .. import money_trail
 from ..profile import format_money
-from ._common import RemoveControl, StatusLine, heading, save, save_cell
+from ._common import (
+    RemoveControl,
+    StatusLine,
+    heading,
+    in_place_once_the_page_is_up,
+    save,
+    save_cell,
+)
 
 _GRID_COLUMNS: dict[str, str | None] = {
     **{label: field for field, label in money_trail.BUSINESS_FIELDS.items()},
@@ -53,7 +60,33 @@ class SpendTable(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.totals = w.HTML()
-        self.grid = DataGrid(
+        self.grid: DataGrid | None = None  # made once the page is up (see _common)
+        self.form = _AddBusinessForm(wb, self.status)
+        self.remover = RemoveControl("business", wb.delete_business, self.status)
+        self._refresh_view()
+        wb.on_change(self._store_changed, key=type(self).__name__)
+        waiting = w.HTML("<p><i>Opening your table…</i></p>")
+        super().__init__(
+            [
+                w.HTML(
+                    "<small>Double-click a cell to change it; press Enter to save. "
+                    "<i>A year</i> and <i>Lifetime</i> are worked out for you.</small>"
+                ),
+                waiting,
+                self.status,
+                self.totals,
+                heading("Add a business", 4),
+                self.form,
+                self.remover,
+            ]
+        )
+
+        in_place_once_the_page_is_up(self, waiting, self._new_grid)
+
+    # -- view ---------------------------------------------------------------------------
+
+    def _new_grid(self) -> DataGrid:
+        grid = DataGrid(
             pd.DataFrame(),
             editable=True,
             selection_mode="cell",
@@ -74,27 +107,10 @@ class SpendTable(w.VBox):
             default_renderer=TextRenderer(text_wrap=False),
             layout=w.Layout(width="100%"),
         )
-        self.grid.on_cell_change(self._cell_changed)
-        self.form = _AddBusinessForm(wb, self.status)
-        self.remover = RemoveControl("business", wb.delete_business, self.status)
+        grid.on_cell_change(self._cell_changed)
+        self.grid = grid
         self._refresh_view()
-        wb.on_change(self._store_changed, key=type(self).__name__)
-        super().__init__(
-            [
-                w.HTML(
-                    "<small>Double-click a cell to change it; press Enter to save. "
-                    "<i>A year</i> and <i>Lifetime</i> are worked out for you.</small>"
-                ),
-                self.grid,
-                self.status,
-                self.totals,
-                heading("Add a business", 4),
-                self.form,
-                self.remover,
-            ]
-        )
-
-    # -- view ---------------------------------------------------------------------------
+        return grid
 
     @staticmethod
     def _frame(spend: pd.DataFrame, currency: str) -> pd.DataFrame:
@@ -128,9 +144,10 @@ class SpendTable(w.VBox):
         spend = self.wb.spend_table()
         currency = self.wb.profile().currency
         self._ids = [int(i) for i in spend["id"]]  # grid row -> business id
-        self.grid.data = self._frame(spend, currency)
-        # Tall enough for every row (up to 15, then it scrolls), with no empty band below.
-        self.grid.layout.height = f"{44 + 20 * min(max(len(spend), 1), 15)}px"
+        if self.grid is not None:
+            self.grid.data = self._frame(spend, currency)
+            # Tall enough for every row (up to 15, then it scrolls), with no empty band below.
+            self.grid.layout.height = f"{44 + 20 * min(max(len(spend), 1), 15)}px"
         sums = money_trail.totals(spend)
         self.totals.value = (
             f"<b>{sums['businesses']}</b> businesses · "
