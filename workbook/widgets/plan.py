@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from .. import app
 from ..report import gather, svg, to_pdf
 from ..report.html import plan_body
 from ..report.pdf import charts
@@ -42,7 +43,10 @@ class DownloadPlan(w.VBox):
         self.link = w.HTML()
         self.pdf: bytes = b""
         super().__init__([self.button, self.link, self.status])
-        if svg.browser_path():
+        # In JupyterLab the charts are drawn while the participant reads the preview, so the
+        # click finds them ready. Not in the workshop app: there a chart browser per page
+        # opened would compete with drawing the next page, and a server hosts a whole room.
+        if not app.in_the_app() and svg.browser_path():
             svg.draw_soon(charts(wb))
 
     def _clicked(self, _button: w.Button) -> None:
