@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
+import pandas as pd
 
 from .._errors import InputError
 
@@ -94,6 +95,30 @@ def in_place_once_the_page_is_up(box: w.Box, waiting: w.Widget, make: Callable[[
         waiting.close()
 
     once_the_page_is_up(show)
+
+
+def editable_grid(
+    column_widths: dict[str, int],
+    on_cell_change: Callable[[dict[str, Any]], None],
+    *,
+    column_size: int,
+    row_header_size: int,
+) -> Any:
+    """A data grid edited in place, a cell at a time; every value shown as plain text."""
+    from ipydatagrid import DataGrid, TextRenderer
+
+    grid = DataGrid(
+        pd.DataFrame(),
+        editable=True,
+        selection_mode="cell",
+        base_column_size=column_size,
+        base_row_header_size=row_header_size,
+        column_widths=column_widths,
+        default_renderer=TextRenderer(text_wrap=False),
+        layout=w.Layout(width="100%"),
+    )
+    grid.on_cell_change(on_cell_change)
+    return grid
 
 
 def heading(text: str, level: int = 3) -> w.HTML:

@@ -6,7 +6,7 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
-from ipydatagrid import DataGrid, TextRenderer
+from ipydatagrid import DataGrid
 
 from .. import network as network_rules
 from .. import preferred_clients
@@ -15,6 +15,7 @@ from ..profile import format_money
 from ._common import (
     RemoveControl,
     StatusLine,
+    editable_grid,
     esc,
     heading,
     in_place_once_the_page_is_up,
@@ -94,26 +95,17 @@ class ContactsTable(w.VBox):
         in_place_once_the_page_is_up(self, waiting, self._new_grid)
 
     def _new_grid(self) -> DataGrid:
-        grid = DataGrid(
-            pd.DataFrame(),
-            editable=True,
-            selection_mode="cell",
-            base_column_size=110,
-            base_row_header_size=44,
-            column_widths={
-                "Name": 160,
-                "Company": 170,
-                "Position": 160,
-                "Profession": 150,
-                "Guessed from title": 150,
-                "Relationship": 120,
-                "Email": 190,
-                "Notes": 220,
-            },
-            default_renderer=TextRenderer(text_wrap=False),
-            layout=w.Layout(width="100%"),
-        )
-        grid.on_cell_change(self._cell_changed)
+        widths = {
+            "Name": 160,
+            "Company": 170,
+            "Position": 160,
+            "Profession": 150,
+            "Guessed from title": 150,
+            "Relationship": 120,
+            "Email": 190,
+            "Notes": 220,
+        }
+        grid = editable_grid(widths, self._cell_changed, column_size=110, row_header_size=44)
         self.grid = grid
         self._refresh()
         return grid

@@ -6,13 +6,14 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
-from ipydatagrid import DataGrid, TextRenderer
+from ipydatagrid import DataGrid
 
 from .. import money_trail
 from ..profile import format_money
 from ._common import (
     RemoveControl,
     StatusLine,
+    editable_grid,
     heading,
     in_place_once_the_page_is_up,
     save,
@@ -86,28 +87,19 @@ class SpendTable(w.VBox):
     # -- view ---------------------------------------------------------------------------
 
     def _new_grid(self) -> DataGrid:
-        grid = DataGrid(
-            pd.DataFrame(),
-            editable=True,
-            selection_mode="cell",
-            base_column_size=80,
-            base_row_header_size=36,
-            column_widths={
-                "Business": 180,
-                "Profession": 120,
-                "How often": 90,
-                "Visits a year": 100,
-                "Years a customer": 125,
-                "Referrals sent": 110,
-                "A year": 80,
-                "Lifetime": 85,
-                "Asks": 90,
-                "Notes": 260,
-            },
-            default_renderer=TextRenderer(text_wrap=False),
-            layout=w.Layout(width="100%"),
-        )
-        grid.on_cell_change(self._cell_changed)
+        widths = {
+            "Business": 180,
+            "Profession": 120,
+            "How often": 90,
+            "Visits a year": 100,
+            "Years a customer": 125,
+            "Referrals sent": 110,
+            "A year": 80,
+            "Lifetime": 85,
+            "Asks": 90,
+            "Notes": 260,
+        }
+        grid = editable_grid(widths, self._cell_changed, column_size=80, row_header_size=36)
         self.grid = grid
         self._refresh_view()
         return grid
