@@ -17,6 +17,8 @@ DEPTHS = {
     "connection": "Connection (we know, like and trust each other)",
     "referral_partner": "Referral partner (we send each other business)",
 }
+# For a drop-down: (what the participant reads, what is stored).
+DEPTH_CHOICES = [(label, key) for key, label in DEPTHS.items()]
 DEPTH_SHORT = {
     "contact": "contact",
     "acquaintance": "acquaintance",
@@ -39,8 +41,13 @@ CONTACT_FIELDS = {
 }
 
 
+def as_key(value: Any) -> str:
+    """Typed text as a stored key: "Referral partner", "referral-partner" -> referral_partner."""
+    return str(value or "").strip().lower().replace(" ", "_").replace("-", "_")
+
+
 def clean_depth(value: Any) -> str:
-    text = str(value or "").strip().lower().replace(" ", "_").replace("-", "_")
+    text = as_key(value)
     if text in DEPTHS:
         return text
     raise InputError(

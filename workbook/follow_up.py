@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from ._errors import InputError
-from .contacts import DEPTH_SHORT
+from .contacts import DEPTH_SHORT, as_key
 
 KINDS = {
     "one_to_one": "One-to-one meeting",
@@ -42,7 +42,7 @@ _TOUCH = {
 
 
 def clean_kind(kind: str) -> str:
-    key = str(kind or "").strip().lower().replace(" ", "_").replace("-", "_")
+    key = as_key(kind)
     if key in KINDS:
         return key
     for k, label in KINDS.items():

@@ -6,7 +6,6 @@ import asyncio
 import base64
 import datetime as dt
 import html
-import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -79,32 +78,36 @@ def once_the_page_is_up(then: Callable[[], None]) -> None:
             part.close()
         try:
             asyncio.get_running_loop().call_later(SETTLE_SECONDS, then)
-        except RuntimeError:  # no event loop in this thread: a timer thread instead
-            threading.Timer(SETTLE_SECONDS, then).start()
+        except RuntimeError:  # a kernel without an event loop here: no waiting, then
+            then()
 
     target.observe(arrived, names="value")
 
 
-def in_place_once_the_page_is_up(box: w.Box, waiting: w.Widget, make: Callable[[], Any]) -> None:
-    """Put what ``make`` returns where ``waiting`` (a line saying what is coming) stands in
-    ``box``: now, or in the workshop app once the page is up (see once_the_page_is_up)."""
+class WhenThePageIsUp(w.VBox):
+    """Stands where the widget ``make`` returns will be: at once, or in the workshop app once
+    the page is up (see once_the_page_is_up), with a line saying what is coming till then."""
 
-    def show() -> None:
-        made = make()
-        box.children = tuple(made if child is waiting else child for child in box.children)
-        waiting.close()
+    def __init__(self, make: Callable[[], w.Widget], coming: str):
+        waiting = w.HTML(f"<p><i>{html.escape(coming)}</i></p>")
+        super().__init__([waiting])
 
-    once_the_page_is_up(show)
+        def show() -> None:
+            self.children = (make(),)
+            waiting.close()
+
+        once_the_page_is_up(show)
 
 
 def editable_grid(
+    rows: pd.DataFrame,
     column_widths: dict[str, int],
     on_cell_change: Callable[[dict[str, Any]], None],
     *,
     column_size: int,
     row_header_size: int,
 ) -> Any:
-    """A data grid edited in place, a cell at a time; every value shown as plain text."""
+    """A data grid of ``rows`` edited in place, a cell at a time; every value shown as text."""
     from ipydatagrid import DataGrid, TextRenderer
 
     grid = DataGrid(
@@ -118,7 +121,16 @@ def editable_grid(
         layout=w.Layout(width="100%"),
     )
     grid.on_cell_change(on_cell_change)
+    show_rows(grid, rows)
     return grid
+
+
+def show_rows(grid: Any, rows: pd.DataFrame) -> None:
+    """New rows in a grid (None: not made yet), tall enough for each of them up to 15 (then it
+    scrolls), with no empty band below."""
+    if grid is not None:
+        grid.data = rows
+        grid.layout.height = f"{44 + 20 * min(max(len(rows), 1), 15)}px"
 
 
 def heading(text: str, level: int = 3) -> w.HTML:

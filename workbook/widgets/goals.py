@@ -7,10 +7,8 @@ from typing import Any
 import ipywidgets as w
 
 from .. import goals as goal_rules
-from ..contacts import DEPTH_SHORT, DEPTHS
+from ..contacts import DEPTH_CHOICES, DEPTH_SHORT
 from ._common import LiveHTML, StatusLine, esc, heading, save
-
-_DEPTH_OPTIONS = [(label, key) for key, label in DEPTHS.items()]
 
 
 class GoalsForm(w.VBox):
@@ -132,7 +130,7 @@ class _GoalBox(w.VBox):
             layout=w.Layout(width="220px"),
         )
         self.depth = w.Dropdown(
-            options=_DEPTH_OPTIONS, value="contact", layout=w.Layout(width="330px")
+            options=DEPTH_CHOICES, value="contact", layout=w.Layout(width="330px")
         )
         # Picking someone you know shows how deep that relationship already is.
         self.person.observe(

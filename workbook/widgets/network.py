@@ -10,17 +10,18 @@ from ipydatagrid import DataGrid
 
 from .. import network as network_rules
 from .. import preferred_clients
-from ..contacts import DEPTH_SHORT, DEPTHS
+from ..contacts import DEPTH_CHOICES, DEPTH_SHORT, DEPTHS
 from ..profile import format_money
 from ._common import (
     RemoveControl,
     StatusLine,
+    WhenThePageIsUp,
     editable_grid,
     esc,
     heading,
-    in_place_once_the_page_is_up,
     save,
     save_cell,
+    show_rows,
 )
 
 # Grid columns: label shown -> contact field (None: worked out, not editable).
@@ -35,7 +36,6 @@ _COLUMNS: dict[str, str | None] = {
     "Phone": "phone",
     "Notes": "notes",
 }
-_DEPTH_OPTIONS = [(label, key) for key, label in DEPTHS.items()]
 
 
 class ContactsTable(w.VBox):
@@ -63,7 +63,7 @@ class ContactsTable(w.VBox):
         )
         self.depth = w.Dropdown(
             description="Relationship",
-            options=_DEPTH_OPTIONS,
+            options=DEPTH_CHOICES,
             style=style,
             layout=w.Layout(width="500px"),
         )
@@ -74,14 +74,13 @@ class ContactsTable(w.VBox):
         self.remover = RemoveControl("person", wb.delete_contact, self.status)
         self._refresh()
         wb.on_change(self._store_changed, key=type(self).__name__)
-        waiting = w.HTML("<p><i>Opening your table…</i></p>")
         super().__init__(
             [
                 w.HTML(
                     "<small>Double-click a cell to change it. Relationship is one of: contact, "
                     "acquaintance, connection, referral partner.</small>"
                 ),
-                waiting,
+                WhenThePageIsUp(self._new_grid, "Opening your table…"),
                 self.status,
                 self.summary,
                 heading("Add a person", 4),
@@ -92,7 +91,6 @@ class ContactsTable(w.VBox):
                 self.remover,
             ]
         )
-        in_place_once_the_page_is_up(self, waiting, self._new_grid)
 
     def _new_grid(self) -> DataGrid:
         widths = {
@@ -105,10 +103,10 @@ class ContactsTable(w.VBox):
             "Email": 190,
             "Notes": 220,
         }
-        grid = editable_grid(widths, self._cell_changed, column_size=110, row_header_size=44)
-        self.grid = grid
-        self._refresh()
-        return grid
+        self.grid = editable_grid(
+            self._rows, widths, self._cell_changed, column_size=110, row_header_size=44
+        )
+        return self.grid
 
     def _refresh(self) -> None:
         people = preferred_clients.with_professions(self.wb.contacts())
@@ -128,9 +126,8 @@ class ContactsTable(w.VBox):
             dtype=object,
         )
         frame.index = pd.Index(range(1, len(frame) + 1), name="#")
-        if self.grid is not None:
-            self.grid.data = frame
-            self.grid.layout.height = f"{44 + 20 * min(max(len(frame), 1), 15)}px"
+        self._rows = frame
+        show_rows(self.grid, frame)
         counts = people["depth"].value_counts()
         self.summary.value = f"<b>{len(people)}</b> people · " + " · ".join(
             f"{counts.get(key, 0)} {DEPTH_SHORT[key]}{'s' if counts.get(key, 0) != 1 else ''}"

@@ -13,11 +13,12 @@ from ..profile import format_money
 from ._common import (
     RemoveControl,
     StatusLine,
+    WhenThePageIsUp,
     editable_grid,
     heading,
-    in_place_once_the_page_is_up,
     save,
     save_cell,
+    show_rows,
 )
 
 _GRID_COLUMNS: dict[str, str | None] = {
@@ -66,14 +67,13 @@ class SpendTable(w.VBox):
         self.remover = RemoveControl("business", wb.delete_business, self.status)
         self._refresh_view()
         wb.on_change(self._store_changed, key=type(self).__name__)
-        waiting = w.HTML("<p><i>Opening your table…</i></p>")
         super().__init__(
             [
                 w.HTML(
                     "<small>Double-click a cell to change it; press Enter to save. "
                     "<i>A year</i> and <i>Lifetime</i> are worked out for you.</small>"
                 ),
-                waiting,
+                WhenThePageIsUp(self._new_grid, "Opening your table…"),
                 self.status,
                 self.totals,
                 heading("Add a business", 4),
@@ -81,8 +81,6 @@ class SpendTable(w.VBox):
                 self.remover,
             ]
         )
-
-        in_place_once_the_page_is_up(self, waiting, self._new_grid)
 
     # -- view ---------------------------------------------------------------------------
 
@@ -99,10 +97,10 @@ class SpendTable(w.VBox):
             "Asks": 90,
             "Notes": 260,
         }
-        grid = editable_grid(widths, self._cell_changed, column_size=80, row_header_size=36)
-        self.grid = grid
-        self._refresh_view()
-        return grid
+        self.grid = editable_grid(
+            self._rows, widths, self._cell_changed, column_size=80, row_header_size=36
+        )
+        return self.grid
 
     @staticmethod
     def _frame(spend: pd.DataFrame, currency: str) -> pd.DataFrame:
@@ -136,10 +134,8 @@ class SpendTable(w.VBox):
         spend = self.wb.spend_table()
         currency = self.wb.profile().currency
         self._ids = [int(i) for i in spend["id"]]  # grid row -> business id
-        if self.grid is not None:
-            self.grid.data = self._frame(spend, currency)
-            # Tall enough for every row (up to 15, then it scrolls), with no empty band below.
-            self.grid.layout.height = f"{44 + 20 * min(max(len(spend), 1), 15)}px"
+        self._rows = self._frame(spend, currency)
+        show_rows(self.grid, self._rows)
         sums = money_trail.totals(spend)
         self.totals.value = (
             f"<b>{sums['businesses']}</b> businesses · "
