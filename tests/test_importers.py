@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 
 import workbook
 from workbook.importers import normalise, read_contacts, read_transactions
+from workbook.importers._source import load
+from workbook.importers._table import read_rows
 from workbook.importers._values import parse_amount, parse_amounts
 
 IMPORTS = Path(__file__).resolve().parent / "fixtures" / "imports"
@@ -458,3 +460,23 @@ def test_a_nul_inside_a_description_does_not_shift_the_payees():
     text += "2024-01-03,TEA HOUSE,-3.00\n"  # (a NUL near the top is refused as binary data)
     found = read_transactions(io.BytesIO(text.encode()))
     assert found["payee"].tolist()[-2:] == ["Cafe\x00 One", "Tea House"]
+
+
+def test_short_rows_read_as_empty_cells_in_every_column():
+    data = (
+        b"Date,Amount,Description,Memo\n"
+        b"01/05/2026,-25.00,JOES BARBER SHOP,haircut\n"
+        b"01/06/2026,-4.50\n"  # short: no description, no memo
+        b"01/07/2026,-12.00,PINE HARDWARE\n"  # short: no memo
+    )
+    longer = data + b"01/08/2026,-3.00,CORNER CAFE,coffee,extra\n"  # read by the other reader
+    table = read_rows(load(io.BytesIO(data)), data.decode(), 0, ",")
+    assert table.rows.iloc[1].tolist() == ["01/06/2026", "-4.50", "", ""]
+    assert table.rows.iloc[2].tolist() == ["01/07/2026", "-12.00", "PINE HARDWARE", ""]
+    tx = read_transactions(io.BytesIO(data))
+    assert tx["description"].tolist() == ["JOES BARBER SHOP", "", "PINE HARDWARE"]
+    assert tx["amount"].tolist() == [-25.0, -4.5, -12.0]
+    assert not tx.isna().any().any()
+    table = read_rows(load(io.BytesIO(longer)), longer.decode(), 0, ",")
+    assert table.rows.iloc[1].tolist() == ["01/06/2026", "-4.50", "", ""]
+    assert "Left out a row with more columns" in table.warnings[0]

@@ -104,6 +104,8 @@ def read_rows(src: Source, text: str, offset: int, delimiter: str, *, header: bo
 
         try:
             rows = pd.read_csv(opened(), engine="python", on_bad_lines=keep_aside, **options)
+            # The C reader gives a short row's missing cells as "", this one as None.
+            rows = rows.fillna("")
         except (ParserError, csv.Error) as exc:
             raise src.fail(f"the file is not a readable CSV ({exc}).") from None
         for cells in extra[:5]:
@@ -114,7 +116,6 @@ def read_rows(src: Source, text: str, offset: int, delimiter: str, *, header: bo
             warnings.append(f"... and {len(extra) - 5} more rows like it.")
     except (csv.Error, UnicodeError) as exc:
         raise src.fail(f"the file is not a readable CSV ({exc}).") from None
-    rows = rows.fillna("")  # short rows
     rows.columns = [str(c) for c in rows.columns]
     headings = list(rows.columns)
     return Table(rows, headings, first_line, warnings)

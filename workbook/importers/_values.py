@@ -134,12 +134,13 @@ def parse_dates(
 ) -> tuple[pd.Series, str]:
     """Dates (datetime64, NaT where a value is not a date) and a warning when the day order
     had to be guessed."""
-    text = values.astype(str)
-    distinct = pd.unique(text.to_numpy(dtype=object))
-    order = DayOrder([str(v).strip() for v in distinct], day_first=day_first, quicken=quicken)
-    parsed = {v: parse_date(v, order, quicken=quicken) for v in distinct}
-    as_dates = text.map(parsed)
-    return pd.to_datetime(as_dates, errors="coerce").astype("datetime64[ns]"), order.warning
+    codes, distinct = _distinct(values)
+    order = DayOrder([v.strip() for v in distinct], day_first=day_first, quicken=quicken)
+    parsed = pd.to_datetime(
+        pd.Series([parse_date(v, order, quicken=quicken) for v in distinct], dtype=object),
+        errors="coerce",
+    ).astype("datetime64[ns]")
+    return _spread(parsed, codes, values.index), order.warning
 
 
 # -- amounts ----------------------------------------------------------------------------
@@ -187,25 +188,35 @@ def parse_amount(value: str, comma: bool) -> float:
 def parse_amounts(values: pd.Series, comma: bool | None = None) -> pd.Series:
     """Amounts as floats; NaN where a value is empty or not an amount."""
     text = values.astype(str)
-    distinct = pd.unique(text.to_numpy(dtype=object))
     if comma is None:
-        comma = decimal_comma([str(v) for v in distinct[:5000]])
+        comma = decimal_comma([str(v) for v in pd.unique(text.to_numpy(dtype=object))[:5000]])
     if not comma:
         fast = pd.to_numeric(text, errors="coerce")
         missing = fast.isna()
         if not missing.any():
             return fast.astype(float)
         slow = missing & (text.where(missing, "").str.strip() != "")
-        parsed = {v: parse_amount(v, comma) for v in pd.unique(text[slow].to_numpy(dtype=object))}
-        return fast.where(~slow, text.map(parsed)).astype(float)
-    parsed = {v: parse_amount(v, comma) for v in distinct}
-    return text.map(parsed).astype(float)
+        parsed = per_distinct(text[slow], lambda v: parse_amount(v, comma))
+        return fast.where(~slow, parsed).astype(float)
+    return per_distinct(text, lambda v: parse_amount(v, comma)).astype(float)
 
 
 def per_distinct(values: pd.Series, func: Callable[[str], Any]) -> pd.Series:
     """``func`` of every value, computed once per distinct value: exports repeat themselves."""
-    text = values.astype(str)
-    return text.map({value: func(value) for value in pd.unique(text.to_numpy(dtype=object))})
+    codes, distinct = _distinct(values)
+    return _spread(pd.Series([func(v) for v in distinct]), codes, values.index)
+
+
+def _distinct(values: pd.Series) -> tuple[Any, list[str]]:
+    """Each value's code, and the distinct values (as text) the codes point into."""
+    codes, distinct = pd.factorize(values.astype(str).to_numpy(dtype=object))
+    return codes, [str(v) for v in distinct]
+
+
+def _spread(per_value: pd.Series, codes: Any, index: pd.Index) -> pd.Series:
+    """A result per distinct value back out to every row (by the codes, in C)."""
+    out = per_value.take(codes) if len(codes) else per_value.iloc[:0]
+    return out.set_axis(index)
 
 
 def stripped(values: pd.Series) -> pd.Series:
