@@ -137,6 +137,13 @@ def test_referral_log_and_chart_follow_each_other(demo_workbook):
     log.person.value = ""
     log.log_button.click()
     assert "Pick the person" in log.status.value
+    assert "→ to Grace Kim: A family needing a will" in log.recent.value
+    picked = next(v for label, v in log.remover.choice.options if "A family needing" in label)
+    log.remover.choice.value = picked
+    log.remover.button.click()
+    log.remover.button.click()  # the second click removes
+    assert "A family needing a will" not in set(wb.referrals()["what"])
+    assert "A family needing a will" not in log.recent.value
 
 
 def test_referrability_check_for_you_and_a_partner(demo_workbook):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import datetime as dt
+import functools
 import html
 from collections.abc import Callable
 from typing import Any
@@ -118,7 +119,7 @@ def editable_grid(
         base_row_header_size=row_header_size,
         column_widths=column_widths,
         default_renderer=TextRenderer(text_wrap=False),
-        layout=w.Layout(width="100%"),
+        layout=width("100%"),
     )
     grid.on_cell_change(on_cell_change)
     show_rows(grid, rows)
@@ -131,6 +132,14 @@ def show_rows(grid: Any, rows: pd.DataFrame) -> None:
     if grid is not None:
         grid.data = rows
         grid.layout.height = f"{44 + 20 * min(max(len(rows), 1), 15)}px"
+
+
+@functools.cache
+def width(size: str) -> w.Layout:
+    """One layout per width, shared by every widget of that width. Each widget's own layout is
+    one more model the browser builds before it draws the page. Never change a shared
+    layout: a widget whose layout changes (shown, hidden, resized) gets its own."""
+    return w.Layout(width=size)
 
 
 def heading(text: str, level: int = 3) -> w.HTML:
@@ -148,10 +157,8 @@ class RemoveControl(w.HBox):
         self.noun = noun
         self.remove = remove
         self.status = status
-        self.choice = w.Dropdown(description="Remove", layout=w.Layout(width="420px"))
-        self.button = w.Button(
-            description=f"Remove {noun}", icon="trash", layout=w.Layout(width="220px")
-        )
+        self.choice = w.Dropdown(description="Remove", layout=width("420px"))
+        self.button = w.Button(description=f"Remove {noun}", icon="trash", layout=width("220px"))
         self.button.on_click(self._clicked)
         self._confirming: int | None = None
         super().__init__([self.choice, self.button])

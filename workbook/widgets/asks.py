@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .. import money_trail
 from ..profile import format_money
-from ._common import LiveHTML, StatusLine, esc, save
+from ._common import LiveHTML, StatusLine, esc, save, width
 
 
 class AskBuilder(w.VBox):
@@ -19,19 +19,17 @@ class AskBuilder(w.VBox):
         self.status = StatusLine()
         self.business = w.Dropdown(
             description="Business",
-            layout=w.Layout(width="520px"),
+            layout=width("520px"),
             style={"description_width": "90px"},
         )
         self.kinds = {
-            kind: w.Checkbox(
-                description=label, value=False, indent=False, layout=w.Layout(width="320px")
-            )
+            kind: w.Checkbox(description=label, value=False, indent=False, layout=width("320px"))
             for kind, label in money_trail.ASK_KINDS.items()
         }
         self.detail = w.Text(
             description="Details",
             placeholder="e.g. my spring open house; for 'Something else', what you will ask",
-            layout=w.Layout(width="640px"),
+            layout=width("640px"),
             style={"description_width": "90px"},
         )
         self.preview = w.HTML()
@@ -150,7 +148,7 @@ class AskTracker(w.VBox):
         lines.append(
             w.HBox(
                 [
-                    w.HTML(f"<b>{h}</b>", layout=w.Layout(width=wd))
+                    w.HTML(f"<b>{h}</b>", layout=width(wd))
                     for h, wd in zip(header, widths, strict=True)
                 ]
             )
@@ -160,19 +158,17 @@ class AskTracker(w.VBox):
             status = w.Dropdown(
                 options=[(v, k) for k, v in money_trail.ASK_STATUSES.items()],
                 value=ask["status"],
-                layout=w.Layout(width=widths[2]),
+                layout=width(widths[2]),
             )
             status.observe(lambda c, i=ask_id: self._status_changed(i, c["new"]), names="value")
             notes = w.Text(
                 value=ask["notes"],
                 continuous_update=False,
-                layout=w.Layout(width=widths[4]),
+                layout=width(widths[4]),
                 placeholder="What they said",
             )
             notes.observe(lambda c, i=ask_id: self._notes_changed(i, c["new"]), names="value")
-            remove = w.Button(
-                icon="trash", tooltip="Remove this ask", layout=w.Layout(width="44px")
-            )
+            remove = w.Button(icon="trash", tooltip="Remove this ask", layout=width("44px"))
             remove.on_click(
                 lambda _b, i=ask_id: save(self.status, lambda: self.wb.delete_ask(i), "Removed")
             )
@@ -181,12 +177,12 @@ class AskTracker(w.VBox):
                 if ask["status"] == "declined"
                 else ""
             )
-            dates = w.HTML(_dates(ask), layout=w.Layout(width=widths[3]))
+            dates = w.HTML(_dates(ask), layout=width(widths[3]))
             lines.append(
                 w.HBox(
                     [
-                        w.HTML(esc(ask["business"]) + flag, layout=w.Layout(width=widths[0])),
-                        w.HTML(esc(ask["ask"]), layout=w.Layout(width=widths[1])),
+                        w.HTML(esc(ask["business"]) + flag, layout=width(widths[0])),
+                        w.HTML(esc(ask["ask"]), layout=width(widths[1])),
                         status,
                         dates,
                         notes,

@@ -12,7 +12,7 @@ import platformdirs
 from .. import cohort as cohort_rules
 from .._errors import InputError
 from .._workbook import APP_NAME
-from ._common import StatusLine, download_link
+from ._common import StatusLine, download_link, width
 
 
 def default_folder() -> Path:
@@ -33,7 +33,7 @@ class CohortDashboard(w.VBox):
             value=str(folder or default_folder()),
             description="Cohort folder",
             style={"description_width": "110px"},
-            layout=w.Layout(width="640px"),
+            layout=width("640px"),
         )
         self.button = w.Button(
             description="Read the cohort", icon="refresh", button_style="primary"

@@ -10,7 +10,7 @@ import ipywidgets as w
 from .. import follow_up as rules
 from .. import plots
 from ..contacts import DEPTH_SHORT, DEPTHS
-from ._common import LiveHTML, RemoveControl, StatusLine, download_link, esc, heading, save
+from ._common import LiveHTML, RemoveControl, StatusLine, download_link, esc, heading, save, width
 from .charts import Charts
 
 _STYLE = {"description_width": "90px"}
@@ -22,7 +22,7 @@ def _person_box(wb: Any, description: str = "Who") -> w.Combobox:
         placeholder="a name from your contacts, or a new one",
         ensure_option=False,
         style=_STYLE,
-        layout=w.Layout(width="360px"),
+        layout=width("360px"),
     )
     _fill_people(wb, box)
     return box
@@ -49,11 +49,11 @@ class InteractionLog(w.VBox):
         self.day = w.DatePicker(description="When", value=wb.today(), style=_STYLE)
         self.time = w.Text(
             description="Time", placeholder="18:30", style={"description_width": "40px"},
-            layout=w.Layout(width="140px"),
+            layout=width("140px"),
         )  # fmt: skip
         self.kind = w.Dropdown(
             description="What", options=[(label, key) for key, label in rules.KINDS.items()],
-            style=_STYLE, layout=w.Layout(width="300px"),
+            style=_STYLE, layout=width("300px"),
         )  # fmt: skip
         self.notes = w.Textarea(
             description="Notes", placeholder="what you talked about, what you promised",
@@ -157,7 +157,7 @@ class FollowUpDashboard(w.VBox):
             for row in rows.itertuples():
                 box = w.Checkbox(
                     value=False, description=row.text, indent=False,
-                    layout=w.Layout(width="100%"),
+                    layout=width("100%"),
                 )  # fmt: skip
                 box.observe(self._ticker(row.kind, int(row.ref), row.text), names="value")
                 parts.append(box)
@@ -181,19 +181,15 @@ class CadenceSettings(w.VBox):
         self.tiers: dict[str, tuple[w.BoundedIntText, w.BoundedIntText]] = {}
         rows = []
         for depth in reversed(list(DEPTHS)):
-            ideal = w.BoundedIntText(
-                min=1, max=3650, description="every", layout=w.Layout(width="160px")
-            )
-            most = w.BoundedIntText(
-                min=1, max=3650, description="at most", layout=w.Layout(width="170px")
-            )
+            ideal = w.BoundedIntText(min=1, max=3650, description="every", layout=width("160px"))
+            most = w.BoundedIntText(min=1, max=3650, description="at most", layout=width("170px"))
             self.tiers[depth] = (ideal, most)
             rows.append(
                 w.HBox(
                     [
                         w.HTML(
                             f"<b>{esc(DEPTH_SHORT[depth]).capitalize()}s</b>",
-                            layout=w.Layout(width="150px"),
+                            layout=width("150px"),
                         ),
                         ideal,
                         most,
@@ -205,10 +201,10 @@ class CadenceSettings(w.VBox):
         self.save_tiers.on_click(self._save_tiers)
         self.person = _person_box(wb, "Person")
         self.person_ideal = w.BoundedIntText(
-            min=1, max=3650, value=30, description="every", layout=w.Layout(width="160px")
+            min=1, max=3650, value=30, description="every", layout=width("160px")
         )
         self.person_max = w.BoundedIntText(
-            min=1, max=3650, value=45, description="at most", layout=w.Layout(width="170px")
+            min=1, max=3650, value=45, description="at most", layout=width("170px")
         )
         self.save_person = w.Button(description="Set for this person", icon="user")
         self.save_person.on_click(self._save_person)
@@ -283,7 +279,7 @@ class ReconnectList(w.VBox):
         self.wb = wb
         self.months = w.BoundedIntText(
             value=6, min=1, max=60, description="Not in touch for more than",
-            style={"description_width": "190px"}, layout=w.Layout(width="260px"),
+            style={"description_width": "190px"}, layout=width("260px"),
         )  # fmt: skip
         self.months.observe(lambda _c: self.refresh(), names="value")
         self.view = w.HTML()
@@ -326,7 +322,7 @@ class PromiseLedger(w.VBox):
         )  # fmt: skip
         self.what = w.Text(
             description="What", placeholder="introduce her to Maria the dentist",
-            style=_STYLE, layout=w.Layout(width="560px"),
+            style=_STYLE, layout=width("560px"),
         )  # fmt: skip
         self.due = w.DatePicker(description="By", style=_STYLE)
         self.button = w.Button(description="Add promise", icon="plus")
@@ -353,7 +349,7 @@ class PromiseLedger(w.VBox):
             when = f", by {row.due_on}" if row.due_on else ""
             flag = " — OVERDUE" if row.overdue else ""
             box = w.Checkbox(
-                value=not row.open, indent=False, layout=w.Layout(width="100%"),
+                value=not row.open, indent=False, layout=width("100%"),
                 description=f"{rules.PROMISE_KINDS[row.kind]} {who}: {row.what}{when}{flag}",
             )  # fmt: skip
             if row.overdue:
@@ -399,7 +395,7 @@ class CalendarDownload(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.button = w.Button(
-            description="Make my calendar file", icon="calendar", layout=w.Layout(width="240px")
+            description="Make my calendar file", icon="calendar", layout=width("240px")
         )
         self.button.on_click(self._clicked)
         self.link = w.HTML()

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import gains as gains_rules
-from ._common import LiveHTML, StatusLine, esc, save
+from ._common import LiveHTML, StatusLine, esc, save, width
 
 YOU = -1  # the dropdown value for the participant's own GAINS
 
@@ -19,12 +19,12 @@ class GainsForm(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.person = w.Dropdown(
-            description="Whose", layout=w.Layout(width="420px"), style={"description_width": "80px"}
+            description="Whose", layout=width("420px"), style={"description_width": "80px"}
         )
         self.partner = w.Combobox(
             placeholder="A referral partner's name",
             ensure_option=True,
-            layout=w.Layout(width="300px"),
+            layout=width("300px"),
         )
         self.add_partner = w.Button(description="Add partner", icon="user-plus")
         self.add_partner.on_click(self._add_partner_clicked)
@@ -33,7 +33,7 @@ class GainsForm(w.VBox):
                 description=label,
                 placeholder=gains_rules.PROMPTS[field],
                 rows=2,
-                layout=w.Layout(width="640px"),
+                layout=width("640px"),
                 style={"description_width": "140px"},
             )
             for field, label in gains_rules.FIELDS.items()

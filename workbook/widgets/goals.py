@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .. import goals as goal_rules
 from ..contacts import DEPTH_CHOICES, DEPTH_SHORT
-from ._common import LiveHTML, StatusLine, esc, heading, save
+from ._common import LiveHTML, StatusLine, esc, heading, save, width
 
 
 class GoalsForm(w.VBox):
@@ -20,11 +20,11 @@ class GoalsForm(w.VBox):
         self.new_goal = w.Text(
             description="New goal",
             placeholder="Ten listings from retirees by June",
-            layout=w.Layout(width="560px"),
+            layout=width("560px"),
             style={"description_width": "90px"},
         )
         self.new_date = w.DatePicker(
-            description="By", layout=w.Layout(width="220px"), style={"description_width": "30px"}
+            description="By", layout=width("220px"), style={"description_width": "30px"}
         )
         self.add_goal_button = w.Button(description="Add goal", button_style="primary", icon="plus")
         self.add_goal_button.on_click(self._add_goal_clicked)
@@ -90,9 +90,7 @@ class _GoalBox(w.VBox):
         self.goal_id = int(goal["id"])
         self.status = status
         due = f" <small>by {esc(goal['target_date'])}</small>" if goal.get("target_date") else ""
-        remove_goal = w.Button(
-            icon="trash", tooltip="Remove this goal", layout=w.Layout(width="36px")
-        )
+        remove_goal = w.Button(icon="trash", tooltip="Remove this goal", layout=width("36px"))
         remove_goal.on_click(
             lambda _b: save(status, lambda: wb.delete_goal(self.goal_id), "Goal removed")
         )
@@ -105,7 +103,7 @@ class _GoalBox(w.VBox):
             )
         ]
         for person in people.to_dict("records"):
-            remove = w.Button(icon="times", tooltip="Remove", layout=w.Layout(width="36px"))
+            remove = w.Button(icon="times", tooltip="Remove", layout=width("36px"))
             remove.on_click(
                 lambda _b, i=int(person["id"]): save(
                     status, lambda: wb.remove_goal_person(i), "Removed"
@@ -117,7 +115,7 @@ class _GoalBox(w.VBox):
                     [
                         w.HTML(
                             f"{esc(person['name'])} <small>({esc(DEPTH_SHORT[person['depth']])})</small>{why}",
-                            layout=w.Layout(width="560px"),
+                            layout=width("560px"),
                         ),
                         remove,
                     ]
@@ -127,11 +125,9 @@ class _GoalBox(w.VBox):
             placeholder="Pick or type a name",
             options=sorted(depths),
             ensure_option=False,
-            layout=w.Layout(width="220px"),
+            layout=width("220px"),
         )
-        self.depth = w.Dropdown(
-            options=DEPTH_CHOICES, value="contact", layout=w.Layout(width="330px")
-        )
+        self.depth = w.Dropdown(options=DEPTH_CHOICES, value="contact", layout=width("330px"))
         # Picking someone you know shows how deep that relationship already is.
         self.person.observe(
             lambda c: (
@@ -139,7 +135,7 @@ class _GoalBox(w.VBox):
             ),
             names="value",
         )
-        self.why = w.Text(placeholder="Why this person", layout=w.Layout(width="240px"))
+        self.why = w.Text(placeholder="Why this person", layout=width("240px"))
         self.add_button = w.Button(description="Add person", icon="user-plus")
         self.add_button.on_click(self._add_clicked)
         lines.append(w.HBox([self.person, self.depth, self.why, self.add_button]))

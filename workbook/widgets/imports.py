@@ -12,7 +12,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from .._errors import InputError
 from ..profile import format_money
-from ._common import RemoveControl, StatusLine, esc, heading, save
+from ._common import RemoveControl, StatusLine, esc, heading, save, width
 
 # Candidates shown at once: the biggest spend first; the rest are a scroll away in the table.
 SHOWN_CANDIDATES = 8
@@ -52,7 +52,7 @@ class _Upload(w.VBox):
             accept=self.accept,
             multiple=False,
             description=self.label,
-            layout=w.Layout(width="260px"),
+            layout=width("260px"),
         )
         self.upload.observe(self._chosen, names="value")
         super().__init__(self._parts())
@@ -98,7 +98,7 @@ class BankImport(_Upload):
             value=None,
             description="Dates",
             style={"description_width": "50px"},
-            layout=w.Layout(width="320px"),
+            layout=width("320px"),
         )
         self.files = RemoveControl("imported file", wb.delete_import, StatusLine())
         self.files.choice.description = "Imported"
@@ -200,10 +200,8 @@ class BankCandidates(w.VBox):
         self.in_trail = w.HTML()
         self.more = w.Button(description="Show more", icon="chevron-down")
         self.more.on_click(self._show_more)
-        self.shared: dict[str, Any] = {
-            label: w.Layout(width=width) for label, width in _COLUMNS
-        } | {
-            "button": w.Layout(width="190px"),
+        self.shared: dict[str, Any] = {label: width(size) for label, size in _COLUMNS} | {
+            "button": width("190px"),
             "text": TextStyle(),
             "html": HTMLStyle(),
             "button_style": w.ButtonStyle(),
@@ -290,13 +288,13 @@ class PayeeRules(w.VBox):
             description="When the bank's text has",
             placeholder="JOES BARBER",
             style=style,
-            layout=w.Layout(width="420px"),
+            layout=width("420px"),
         )
         self.payee = w.Text(
             description="call it",
             placeholder="Joe's Barber Shop",
             style={"description_width": "60px"},
-            layout=w.Layout(width="320px"),
+            layout=width("320px"),
         )
         self.add = w.Button(description="Add rule", icon="plus")
         self.add.on_click(self._add)

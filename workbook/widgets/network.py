@@ -22,6 +22,7 @@ from ._common import (
     save,
     save_cell,
     show_rows,
+    width,
 )
 
 # Grid columns: label shown -> contact field (None: worked out, not editable).
@@ -65,7 +66,7 @@ class ContactsTable(w.VBox):
             description="Relationship",
             options=DEPTH_CHOICES,
             style=style,
-            layout=w.Layout(width="500px"),
+            layout=width("500px"),
         )
         self.add_button = w.Button(
             description="Add person", button_style="primary", icon="user-plus"
@@ -174,30 +175,31 @@ class ReferralLog(w.VBox):
             description="Person",
             placeholder="Pick from your contacts",
             ensure_option=True,
-            layout=w.Layout(width="340px"),
+            layout=width("340px"),
             style={"description_width": "80px"},
         )
         self.direction = w.ToggleButtons(
             options=[("I gave", "given"), ("I received", "received")], value="given"
         )
         self.on_date = w.DatePicker(
-            description="On", layout=w.Layout(width="220px"), style={"description_width": "30px"}
+            description="On", layout=width("220px"), style={"description_width": "30px"}
         )
         self.what = w.Text(
             description="What",
             placeholder="A neighbour selling her house",
-            layout=w.Layout(width="500px"),
+            layout=width("500px"),
             style={"description_width": "80px"},
         )
         self.value = w.Text(
             description="Value",
             placeholder="0",
-            layout=w.Layout(width="220px"),
+            layout=width("220px"),
             style={"description_width": "60px"},
         )
         self.log_button = w.Button(description="Log referral", button_style="primary", icon="plus")
         self.log_button.on_click(self._log_clicked)
-        self.recent = w.VBox()
+        self.recent = w.HTML()
+        self.remover = RemoveControl("referral", wb.delete_referral, self.status)
         self.balance = w.HTML()
         self._refresh()
         wb.on_change(self._store_changed, key=type(self).__name__)
@@ -210,6 +212,7 @@ class ReferralLog(w.VBox):
                 self.balance,
                 heading("Logged", 4),
                 self.recent,
+                self.remover,
             ]
         )
 
@@ -231,28 +234,15 @@ class ReferralLog(w.VBox):
             if rows
             else "<i>No referrals logged yet.</i>"
         )
-        lines = []
-        for r in self.wb.referrals().head(20).to_dict("records"):
-            remove = w.Button(icon="times", tooltip="Remove", layout=w.Layout(width="36px"))
-            remove.on_click(
-                lambda _b, i=int(r["id"]): save(
-                    self.status, lambda: self.wb.delete_referral(i), "Removed"
-                )
-            )
+        logged = self.wb.referrals()
+        labels = []
+        for r in logged.to_dict("records"):
             arrow = "→ to" if r["direction"] == "given" else "← from"
             value = f" · {format_money(r['value'], currency)}" if r["value"] else ""
-            lines.append(
-                w.HBox(
-                    [
-                        w.HTML(
-                            f"{esc(r['on_date'])} {arrow} <b>{esc(r['name'])}</b>: {esc(r['what'])}{value}",
-                            layout=w.Layout(width="640px"),
-                        ),
-                        remove,
-                    ]
-                )
-            )
-        self.recent.children = lines
+            labels.append(f"{r['on_date']} {arrow} {r['name']}: {r['what']}{value}")
+        # The latest 20 as one block of text; any of them can be picked below to remove it.
+        self.recent.value = "<br>".join(esc(label) for label in labels[:20])
+        self.remover.set_rows(labels, logged["id"])
 
     def _store_changed(self, table: str) -> None:
         if table in ("referrals", "contacts", "profile"):
@@ -294,10 +284,10 @@ class ReferrabilityCheck(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.person = w.Dropdown(
-            description="Who", layout=w.Layout(width="420px"), style={"description_width": "60px"}
+            description="Who", layout=width("420px"), style={"description_width": "60px"}
         )
         self.checks = {
-            key: w.Checkbox(description=label, indent=False, layout=w.Layout(width="640px"))
+            key: w.Checkbox(description=label, indent=False, layout=width("640px"))
             for key, label in network_rules.CRITERIA.items()
         }
         self._loading = False

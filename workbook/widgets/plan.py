@@ -11,7 +11,7 @@ from .. import app
 from ..report import gather, svg, to_pdf
 from ..report.html import plan_body
 from ..report.pdf import charts
-from ._common import LiveHTML, StatusLine, download_link
+from ._common import LiveHTML, StatusLine, download_link, width
 
 
 class PlanPreview(LiveHTML):
@@ -37,7 +37,7 @@ class DownloadPlan(w.VBox):
             description="Make my action plan (PDF)",
             button_style="primary",
             icon="file-pdf-o",
-            layout=w.Layout(width="280px"),
+            layout=width("280px"),
         )
         self.button.on_click(self._clicked)
         self.link = w.HTML()

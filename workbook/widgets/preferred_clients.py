@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import preferred_clients
-from ._common import LiveHTML, StatusLine, esc, save
+from ._common import LiveHTML, StatusLine, esc, save, width
 
 
 class PreferredClientForm(w.VBox):
@@ -21,7 +21,7 @@ class PreferredClientForm(w.VBox):
             description="In words",
             placeholder="Retired homeowners who are ready to downsize to a smaller, easier home",
             rows=3,
-            layout=w.Layout(width="640px"),
+            layout=width("640px"),
             style={"description_width": "120px"},
         )
         self.description.observe(self._description_changed, names="value")
@@ -32,7 +32,7 @@ class PreferredClientForm(w.VBox):
             allowed_tags=sorted(self._labels.values()),
             allow_duplicates=False,
             placeholder="Start typing: retirees, new parents, pet owners…",
-            layout=w.Layout(width="640px"),
+            layout=width("640px"),
         )
         self.markets.observe(self._markets_changed, names="value")
         super().__init__(
@@ -61,7 +61,7 @@ class TargetProfessions(w.VBox):
         self.suggestions = w.Select(
             description="Suggested",
             rows=8,
-            layout=w.Layout(width="420px"),
+            layout=width("420px"),
             style={"description_width": "90px"},
         )
         self.typed = w.Combobox(
@@ -69,7 +69,7 @@ class TargetProfessions(w.VBox):
             options=preferred_clients.professions(),
             ensure_option=False,
             placeholder="Financial planner",
-            layout=w.Layout(width="420px"),
+            layout=width("420px"),
             style={"description_width": "90px"},
         )
         self.add_button = w.Button(
@@ -106,17 +106,13 @@ class TargetProfessions(w.VBox):
         )
         rows = []
         for profession in chosen:
-            remove = w.Button(
-                icon="times", tooltip=f"Remove {profession}", layout=w.Layout(width="36px")
-            )
+            remove = w.Button(icon="times", tooltip=f"Remove {profession}", layout=width("36px"))
             remove.on_click(
                 lambda _b, p=profession: save(
                     self.status, lambda: self.wb.remove_target_profession(p), f"Removed {p}"
                 )
             )
-            rows.append(
-                w.HBox([w.HTML(f"{esc(profession)}", layout=w.Layout(width="260px")), remove])
-            )
+            rows.append(w.HBox([w.HTML(f"{esc(profession)}", layout=width("260px")), remove]))
         self.chosen.children = rows
 
     def _store_changed(self, table: str) -> None:

@@ -19,6 +19,7 @@ from ._common import (
     save,
     save_cell,
     show_rows,
+    width,
 )
 
 _GRID_COLUMNS: dict[str, str | None] = {
@@ -196,7 +197,7 @@ class _AddBusinessForm(w.VBox):
         self.referrals = w.Text(
             description="Referrals sent", placeholder="0", style=style, layout=wide
         )
-        self.notes = w.Text(description="Notes", style=style, layout=w.Layout(width="730px"))
+        self.notes = w.Text(description="Notes", style=style, layout=width("730px"))
         self.add_button = w.Button(description="Add business", button_style="primary", icon="plus")
         self.add_button.on_click(self._add_clicked)
         self.frequency.observe(self._frequency_changed, names="value")
