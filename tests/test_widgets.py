@@ -192,7 +192,9 @@ def test_ask_tracker_records_answers_with_dates(demo_workbook):
     assert ask["status"] == "agreed"
     assert ask["answered_on"] == demo_workbook.today().isoformat()
     assert ask["notes"] == "Flyers on the waiting-room table"
-    tracker.rows[ask_id]["remove"].click()
+    tracker.remover.choice.value = ask_id
+    tracker.remover.button.click()
+    tracker.remover.button.click()  # the second click removes
     assert ask_id not in set(demo_workbook.asks()["id"])
     assert ask_id not in tracker.rows
 

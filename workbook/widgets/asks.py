@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .. import money_trail
 from ..profile import format_money
-from ._common import LiveHTML, StatusLine, esc, save, width
+from ._common import LiveHTML, RemoveControl, StatusLine, esc, save, width
 
 
 class AskBuilder(w.VBox):
@@ -131,20 +131,23 @@ class AskTracker(w.VBox):
         self.status = StatusLine()
         self.rows: dict[int, dict[str, w.Widget]] = {}
         self.table = w.VBox()
+        self.remover = RemoveControl("ask", wb.delete_ask, self.status)
         self._only_notes_changed = False
         self._rebuild()
         wb.on_change(self._store_changed, key=type(self).__name__)
-        super().__init__([self.table, self.status])
+        super().__init__([self.table, self.remover, self.status])
 
     def _rebuild(self) -> None:
         asks = self.wb.asks()
         self.rows = {}
         lines: list[w.Widget] = []
+        self.remover.set_rows(asks["business"] + ": " + asks["ask"], asks["id"])
+        self.remover.layout.display = "" if len(asks) else "none"
         if asks.empty:
             self.table.children = [w.HTML("<i>No asks yet. Plan one above.</i>")]
             return
-        header = ["Business", "Ask", "Where it stands", "Dates", "Notes", ""]
-        widths = ["190px", "260px", "150px", "200px", "220px", "60px"]
+        header = ["Business", "Ask", "Where it stands", "Dates", "Notes"]
+        widths = ["190px", "260px", "150px", "200px", "220px"]
         lines.append(
             w.HBox(
                 [
@@ -168,10 +171,6 @@ class AskTracker(w.VBox):
                 placeholder="What they said",
             )
             notes.observe(lambda c, i=ask_id: self._notes_changed(i, c["new"]), names="value")
-            remove = w.Button(icon="trash", tooltip="Remove this ask", layout=width("44px"))
-            remove.on_click(
-                lambda _b, i=ask_id: save(self.status, lambda: self.wb.delete_ask(i), "Removed")
-            )
             flag = (
                 " <span style='color:#b42318'>⚑ declined</span>"
                 if ask["status"] == "declined"
@@ -186,7 +185,6 @@ class AskTracker(w.VBox):
                         status,
                         dates,
                         notes,
-                        remove,
                     ]
                 )
             )
@@ -198,7 +196,7 @@ class AskTracker(w.VBox):
                         f"{points}</small></div>"
                     )
                 )
-            self.rows[ask_id] = {"status": status, "notes": notes, "remove": remove, "dates": dates}
+            self.rows[ask_id] = {"status": status, "notes": notes, "dates": dates}
         self.table.children = lines
 
     def _store_changed(self, table: str) -> None:
