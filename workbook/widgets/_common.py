@@ -16,11 +16,20 @@ import pandas as pd
 from .._errors import InputError
 
 
+@functools.cache
+def plain_text() -> Any:
+    """One style for every HTML widget that keeps the default look (as ``width`` for layouts):
+    a style per widget is one more model for the browser to build. Never change it."""
+    from ipywidgets.widgets.widget_string import HTMLStyle
+
+    return HTMLStyle()
+
+
 class StatusLine(w.HTML):
     """'Saved' after each edit, or the problem in red, next to what the participant edited."""
 
     def __init__(self, **kwargs: Any):
-        super().__init__(value="", **kwargs)
+        super().__init__(value="", **{"style": plain_text(), **kwargs})
         self.add_class("workbook-status")
         self.kind = ""
 
@@ -143,7 +152,10 @@ def width(size: str) -> w.Layout:
 
 
 def heading(text: str, level: int = 3) -> w.HTML:
-    return w.HTML(f"<h{level} style='margin:0.6em 0 0.2em'>{html.escape(text)}</h{level}>")
+    return w.HTML(
+        f"<h{level} style='margin:0.6em 0 0.2em'>{html.escape(text)}</h{level}>",
+        style=plain_text(),
+    )
 
 
 def esc(text: object) -> str:
@@ -194,7 +206,7 @@ class LiveHTML(w.HTML):
     tables: tuple[str, ...] = ()
 
     def __init__(self, wb: Any):
-        super().__init__()
+        super().__init__(style=plain_text())
         self.wb = wb
         self.refresh()
         wb.on_change(self._store_changed, key=type(self).__name__)

@@ -8,11 +8,11 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
-from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+from ipywidgets.widgets.widget_string import TextStyle
 
 from .._errors import InputError
 from ..profile import format_money
-from ._common import RemoveControl, StatusLine, esc, heading, save, width
+from ._common import RemoveControl, StatusLine, esc, heading, plain_text, save, width
 
 # Candidates shown at once: the biggest spend first; the rest are a scroll away in the table.
 SHOWN_CANDIDATES = 8
@@ -203,7 +203,7 @@ class BankCandidates(w.VBox):
         self.shared: dict[str, Any] = {label: width(size) for label, size in _COLUMNS} | {
             "button": width("190px"),
             "text": TextStyle(),
-            "html": HTMLStyle(),
+            "html": plain_text(),
             "button_style": w.ButtonStyle(),
         }
         self.header = w.HBox(
