@@ -231,3 +231,44 @@ def test_open_asks_show_their_talking_points_in_the_tracker(demo_workbook):
     assert "6 years and have spent about $3,200 with Haywood Road Veterinary" in shown
     # The garage declined: no talking points for a closed ask.
     assert "spent about $8,100 with Pisgah Auto Care" not in shown
+
+
+def test_lean_widgets_share_one_layout_and_one_style_per_look():
+    import ipywidgets as w
+
+    from workbook.widgets._common import lean, shared, width
+
+    a = lean(w.Text, description="Name", style={"description_width": "90px"})
+    b = lean(w.Text, description="Town", style={"description_width": "90px"})
+    c = lean(w.Text, description="Notes", style={"description_width": "60px"})
+    d = lean(w.Text, layout=width("300px"))
+    assert a.style is b.style and a.style is not c.style
+    assert c.style.description_width == "60px"
+    assert a.layout is b.layout is shared(w.Layout) and d.layout is width("300px")
+    assert lean(w.HTML).style is lean(w.HTML, "<b>x</b>").style
+
+
+def test_layouts_that_change_are_not_shared(demo_workbook):
+    """A grid's height and a hidden remove control change their layout: sharing it would
+    resize or hide every widget of the same width with them."""
+    import ipywidgets as w
+
+    from workbook.widgets._common import shared, width
+
+    table, tracker = SpendTable(demo_workbook), AskTracker(demo_workbook)
+    assert table.grid.layout.height and width("100%").height is None
+    assert tracker.remover.layout is not shared(w.Layout)
+
+
+def test_the_money_trail_page_builds_few_widget_models(demo_workbook):
+    """Every model is built by the browser before the app draws the page (issue: first paint)."""
+    from ipywidgets.widgets.widget import _instances
+
+    from workbook.widgets import BankCandidates, BankImport, PayeeRules
+
+    before = len(_instances)
+    for part in (BankImport, BankCandidates, PayeeRules, SpendTable, MoneyTrailCharts):
+        part(demo_workbook)
+    for part in (ThisWeek, AskBuilder, AskTracker):
+        part(demo_workbook)
+    assert len(_instances) - before < 200

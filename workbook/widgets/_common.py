@@ -8,28 +8,46 @@ import datetime as dt
 import functools
 import html
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as w
 import pandas as pd
 
 from .._errors import InputError
 
+WidgetT = TypeVar("WidgetT", bound=w.Widget)
+
 
 @functools.cache
+def shared(model: type[w.Widget], items: tuple[tuple[str, Any], ...] = ()) -> Any:
+    """One ``model(**dict(items))`` for every widget that needs it: a layout or a style of its
+    own is one more model the browser builds before it draws the page. Never change a shared
+    one: a widget whose layout changes later (shown, hidden, resized) gets its own."""
+    return model(**dict(items))
+
+
+def lean(kind: type[WidgetT], *args: Any, **kwargs: Any) -> WidgetT:
+    """``kind(*args, **kwargs)`` with the shared plain layout when none is given, and a shared
+    style: the plain one, or one per style dict such as ``{"description_width": "90px"}``."""
+    kwargs.setdefault("layout", shared(w.Layout))
+    style = kind.class_traits().get("style")
+    if style is not None and not isinstance(kwargs.get("style"), w.Widget):
+        kwargs["style"] = shared(style.klass, tuple(sorted(kwargs.get("style", {}).items())))
+    return kind(*args, **kwargs)
+
+
 def plain_text() -> Any:
-    """One style for every HTML widget that keeps the default look (as ``width`` for layouts):
-    a style per widget is one more model for the browser to build. Never change it."""
+    """The style of an HTML widget that keeps the default look."""
     from ipywidgets.widgets.widget_string import HTMLStyle
 
-    return HTMLStyle()
+    return shared(HTMLStyle)
 
 
 class StatusLine(w.HTML):
     """'Saved' after each edit, or the problem in red, next to what the participant edited."""
 
     def __init__(self, **kwargs: Any):
-        super().__init__(value="", **{"style": plain_text(), **kwargs})
+        super().__init__(value="", **{"style": plain_text(), "layout": shared(w.Layout), **kwargs})
         self.add_class("workbook-status")
         self.kind = ""
 
@@ -79,7 +97,7 @@ def once_the_page_is_up(then: Callable[[], None]) -> None:
     if not app.in_the_app():
         then()
         return
-    source, target = w.IntText(value=1), w.IntText(value=0)
+    source, target = lean(w.IntText, value=1), lean(w.IntText, value=0)
     link = w.jsdlink((source, "value"), (target, "value"))
 
     def arrived(_change: dict[str, Any]) -> None:
@@ -99,7 +117,7 @@ class WhenThePageIsUp(w.VBox):
     the page is up (see once_the_page_is_up), with a line saying what is coming till then."""
 
     def __init__(self, make: Callable[[], w.Widget], coming: str):
-        waiting = w.HTML(f"<p><i>{html.escape(coming)}</i></p>")
+        waiting = lean(w.HTML, f"<p><i>{html.escape(coming)}</i></p>")
         super().__init__([waiting])
 
         def show() -> None:
@@ -128,7 +146,7 @@ def editable_grid(
         base_row_header_size=row_header_size,
         column_widths=column_widths,
         default_renderer=TextRenderer(text_wrap=False),
-        layout=width("100%"),
+        layout=w.Layout(width="100%"),  # its own: show_rows sets its height
     )
     grid.on_cell_change(on_cell_change)
     show_rows(grid, rows)
@@ -143,16 +161,14 @@ def show_rows(grid: Any, rows: pd.DataFrame) -> None:
         grid.layout.height = f"{44 + 20 * min(max(len(rows), 1), 15)}px"
 
 
-@functools.cache
 def width(size: str) -> w.Layout:
-    """One layout per width, shared by every widget of that width. Each widget's own layout is
-    one more model the browser builds before it draws the page. Never change a shared
-    layout: a widget whose layout changes (shown, hidden, resized) gets its own."""
-    return w.Layout(width=size)
+    """The shared layout of every widget ``size`` wide (see ``shared``)."""
+    return shared(w.Layout, (("width", size),))
 
 
 def heading(text: str, level: int = 3) -> w.HTML:
-    return w.HTML(
+    return lean(
+        w.HTML,
         f"<h{level} style='margin:0.6em 0 0.2em'>{html.escape(text)}</h{level}>",
         style=plain_text(),
     )
@@ -169,8 +185,10 @@ class RemoveControl(w.HBox):
         self.noun = noun
         self.remove = remove
         self.status = status
-        self.choice = w.Dropdown(description="Remove", layout=width("420px"))
-        self.button = w.Button(description=f"Remove {noun}", icon="trash", layout=width("220px"))
+        self.choice = lean(w.Dropdown, description="Remove", layout=width("420px"))
+        self.button = lean(
+            w.Button, description=f"Remove {noun}", icon="trash", layout=width("220px")
+        )
         self.button.on_click(self._clicked)
         self._confirming: int | None = None
         super().__init__([self.choice, self.button])
@@ -206,7 +224,7 @@ class LiveHTML(w.HTML):
     tables: tuple[str, ...] = ()
 
     def __init__(self, wb: Any):
-        super().__init__(style=plain_text())
+        super().__init__(style=plain_text(), layout=shared(w.Layout))
         self.wb = wb
         self.refresh()
         wb.on_change(self._store_changed, key=type(self).__name__)

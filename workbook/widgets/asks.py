@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .. import money_trail
 from ..profile import format_money
-from ._common import LiveHTML, RemoveControl, StatusLine, esc, save, width
+from ._common import LiveHTML, RemoveControl, StatusLine, esc, lean, save, width
 
 
 class AskBuilder(w.VBox):
@@ -17,24 +17,28 @@ class AskBuilder(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.business = w.Dropdown(
+        self.business = lean(
+            w.Dropdown,
             description="Business",
             layout=width("520px"),
             style={"description_width": "90px"},
         )
         self.kinds = {
-            kind: w.Checkbox(description=label, value=False, indent=False, layout=width("320px"))
+            kind: lean(
+                w.Checkbox, description=label, value=False, indent=False, layout=width("320px")
+            )
             for kind, label in money_trail.ASK_KINDS.items()
         }
-        self.detail = w.Text(
+        self.detail = lean(
+            w.Text,
             description="Details",
             placeholder="e.g. my spring open house; for 'Something else', what you will ask",
             layout=width("640px"),
             style={"description_width": "90px"},
         )
-        self.preview = w.HTML()
-        self.plan_button = w.Button(
-            description="Plan these asks", button_style="primary", icon="check"
+        self.preview = lean(w.HTML)
+        self.plan_button = lean(
+            w.Button, description="Plan these asks", button_style="primary", icon="check"
         )
         self.plan_button.on_click(self._plan_clicked)
         for box in (self.business, self.detail, *self.kinds.values()):
@@ -45,11 +49,11 @@ class AskBuilder(w.VBox):
         super().__init__(
             [
                 self.business,
-                w.HTML("<b>What will you ask for?</b>"),
-                w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(2, 330px)")),
+                lean(w.HTML, "<b>What will you ask for?</b>"),
+                lean(w.GridBox, boxes, layout=w.Layout(grid_template_columns="repeat(2, 330px)")),
                 self.detail,
                 self.preview,
-                w.HBox([self.plan_button, self.status]),
+                lean(w.HBox, [self.plan_button, self.status]),
             ]
         )
 
@@ -130,7 +134,7 @@ class AskTracker(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.rows: dict[int, dict[str, w.Widget]] = {}
-        self.table = w.VBox()
+        self.table = lean(w.VBox)
         self.remover = RemoveControl("ask", wb.delete_ask, self.status)
         self._only_notes_changed = False
         self._rebuild()
@@ -144,27 +148,30 @@ class AskTracker(w.VBox):
         self.remover.set_rows(asks["business"] + ": " + asks["ask"], asks["id"])
         self.remover.layout.display = "" if len(asks) else "none"
         if asks.empty:
-            self.table.children = [w.HTML("<i>No asks yet. Plan one above.</i>")]
+            self.table.children = [lean(w.HTML, "<i>No asks yet. Plan one above.</i>")]
             return
         header = ["Business", "Ask", "Where it stands", "Dates", "Notes"]
         widths = ["190px", "260px", "150px", "200px", "220px"]
         lines.append(
-            w.HBox(
+            lean(
+                w.HBox,
                 [
-                    w.HTML(f"<b>{h}</b>", layout=width(wd))
+                    lean(w.HTML, f"<b>{h}</b>", layout=width(wd))
                     for h, wd in zip(header, widths, strict=True)
-                ]
+                ],
             )
         )
         for ask in asks.to_dict("records"):
             ask_id = int(ask["id"])
-            status = w.Dropdown(
+            status = lean(
+                w.Dropdown,
                 options=[(v, k) for k, v in money_trail.ASK_STATUSES.items()],
                 value=ask["status"],
                 layout=width(widths[2]),
             )
             status.observe(lambda c, i=ask_id: self._status_changed(i, c["new"]), names="value")
-            notes = w.Text(
+            notes = lean(
+                w.Text,
                 value=ask["notes"],
                 continuous_update=False,
                 layout=width(widths[4]),
@@ -176,24 +183,26 @@ class AskTracker(w.VBox):
                 if ask["status"] == "declined"
                 else ""
             )
-            dates = w.HTML(_dates(ask), layout=width(widths[3]))
+            dates = lean(w.HTML, _dates(ask), layout=width(widths[3]))
             lines.append(
-                w.HBox(
+                lean(
+                    w.HBox,
                     [
-                        w.HTML(esc(ask["business"]) + flag, layout=width(widths[0])),
-                        w.HTML(esc(ask["ask"]), layout=width(widths[1])),
+                        lean(w.HTML, esc(ask["business"]) + flag, layout=width(widths[0])),
+                        lean(w.HTML, esc(ask["ask"]), layout=width(widths[1])),
                         status,
                         dates,
                         notes,
-                    ]
+                    ],
                 )
             )
             if ask["status"] in ("planned", "asked"):  # what to say when you make the ask
                 points = " ".join(esc(p) for p in ask["talking_points"])
                 lines.append(
-                    w.HTML(
+                    lean(
+                        w.HTML,
                         f"<div style='margin:0 0 8px 12px;color:#555'><small><i>Say:</i> "
-                        f"{points}</small></div>"
+                        f"{points}</small></div>",
                     )
                 )
             self.rows[ask_id] = {"status": status, "notes": notes, "dates": dates}

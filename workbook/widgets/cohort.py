@@ -12,7 +12,7 @@ import platformdirs
 from .. import cohort as cohort_rules
 from .._errors import InputError
 from .._workbook import APP_NAME
-from ._common import StatusLine, download_link, width
+from ._common import StatusLine, download_link, lean, width
 
 
 def default_folder() -> Path:
@@ -29,21 +29,22 @@ class CohortDashboard(w.VBox):
 
     def __init__(self, folder: str | os.PathLike[str] | None = None):
         self.status = StatusLine()
-        self.folder = w.Text(
+        self.folder = lean(
+            w.Text,
             value=str(folder or default_folder()),
             description="Cohort folder",
             style={"description_width": "110px"},
             layout=width("640px"),
         )
-        self.button = w.Button(
-            description="Read the cohort", icon="refresh", button_style="primary"
+        self.button = lean(
+            w.Button, description="Read the cohort", icon="refresh", button_style="primary"
         )
         self.button.on_click(lambda _b: self.refresh())
-        self.downloads = w.HTML()
-        self.view = w.HTML()
+        self.downloads = lean(w.HTML)
+        self.view = lean(w.HTML)
         self.cohort: cohort_rules.Cohort | None = None
         super().__init__(
-            [w.HBox([self.folder, self.button]), self.status, self.downloads, self.view]
+            [lean(w.HBox, [self.folder, self.button]), self.status, self.downloads, self.view]
         )
         self.refresh()
 

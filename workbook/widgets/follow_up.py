@@ -10,14 +10,25 @@ import ipywidgets as w
 from .. import follow_up as rules
 from .. import plots
 from ..contacts import DEPTH_SHORT, DEPTHS
-from ._common import LiveHTML, RemoveControl, StatusLine, download_link, esc, heading, save, width
+from ._common import (
+    LiveHTML,
+    RemoveControl,
+    StatusLine,
+    download_link,
+    esc,
+    heading,
+    lean,
+    save,
+    width,
+)
 from .charts import Charts
 
 _STYLE = {"description_width": "90px"}
 
 
 def _person_box(wb: Any, description: str = "Who") -> w.Combobox:
-    box = w.Combobox(
+    box = lean(
+        w.Combobox,
         description=description,
         placeholder="a name from your contacts, or a new one",
         ensure_option=False,
@@ -46,30 +57,30 @@ class InteractionLog(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.person = _person_box(wb)
-        self.day = w.DatePicker(description="When", value=wb.today(), style=_STYLE)
-        self.time = w.Text(
+        self.day = lean(w.DatePicker, description="When", value=wb.today(), style=_STYLE)
+        self.time = lean(w.Text,
             description="Time", placeholder="18:30", style={"description_width": "40px"},
             layout=width("140px"),
         )  # fmt: skip
-        self.kind = w.Dropdown(
+        self.kind = lean(w.Dropdown,
             description="What", options=[(label, key) for key, label in rules.KINDS.items()],
             style=_STYLE, layout=width("300px"),
         )  # fmt: skip
-        self.notes = w.Textarea(
+        self.notes = lean(w.Textarea,
             description="Notes", placeholder="what you talked about, what you promised",
             style=_STYLE, layout=w.Layout(width="560px", height="60px"),
         )  # fmt: skip
-        self.button = w.Button(description="Log it", icon="check", button_style="primary")
+        self.button = lean(w.Button, description="Log it", icon="check", button_style="primary")
         self.button.on_click(self._log)
         self.recent = _RecentInteractions(wb)
         self.remove = RemoveControl("interaction", wb.delete_interaction, self.status)
         super().__init__(
             [
                 self.person,
-                w.HBox([self.day, self.time]),
+                lean(w.HBox, [self.day, self.time]),
                 self.kind,
                 self.notes,
-                w.HBox([self.button, self.status]),
+                lean(w.HBox, [self.button, self.status]),
                 self.recent,
                 self.remove,
             ]
@@ -131,7 +142,7 @@ class FollowUpDashboard(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.lines = w.VBox()
+        self.lines = lean(w.VBox)
         super().__init__([self.lines, self.status])
         self.refresh()
         wb.on_change(self._store_changed, key="FollowUpDashboard")
@@ -144,7 +155,9 @@ class FollowUpDashboard(w.VBox):
         table = self.wb.follow_up_dashboard()
         if table.empty:
             self.lines.children = [
-                w.HTML("<p>✓ Nothing due this week. Log your next meeting when it happens.</p>")
+                lean(
+                    w.HTML, "<p>✓ Nothing due this week. Log your next meeting when it happens.</p>"
+                )
             ]
             return
         parts: list[w.Widget] = []
@@ -153,9 +166,9 @@ class FollowUpDashboard(w.VBox):
             if rows.empty:
                 continue
             colour = "#b42318" if bucket == "overdue" else "#333"
-            parts.append(w.HTML(f"<b style='color:{colour}'>{title} ({len(rows)})</b>"))
+            parts.append(lean(w.HTML, f"<b style='color:{colour}'>{title} ({len(rows)})</b>"))
             for row in rows.itertuples():
-                box = w.Checkbox(
+                box = lean(w.Checkbox,
                     value=False, description=row.text, indent=False,
                     layout=width("100%"),
                 )  # fmt: skip
@@ -181,32 +194,43 @@ class CadenceSettings(w.VBox):
         self.tiers: dict[str, tuple[w.BoundedIntText, w.BoundedIntText]] = {}
         rows = []
         for depth in reversed(list(DEPTHS)):
-            ideal = w.BoundedIntText(min=1, max=3650, description="every", layout=width("160px"))
-            most = w.BoundedIntText(min=1, max=3650, description="at most", layout=width("170px"))
+            ideal = lean(
+                w.BoundedIntText, min=1, max=3650, description="every", layout=width("160px")
+            )
+            most = lean(
+                w.BoundedIntText, min=1, max=3650, description="at most", layout=width("170px")
+            )
             self.tiers[depth] = (ideal, most)
             rows.append(
-                w.HBox(
+                lean(
+                    w.HBox,
                     [
-                        w.HTML(
+                        lean(
+                            w.HTML,
                             f"<b>{esc(DEPTH_SHORT[depth]).capitalize()}s</b>",
                             layout=width("150px"),
                         ),
                         ideal,
                         most,
-                        w.HTML("days"),
-                    ]
+                        lean(w.HTML, "days"),
+                    ],
                 )
             )
-        self.save_tiers = w.Button(description="Save the cadences", icon="check")
+        self.save_tiers = lean(w.Button, description="Save the cadences", icon="check")
         self.save_tiers.on_click(self._save_tiers)
         self.person = _person_box(wb, "Person")
-        self.person_ideal = w.BoundedIntText(
-            min=1, max=3650, value=30, description="every", layout=width("160px")
+        self.person_ideal = lean(
+            w.BoundedIntText, min=1, max=3650, value=30, description="every", layout=width("160px")
         )
-        self.person_max = w.BoundedIntText(
-            min=1, max=3650, value=45, description="at most", layout=width("170px")
+        self.person_max = lean(
+            w.BoundedIntText,
+            min=1,
+            max=3650,
+            value=45,
+            description="at most",
+            layout=width("170px"),
         )
-        self.save_person = w.Button(description="Set for this person", icon="user")
+        self.save_person = lean(w.Button, description="Set for this person", icon="user")
         self.save_person.on_click(self._save_person)
         self.table = _CadenceTable(wb)
         super().__init__(
@@ -214,7 +238,7 @@ class CadenceSettings(w.VBox):
                 *rows,
                 self.save_tiers,
                 heading("Someone who needs their own rhythm", 4),
-                w.HBox([self.person, self.person_ideal, self.person_max, w.HTML("days")]),
+                lean(w.HBox, [self.person, self.person_ideal, self.person_max, lean(w.HTML, "days")]),
                 self.save_person,
                 self.status,
                 heading("Where you stand", 4),
@@ -277,13 +301,15 @@ class ReconnectList(w.VBox):
 
     def __init__(self, wb: Any):
         self.wb = wb
-        self.months = w.BoundedIntText(
+        self.months = lean(w.BoundedIntText,
             value=6, min=1, max=60, description="Not in touch for more than",
             style={"description_width": "190px"}, layout=width("260px"),
         )  # fmt: skip
         self.months.observe(lambda _c: self.refresh(), names="value")
-        self.view = w.HTML()
-        super().__init__([w.HBox([self.months, w.HTML("months (or never)")]), self.view])
+        self.view = lean(w.HTML)
+        super().__init__(
+            [lean(w.HBox, [self.months, lean(w.HTML, "months (or never)")]), self.view]
+        )
         self.refresh()
         wb.on_change(self._store_changed, key="ReconnectList")
 
@@ -312,26 +338,27 @@ class PromiseLedger(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.person = _person_box(wb)
-        self.direction = w.ToggleButtons(
+        self.direction = lean(
+            w.ToggleButtons,
             options=[(label, key) for key, label in rules.PROMISE_DIRECTIONS.items()],
             style={"button_width": "150px"},
         )
-        self.kind = w.Dropdown(
+        self.kind = lean(w.Dropdown,
             options=[(label, key) for key, label in rules.PROMISE_KINDS.items()],
             value="follow_through", description="Kind", style=_STYLE,
         )  # fmt: skip
-        self.what = w.Text(
+        self.what = lean(w.Text,
             description="What", placeholder="introduce her to Maria the dentist",
             style=_STYLE, layout=width("560px"),
         )  # fmt: skip
-        self.due = w.DatePicker(description="By", style=_STYLE)
-        self.button = w.Button(description="Add promise", icon="plus")
+        self.due = lean(w.DatePicker, description="By", style=_STYLE)
+        self.button = lean(w.Button, description="Add promise", icon="plus")
         self.button.on_click(self._add)
-        self.promise_lines = w.VBox()
+        self.promise_lines = lean(w.VBox)
         self.remove = RemoveControl("promise", wb.delete_promise, self.status)
         super().__init__(
             [self.person, self.direction, self.kind, self.what, self.due,
-             w.HBox([self.button, self.status]), self.promise_lines, self.remove]
+             lean(w.HBox, [self.button, self.status]), self.promise_lines, self.remove]
         )  # fmt: skip
         self.refresh()
         wb.on_change(self._store_changed, key="PromiseLedger")
@@ -348,7 +375,7 @@ class PromiseLedger(w.VBox):
             who = f"to {row.name}" if row.direction == "mine" else f"from {row.name}"
             when = f", by {row.due_on}" if row.due_on else ""
             flag = " — OVERDUE" if row.overdue else ""
-            box = w.Checkbox(
+            box = lean(w.Checkbox,
                 value=not row.open, indent=False, layout=width("100%"),
                 description=f"{rules.PROMISE_KINDS[row.kind]} {who}: {row.what}{when}{flag}",
             )  # fmt: skip
@@ -356,7 +383,7 @@ class PromiseLedger(w.VBox):
                 box.add_class("workbook-overdue")
             box.observe(self._ticker(int(row.id)), names="value")
             parts.append(box)
-        self.promise_lines.children = parts or [w.HTML("<p><i>No promises yet.</i></p>")]
+        self.promise_lines.children = parts or [lean(w.HTML, "<p><i>No promises yet.</i></p>")]
         self.remove.set_rows([f"{r.what} ({r.name})" for r in table.itertuples()], table["id"])
 
     def _ticker(self, promise_id: int) -> Any:
@@ -394,11 +421,11 @@ class CalendarDownload(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.button = w.Button(
-            description="Make my calendar file", icon="calendar", layout=width("240px")
+        self.button = lean(
+            w.Button, description="Make my calendar file", icon="calendar", layout=width("240px")
         )
         self.button.on_click(self._clicked)
-        self.link = w.HTML()
+        self.link = lean(w.HTML)
         self.ics: bytes = b""
         super().__init__([self.button, self.link, self.status])
 

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import gains as gains_rules
-from ._common import LiveHTML, StatusLine, esc, save, width
+from ._common import LiveHTML, StatusLine, esc, lean, save, width
 
 YOU = -1  # the dropdown value for the participant's own GAINS
 
@@ -18,18 +18,23 @@ class GainsForm(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.person = w.Dropdown(
-            description="Whose", layout=width("420px"), style={"description_width": "80px"}
+        self.person = lean(
+            w.Dropdown,
+            description="Whose",
+            layout=width("420px"),
+            style={"description_width": "80px"},
         )
-        self.partner = w.Combobox(
+        self.partner = lean(
+            w.Combobox,
             placeholder="A referral partner's name",
             ensure_option=True,
             layout=width("300px"),
         )
-        self.add_partner = w.Button(description="Add partner", icon="user-plus")
+        self.add_partner = lean(w.Button, description="Add partner", icon="user-plus")
         self.add_partner.on_click(self._add_partner_clicked)
         self.fields = {
-            field: w.Textarea(
+            field: lean(
+                w.Textarea,
                 description=label,
                 placeholder=gains_rules.PROMPTS[field],
                 rows=2,
@@ -46,8 +51,8 @@ class GainsForm(w.VBox):
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
             [
-                w.HBox([self.person]),
-                w.HBox([w.HTML("Add someone: "), self.partner, self.add_partner]),
+                lean(w.HBox, [self.person]),
+                lean(w.HBox, [lean(w.HTML, "Add someone: "), self.partner, self.add_partner]),
                 *self.fields.values(),
                 self.status,
             ]

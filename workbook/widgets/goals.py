@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .. import goals as goal_rules
 from ..contacts import DEPTH_CHOICES, DEPTH_SHORT
-from ._common import LiveHTML, StatusLine, esc, heading, save, width
+from ._common import LiveHTML, StatusLine, esc, heading, lean, save, width
 
 
 class GoalsForm(w.VBox):
@@ -17,27 +17,33 @@ class GoalsForm(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.new_goal = w.Text(
+        self.new_goal = lean(
+            w.Text,
             description="New goal",
             placeholder="Ten listings from retirees by June",
             layout=width("560px"),
             style={"description_width": "90px"},
         )
-        self.new_date = w.DatePicker(
-            description="By", layout=width("220px"), style={"description_width": "30px"}
+        self.new_date = lean(
+            w.DatePicker,
+            description="By",
+            layout=width("220px"),
+            style={"description_width": "30px"},
         )
-        self.add_goal_button = w.Button(description="Add goal", button_style="primary", icon="plus")
+        self.add_goal_button = lean(
+            w.Button, description="Add goal", button_style="primary", icon="plus"
+        )
         self.add_goal_button.on_click(self._add_goal_clicked)
         self.goal_boxes: dict[int, _GoalBox] = {}
-        self.list = w.VBox()
-        self.progress = w.HTML()
+        self.list = lean(w.VBox)
+        self.progress = lean(w.HTML)
         self._rebuild()
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
             [
                 self.list,
                 heading("Add a goal", 4),
-                w.HBox([self.new_goal, self.new_date, self.add_goal_button]),
+                lean(w.HBox, [self.new_goal, self.new_date, self.add_goal_button]),
                 self.status,
                 self.progress,
             ]
@@ -55,7 +61,7 @@ class GoalsForm(w.VBox):
             for goal in goals.to_dict("records")
         }
         self.list.children = list(self.goal_boxes.values()) or [
-            w.HTML("<i>No goals yet: write your first one below.</i>")
+            lean(w.HTML, "<i>No goals yet: write your first one below.</i>")
         ]
         state = goal_rules.progress(goals, people)
         if state["done"]:
@@ -90,20 +96,21 @@ class _GoalBox(w.VBox):
         self.goal_id = int(goal["id"])
         self.status = status
         due = f" <small>by {esc(goal['target_date'])}</small>" if goal.get("target_date") else ""
-        remove_goal = w.Button(icon="trash", tooltip="Remove this goal", layout=width("36px"))
+        remove_goal = lean(w.Button, icon="trash", tooltip="Remove this goal", layout=width("36px"))
         remove_goal.on_click(
             lambda _b: save(status, lambda: wb.delete_goal(self.goal_id), "Goal removed")
         )
         lines: list[w.Widget] = [
-            w.HBox(
+            lean(
+                w.HBox,
                 [
-                    w.HTML(f"<h4 style='margin:0.4em 0'>{esc(goal['text'])}{due}</h4>"),
+                    lean(w.HTML, f"<h4 style='margin:0.4em 0'>{esc(goal['text'])}{due}</h4>"),
                     remove_goal,
-                ]
+                ],
             )
         ]
         for person in people.to_dict("records"):
-            remove = w.Button(icon="times", tooltip="Remove", layout=width("36px"))
+            remove = lean(w.Button, icon="times", tooltip="Remove", layout=width("36px"))
             remove.on_click(
                 lambda _b, i=int(person["id"]): save(
                     status, lambda: wb.remove_goal_person(i), "Removed"
@@ -111,23 +118,26 @@ class _GoalBox(w.VBox):
             )
             why = f" — {esc(person['why'])}" if person["why"] else ""
             lines.append(
-                w.HBox(
+                lean(
+                    w.HBox,
                     [
-                        w.HTML(
+                        lean(
+                            w.HTML,
                             f"{esc(person['name'])} <small>({esc(DEPTH_SHORT[person['depth']])})</small>{why}",
                             layout=width("560px"),
                         ),
                         remove,
-                    ]
+                    ],
                 )
             )
-        self.person = w.Combobox(
+        self.person = lean(
+            w.Combobox,
             placeholder="Pick or type a name",
             options=sorted(depths),
             ensure_option=False,
             layout=width("220px"),
         )
-        self.depth = w.Dropdown(options=DEPTH_CHOICES, value="contact", layout=width("330px"))
+        self.depth = lean(w.Dropdown, options=DEPTH_CHOICES, value="contact", layout=width("330px"))
         # Picking someone you know shows how deep that relationship already is.
         self.person.observe(
             lambda c: (
@@ -135,10 +145,10 @@ class _GoalBox(w.VBox):
             ),
             names="value",
         )
-        self.why = w.Text(placeholder="Why this person", layout=width("240px"))
-        self.add_button = w.Button(description="Add person", icon="user-plus")
+        self.why = lean(w.Text, placeholder="Why this person", layout=width("240px"))
+        self.add_button = lean(w.Button, description="Add person", icon="user-plus")
         self.add_button.on_click(self._add_clicked)
-        lines.append(w.HBox([self.person, self.depth, self.why, self.add_button]))
+        lines.append(lean(w.HBox, [self.person, self.depth, self.why, self.add_button]))
         super().__init__(
             lines, layout=w.Layout(border="1px solid #ddd", padding="4px 10px", margin="0 0 8px 0")
         )

@@ -8,11 +8,10 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
-from ipywidgets.widgets.widget_string import TextStyle
 
 from .._errors import InputError
 from ..profile import format_money
-from ._common import RemoveControl, StatusLine, esc, heading, plain_text, save, width
+from ._common import RemoveControl, StatusLine, esc, heading, lean, save, shared, width
 
 # Candidates shown at once: the biggest spend first; the rest are a scroll away in the table.
 SHOWN_CANDIDATES = 8
@@ -47,8 +46,9 @@ class _Upload(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.details = w.HTML()
-        self.upload = w.FileUpload(
+        self.details = lean(w.HTML)
+        self.upload = lean(
+            w.FileUpload,
             accept=self.accept,
             multiple=False,
             description=self.label,
@@ -58,7 +58,7 @@ class _Upload(w.VBox):
         super().__init__(self._parts())
 
     def _parts(self) -> list[w.Widget]:
-        return [w.HBox([self.upload, self.status]), self.details]
+        return [lean(w.HBox, [self.upload, self.status]), self.details]
 
     def _chosen(self, change: dict[str, Any]) -> None:
         found = _uploaded(change["new"])
@@ -93,7 +93,8 @@ class BankImport(_Upload):
     label = "Choose your bank file"
 
     def __init__(self, wb: Any):
-        self.day_order = w.Dropdown(
+        self.day_order = lean(
+            w.Dropdown,
             options=_DAY_ORDER,
             value=None,
             description="Dates",
@@ -108,7 +109,7 @@ class BankImport(_Upload):
         wb.on_change(self._store_changed, key="BankImport")
 
     def _parts(self) -> list[w.Widget]:
-        return [w.HBox([self.upload, self.day_order]), self.status, self.details, self.files]
+        return [lean(w.HBox, [self.upload, self.day_order]), self.status, self.details, self.files]
 
     def _import(self, handle: io.BytesIO) -> Any:
         return self.wb.import_transactions(handle, day_first=self.day_order.value)
@@ -143,45 +144,45 @@ class ContactsImport(_Upload):
 
 class _CandidateRow(w.HBox):
     """One business to add: name, profession and amount to check, the file's facts, a button.
+    Its parts share their layouts and styles with every other row (see ``lean``)."""
 
-    Rows share their column layouts and styles (``shared``): a page's widgets are each a model
-    the browser builds before it draws anything, so fewer models is a faster first paint.
-    """
-
-    def __init__(self, candidate: pd.Series, currency: str, accept: Any, shared: dict[str, Any]):
+    def __init__(self, candidate: pd.Series, currency: str, accept: Any):
         self.payee = str(candidate["payee"])
-        text = {"style": shared["text"]}
-        self.name = w.Text(value=self.payee, layout=shared["Business"], **text)
-        self.profession = w.Text(
+        self.name = lean(w.Text, value=self.payee, layout=width(_COLUMNS["Business"]))
+        self.profession = lean(
+            w.Text,
             value=str(candidate["profession"]),
             placeholder="profession",
-            layout=shared["Profession"],
-            **text,
+            layout=width(_COLUMNS["Profession"]),
         )
-        self.per_year = w.Text(
-            value=f"{float(candidate['per_year']):.2f}", layout=shared["Per year"], **text
+        self.per_year = lean(
+            w.Text,
+            value=f"{float(candidate['per_year']):.2f}",
+            layout=width(_COLUMNS["Per year"]),
         )
         first, last = pd.Timestamp(candidate["first"]), pd.Timestamp(candidate["last"])
-        facts = w.HTML(
+        facts = lean(
+            w.HTML,
             f"<small>{int(candidate['visits'])} payment(s), {first:%b %Y} to {last:%b %Y}, "
             f"{esc(format_money(float(candidate['total']), currency))} in all"
             + (f", via {esc(candidate['processor'])}" if candidate["processor"] else "")
             + "</small>",
-            layout=shared["From your file"],
-            style=shared["html"],
+            layout=width(_COLUMNS["From your file"]),
         )
-        self.button = w.Button(
-            description="Add to my money trail",
-            icon="plus",
-            layout=shared["button"],
-            style=shared["button_style"],
+        self.button = lean(
+            w.Button, description="Add to my money trail", icon="plus", layout=width("190px")
         )
         self.button.on_click(lambda _b: accept(self))
-        super().__init__([self.name, self.profession, self.per_year, facts, self.button])
+        parts = [self.name, self.profession, self.per_year, facts, self.button]
+        super().__init__(parts, layout=shared(w.Layout))
 
 
-_COLUMNS = (("Business", "220px"), ("Profession", "150px"), ("Per year", "100px"))
-_COLUMNS += (("From your file", "300px"),)
+_COLUMNS = {
+    "Business": "220px",
+    "Profession": "150px",
+    "Per year": "100px",
+    "From your file": "300px",
+}
 
 
 class BankCandidates(w.VBox):
@@ -195,19 +196,17 @@ class BankCandidates(w.VBox):
         self.wb = wb
         self.shown = SHOWN_CANDIDATES
         self.status = StatusLine()
-        self.rows = w.VBox()
-        self.intro = w.HTML()
-        self.in_trail = w.HTML()
-        self.more = w.Button(description="Show more", icon="chevron-down")
+        self.rows = lean(w.VBox)
+        self.intro = lean(w.HTML)
+        self.in_trail = lean(w.HTML)
+        self.more = lean(w.Button, description="Show more", icon="chevron-down")
         self.more.on_click(self._show_more)
-        self.shared: dict[str, Any] = {label: width(size) for label, size in _COLUMNS} | {
-            "button": width("190px"),
-            "text": TextStyle(),
-            "html": plain_text(),
-            "button_style": w.ButtonStyle(),
-        }
-        self.header = w.HBox(
-            [w.HTML(f"<b>{label}</b>", layout=self.shared[label]) for label, _width in _COLUMNS]
+        self.header = lean(
+            w.HBox,
+            [
+                lean(w.HTML, f"<b>{label}</b>", layout=width(size))
+                for label, size in _COLUMNS.items()
+            ],
         )
         super().__init__(
             [heading("Found in your bank files", 4), self.intro, self.rows, self.in_trail]
@@ -250,14 +249,14 @@ class BankCandidates(w.VBox):
             else ""
         )
         rows: list[w.Widget] = [
-            _CandidateRow(row, currency, self._accept, self.shared)
+            _CandidateRow(row, currency, self._accept)
             for _i, row in waiting.head(self.shown).iterrows()
         ]
         if len(waiting) > self.shown:
             self.more.description = f"Show more ({len(waiting) - self.shown} not shown)"
             rows.append(self.more)
         for old in self.rows.children:
-            if isinstance(old, _CandidateRow):  # its own widgets; shared layouts and styles stay
+            if isinstance(old, _CandidateRow):  # its own parts; the shared layouts and styles stay
                 for part in old.children:
                     part.close()
                 old.close()
@@ -284,22 +283,26 @@ class PayeeRules(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         style = {"description_width": "190px"}
-        self.contains = w.Text(
+        self.contains = lean(
+            w.Text,
             description="When the bank's text has",
             placeholder="JOES BARBER",
             style=style,
             layout=width("420px"),
         )
-        self.payee = w.Text(
+        self.payee = lean(
+            w.Text,
             description="call it",
             placeholder="Joe's Barber Shop",
             style={"description_width": "60px"},
             layout=width("320px"),
         )
-        self.add = w.Button(description="Add rule", icon="plus")
+        self.add = lean(w.Button, description="Add rule", icon="plus")
         self.add.on_click(self._add)
         self.remove = RemoveControl("rule", wb.delete_payee_rule, self.status)
-        super().__init__([w.HBox([self.contains, self.payee, self.add]), self.remove, self.status])
+        super().__init__(
+            [lean(w.HBox, [self.contains, self.payee, self.add]), self.remove, self.status]
+        )
         self._refresh()
         wb.on_change(self._store_changed, key="PayeeRules")
 

@@ -19,6 +19,7 @@ from ._common import (
     editable_grid,
     esc,
     heading,
+    lean,
     save,
     save_cell,
     show_rows,
@@ -45,31 +46,35 @@ class ContactsTable(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.summary = w.HTML()
+        self.summary = lean(w.HTML)
         self.grid: DataGrid | None = None  # made once the page is up (see _common)
-        style, wide = {"description_width": "100px"}, w.Layout(width="340px")
-        self.name = w.Text(description="Name", placeholder="Maria Lopez", style=style, layout=wide)
-        self.company = w.Text(
-            description="Company", placeholder="Ridge Advisors", style=style, layout=wide
+        style, wide = {"description_width": "100px"}, width("340px")
+        self.name = lean(
+            w.Text, description="Name", placeholder="Maria Lopez", style=style, layout=wide
         )
-        self.position = w.Text(
-            description="Position", placeholder="Wealth Manager", style=style, layout=wide
+        self.company = lean(
+            w.Text, description="Company", placeholder="Ridge Advisors", style=style, layout=wide
         )
-        self.profession = w.Combobox(
+        self.position = lean(
+            w.Text, description="Position", placeholder="Wealth Manager", style=style, layout=wide
+        )
+        self.profession = lean(
+            w.Combobox,
             description="Profession",
             style=style,
             layout=wide,
             options=preferred_clients.professions(),
             ensure_option=False,
         )
-        self.depth = w.Dropdown(
+        self.depth = lean(
+            w.Dropdown,
             description="Relationship",
             options=DEPTH_CHOICES,
             style=style,
             layout=width("500px"),
         )
-        self.add_button = w.Button(
-            description="Add person", button_style="primary", icon="user-plus"
+        self.add_button = lean(
+            w.Button, description="Add person", button_style="primary", icon="user-plus"
         )
         self.add_button.on_click(self._add_clicked)
         self.remover = RemoveControl("person", wb.delete_contact, self.status)
@@ -77,16 +82,17 @@ class ContactsTable(w.VBox):
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
             [
-                w.HTML(
+                lean(
+                    w.HTML,
                     "<small>Double-click a cell to change it. Relationship is one of: contact, "
-                    "acquaintance, connection, referral partner.</small>"
+                    "acquaintance, connection, referral partner.</small>",
                 ),
                 WhenThePageIsUp(self._new_grid, "Opening your table…"),
                 self.status,
                 self.summary,
                 heading("Add a person", 4),
-                w.HBox([self.name, self.company]),
-                w.HBox([self.position, self.profession]),
+                lean(w.HBox, [self.name, self.company]),
+                lean(w.HBox, [self.position, self.profession]),
                 self.depth,
                 self.add_button,
                 self.remover,
@@ -171,43 +177,53 @@ class ReferralLog(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.person = w.Combobox(
+        self.person = lean(
+            w.Combobox,
             description="Person",
             placeholder="Pick from your contacts",
             ensure_option=True,
             layout=width("340px"),
             style={"description_width": "80px"},
         )
-        self.direction = w.ToggleButtons(
-            options=[("I gave", "given"), ("I received", "received")], value="given"
+        self.direction = lean(
+            w.ToggleButtons,
+            options=[("I gave", "given"), ("I received", "received")],
+            value="given",
         )
-        self.on_date = w.DatePicker(
-            description="On", layout=width("220px"), style={"description_width": "30px"}
+        self.on_date = lean(
+            w.DatePicker,
+            description="On",
+            layout=width("220px"),
+            style={"description_width": "30px"},
         )
-        self.what = w.Text(
+        self.what = lean(
+            w.Text,
             description="What",
             placeholder="A neighbour selling her house",
             layout=width("500px"),
             style={"description_width": "80px"},
         )
-        self.value = w.Text(
+        self.value = lean(
+            w.Text,
             description="Value",
             placeholder="0",
             layout=width("220px"),
             style={"description_width": "60px"},
         )
-        self.log_button = w.Button(description="Log referral", button_style="primary", icon="plus")
+        self.log_button = lean(
+            w.Button, description="Log referral", button_style="primary", icon="plus"
+        )
         self.log_button.on_click(self._log_clicked)
-        self.recent = w.HTML()
+        self.recent = lean(w.HTML)
         self.remover = RemoveControl("referral", wb.delete_referral, self.status)
-        self.balance = w.HTML()
+        self.balance = lean(w.HTML)
         self._refresh()
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
             [
-                w.HBox([self.person, self.direction, self.on_date]),
-                w.HBox([self.what, self.value]),
-                w.HBox([self.log_button, self.status]),
+                lean(w.HBox, [self.person, self.direction, self.on_date]),
+                lean(w.HBox, [self.what, self.value]),
+                lean(w.HBox, [self.log_button, self.status]),
                 heading("Balance with each person", 4),
                 self.balance,
                 heading("Logged", 4),
@@ -283,18 +299,21 @@ class ReferrabilityCheck(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.person = w.Dropdown(
-            description="Who", layout=width("420px"), style={"description_width": "60px"}
+        self.person = lean(
+            w.Dropdown,
+            description="Who",
+            layout=width("420px"),
+            style={"description_width": "60px"},
         )
         self.checks = {
-            key: w.Checkbox(description=label, indent=False, layout=width("640px"))
+            key: lean(w.Checkbox, description=label, indent=False, layout=width("640px"))
             for key, label in network_rules.CRITERIA.items()
         }
         self._loading = False
         for key, box in self.checks.items():
             box.observe(lambda c, k=key: self._changed(k, c["new"]), names="value")
         self.person.observe(lambda _c: self._load(), names="value")
-        self.summary = w.HTML()
+        self.summary = lean(w.HTML)
         self._refresh_people()
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__([self.person, *self.checks.values(), self.status, self.summary])

@@ -11,7 +11,7 @@ from .. import app
 from ..report import gather, svg, to_pdf
 from ..report.html import plan_body
 from ..report.pdf import charts
-from ._common import LiveHTML, StatusLine, download_link, width
+from ._common import LiveHTML, StatusLine, download_link, lean, width
 
 
 class PlanPreview(LiveHTML):
@@ -33,14 +33,15 @@ class DownloadPlan(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.button = w.Button(
+        self.button = lean(
+            w.Button,
             description="Make my action plan (PDF)",
             button_style="primary",
             icon="file-pdf-o",
             layout=width("280px"),
         )
         self.button.on_click(self._clicked)
-        self.link = w.HTML()
+        self.link = lean(w.HTML)
         self.pdf: bytes = b""
         super().__init__([self.button, self.link, self.status])
         # In JupyterLab the charts are drawn while the participant reads the preview, so the

@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import preferred_clients
-from ._common import LiveHTML, StatusLine, esc, save, width
+from ._common import LiveHTML, StatusLine, esc, lean, save, width
 
 
 class PreferredClientForm(w.VBox):
@@ -16,7 +16,8 @@ class PreferredClientForm(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.description = w.Textarea(
+        self.description = lean(
+            w.Textarea,
             value=wb.profile().preferred_client,
             description="In words",
             placeholder="Retired homeowners who are ready to downsize to a smaller, easier home",
@@ -27,7 +28,8 @@ class PreferredClientForm(w.VBox):
         self.description.observe(self._description_changed, names="value")
         self._labels = preferred_clients.markets()  # tag -> label
         self._tags = {label: tag for tag, label in self._labels.items()}
-        self.markets = w.TagsInput(
+        self.markets = lean(
+            w.TagsInput,
             value=[self._labels[t] for t in wb.client_tags()],
             allowed_tags=sorted(self._labels.values()),
             allow_duplicates=False,
@@ -38,7 +40,7 @@ class PreferredClientForm(w.VBox):
         super().__init__(
             [
                 self.description,
-                w.HTML("<b>Client markets</b> <small>(pick two or three)</small>"),
+                lean(w.HTML, "<b>Client markets</b> <small>(pick two or three)</small>"),
                 self.markets,
                 self.status,
             ]
@@ -58,13 +60,15 @@ class TargetProfessions(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.suggestions = w.Select(
+        self.suggestions = lean(
+            w.Select,
             description="Suggested",
             rows=8,
             layout=width("420px"),
             style={"description_width": "90px"},
         )
-        self.typed = w.Combobox(
+        self.typed = lean(
+            w.Combobox,
             description="Or type",
             options=preferred_clients.professions(),
             ensure_option=False,
@@ -72,18 +76,24 @@ class TargetProfessions(w.VBox):
             layout=width("420px"),
             style={"description_width": "90px"},
         )
-        self.add_button = w.Button(
-            description="Add to my five", button_style="primary", icon="plus"
+        self.add_button = lean(
+            w.Button, description="Add to my five", button_style="primary", icon="plus"
         )
         self.add_button.on_click(self._add_clicked)
-        self.chosen = w.VBox()
-        self.count = w.HTML()
+        self.chosen = lean(w.VBox)
+        self.count = lean(w.HTML)
         self._refresh()
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
             [
-                w.HBox([w.VBox([self.suggestions, self.typed]), w.VBox([self.count, self.chosen])]),
-                w.HBox([self.add_button, self.status]),
+                lean(
+                    w.HBox,
+                    [
+                        lean(w.VBox, [self.suggestions, self.typed]),
+                        lean(w.VBox, [self.count, self.chosen]),
+                    ],
+                ),
+                lean(w.HBox, [self.add_button, self.status]),
             ]
         )
 
@@ -106,13 +116,17 @@ class TargetProfessions(w.VBox):
         )
         rows = []
         for profession in chosen:
-            remove = w.Button(icon="times", tooltip=f"Remove {profession}", layout=width("36px"))
+            remove = lean(
+                w.Button, icon="times", tooltip=f"Remove {profession}", layout=width("36px")
+            )
             remove.on_click(
                 lambda _b, p=profession: save(
                     self.status, lambda: self.wb.remove_target_profession(p), f"Removed {p}"
                 )
             )
-            rows.append(w.HBox([w.HTML(f"{esc(profession)}", layout=width("260px")), remove]))
+            rows.append(
+                lean(w.HBox, [lean(w.HTML, f"{esc(profession)}", layout=width("260px")), remove])
+            )
         self.chosen.children = rows
 
     def _store_changed(self, table: str) -> None:

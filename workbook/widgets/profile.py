@@ -7,7 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..profile import CURRENCIES, LABELS, PROFILE_FIELDS, time_zones
-from ._common import StatusLine, save
+from ._common import StatusLine, lean, save, width
 
 _PLACEHOLDERS = {
     "name": "Dana Whitfield",
@@ -37,12 +37,13 @@ class ProfileForm(w.VBox):
             widget.observe(lambda change, f=field: self._save(f, change["new"]), names="value")
             self.fields[field] = widget
             self.status[field] = status
-            rows.append(w.HBox([widget, status]))
+            rows.append(lean(w.HBox, [widget, status]))
         super().__init__(rows)
 
     def _field_widget(self, field: str, value: Any) -> w.ValueWidget:
         if field == "share_with_cohort":
-            return w.Checkbox(
+            return lean(
+                w.Checkbox,
                 value=bool(value),
                 description=LABELS[field],
                 indent=False,
@@ -53,19 +54,27 @@ class ProfileForm(w.VBox):
             "value": value,
             "placeholder": _PLACEHOLDERS[field],
             "style": {"description_width": "210px"},
-            "layout": w.Layout(width="640px"),
+            "layout": width("640px"),
         }
         if field == "preferred_client":
-            return w.Textarea(rows=3, **common)
+            return lean(w.Textarea, rows=3, **common)
         if field == "currency":
-            return w.Combobox(
-                options=sorted(CURRENCIES), ensure_option=False, continuous_update=False, **common
+            return lean(
+                w.Combobox,
+                options=sorted(CURRENCIES),
+                ensure_option=False,
+                continuous_update=False,
+                **common,
             )
         if field == "time_zone":
-            return w.Combobox(
-                options=time_zones(), ensure_option=False, continuous_update=False, **common
+            return lean(
+                w.Combobox,
+                options=time_zones(),
+                ensure_option=False,
+                continuous_update=False,
+                **common,
             )
-        return w.Text(**common)
+        return lean(w.Text, **common)
 
     def _save(self, field: str, value: str) -> None:
         save(self.status[field], lambda: self.wb.set_profile(**{field: value}))

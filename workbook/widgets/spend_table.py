@@ -16,6 +16,7 @@ from ._common import (
     WhenThePageIsUp,
     editable_grid,
     heading,
+    lean,
     save,
     save_cell,
     show_rows,
@@ -62,7 +63,7 @@ class SpendTable(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
-        self.totals = w.HTML()
+        self.totals = lean(w.HTML)
         self.grid: DataGrid | None = None  # made once the page is up (see _common)
         self.form = _AddBusinessForm(wb, self.status)
         self.remover = RemoveControl("business", wb.delete_business, self.status)
@@ -70,9 +71,10 @@ class SpendTable(w.VBox):
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
             [
-                w.HTML(
+                lean(
+                    w.HTML,
                     "<small>Double-click a cell to change it; press Enter to save. "
-                    "<i>A year</i> and <i>Lifetime</i> are worked out for you.</small>"
+                    "<i>A year</i> and <i>Lifetime</i> are worked out for you.</small>",
                 ),
                 WhenThePageIsUp(self._new_grid, "Opening your table…"),
                 self.status,
@@ -168,11 +170,16 @@ class _AddBusinessForm(w.VBox):
         self.wb = wb
         self.status = status
         style = {"description_width": "130px"}
-        wide = w.Layout(width="360px")
-        self.name = w.Text(
-            description="Business", placeholder="Blue Ridge Hair Studio", style=style, layout=wide
+        wide = width("360px")
+        self.name = lean(
+            w.Text,
+            description="Business",
+            placeholder="Blue Ridge Hair Studio",
+            style=style,
+            layout=wide,
         )
-        self.profession = w.Combobox(
+        self.profession = lean(
+            w.Combobox,
             description="Profession",
             placeholder="Hair stylist",
             options=_PROFESSION_HINTS,
@@ -180,33 +187,36 @@ class _AddBusinessForm(w.VBox):
             style=style,
             layout=wide,
         )
-        self.amount = w.Text(description="Amount", placeholder="65", style=style, layout=wide)
-        self.frequency = w.Dropdown(
+        self.amount = lean(w.Text, description="Amount", placeholder="65", style=style, layout=wide)
+        self.frequency = lean(
+            w.Dropdown,
             description="How often",
             options=[(label, key) for key, label in money_trail.FREQUENCIES.items()],
             value="per_visit",
             style=style,
             layout=wide,
         )
-        self.visits = w.Text(
-            description="Visits a year", placeholder="10", style=style, layout=wide
+        self.visits = lean(
+            w.Text, description="Visits a year", placeholder="10", style=style, layout=wide
         )
-        self.years = w.Text(
-            description="Years a customer", placeholder="5", style=style, layout=wide
+        self.years = lean(
+            w.Text, description="Years a customer", placeholder="5", style=style, layout=wide
         )
-        self.referrals = w.Text(
-            description="Referrals sent", placeholder="0", style=style, layout=wide
+        self.referrals = lean(
+            w.Text, description="Referrals sent", placeholder="0", style=style, layout=wide
         )
-        self.notes = w.Text(description="Notes", style=style, layout=width("730px"))
-        self.add_button = w.Button(description="Add business", button_style="primary", icon="plus")
+        self.notes = lean(w.Text, description="Notes", style=style, layout=width("730px"))
+        self.add_button = lean(
+            w.Button, description="Add business", button_style="primary", icon="plus"
+        )
         self.add_button.on_click(self._add_clicked)
         self.frequency.observe(self._frequency_changed, names="value")
         super().__init__(
             [
-                w.HBox([self.name, self.profession]),
-                w.HBox([self.amount, self.frequency]),
-                w.HBox([self.visits, self.years]),
-                w.HBox([self.referrals]),
+                lean(w.HBox, [self.name, self.profession]),
+                lean(w.HBox, [self.amount, self.frequency]),
+                lean(w.HBox, [self.visits, self.years]),
+                lean(w.HBox, [self.referrals]),
                 self.notes,
                 self.add_button,
             ]
