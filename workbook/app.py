@@ -8,6 +8,7 @@ the workbook only when the page is asked for, so what it shows is never stale.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -75,4 +76,9 @@ def wait_for_the_page() -> None:
         return
     from voila.utils import wait_for_request
 
+    # While nobody is looking: one full collection now, and what the imports made (a large,
+    # lasting heap) left out of later ones. Otherwise the first collection that comes along
+    # after the page is opened walks all of it, and the participant waits for that.
+    gc.collect()
+    gc.freeze()
     wait_for_request()
