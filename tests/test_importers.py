@@ -480,3 +480,19 @@ def test_short_rows_read_as_empty_cells_in_every_column():
     table = read_rows(load(io.BytesIO(longer)), longer.decode(), 0, ",")
     assert table.rows.iloc[1].tolist() == ["01/06/2026", "-4.50", "", ""]
     assert "Left out a row with more columns" in table.warnings[0]
+
+
+@given(st.lists(st.integers(min_value=-(10**9), max_value=10**9), min_size=1, max_size=40))
+def test_amounts_read_as_numbers_equal_amounts_read_as_text(cents):
+    """A column of plain numbers is read as floats by the CSV reader; one odd cell sends the
+    whole column through the text parser. Both give the same amounts."""
+    head = "Details,Posting Date,Description,Amount,Type,Balance,Check or Slip #\n"
+    lines = [
+        f"DEBIT,01/{1 + i % 28:02d}/2026,SHOP {i},{c / 100:.2f},ACH_DEBIT,,,"
+        for i, c in enumerate(cents)
+    ]
+    plain = read_transactions(io.BytesIO((head + "\n".join(lines) + "\n").encode()))
+    odd = lines + ['DEBIT,01/05/2026,ODD ONE,"$1.00",ACH_DEBIT,,,']
+    texts = read_transactions(io.BytesIO((head + "\n".join(odd) + "\n").encode()))
+    assert plain["amount"].tolist() == [c / 100 for c in cents]
+    assert texts["amount"].tolist() == [c / 100 for c in cents] + [1.0]

@@ -66,9 +66,22 @@ def first_lines(text: str, count: int = 3) -> list[str]:
     return lines
 
 
-def read_rows(src: Source, text: str, offset: int, delimiter: str, *, header: bool = True) -> Table:
+def read_rows(
+    src: Source,
+    text: str,
+    offset: int,
+    delimiter: str,
+    *,
+    header: bool = True,
+    numbers: int | None = None,
+) -> Table:
     """The rows from ``offset`` on, all as text. Rows with more cells than headings (beyond a
-    trailing empty one, as Chase writes) are left out and listed; blank rows are dropped."""
+    trailing empty one, as Chase writes) are left out and listed; blank rows are dropped.
+
+    ``numbers``: the position of a column that is likely plain numbers (an amount column). It is
+    read as floats when every cell in it is one (the C reader converts them far faster than
+    anything after it); else, as the other columns, as text.
+    """
     first_line = text.count("\n", 0, offset) + (2 if header else 1)
     bom = 3 if src.data.startswith(codecs.BOM_UTF8) else 0
     if len(text.encode("utf-8", "surrogatepass")) == len(src.data) - bom:
@@ -94,7 +107,9 @@ def read_rows(src: Source, text: str, offset: int, delimiter: str, *, header: bo
         with warnings_module.catch_warnings():
             # Chase ends every row with a comma: index_col=False is how pandas is told so.
             warnings_module.simplefilter("ignore", ParserWarning)
-            rows = pd.read_csv(opened(), **options)
+            rows = _numbers_read(opened, options, numbers, delimiter)
+            if rows is None:
+                rows = pd.read_csv(opened(), **options)
     except ParserError:
         extra: list[list[str]] = []
 
@@ -119,6 +134,23 @@ def read_rows(src: Source, text: str, offset: int, delimiter: str, *, header: bo
     rows.columns = [str(c) for c in rows.columns]
     headings = list(rows.columns)
     return Table(rows, headings, first_line, warnings)
+
+
+def _numbers_read(
+    opened: Callable[[], Any], options: dict[str, Any], numbers: int | None, delimiter: str
+) -> pd.DataFrame | None:
+    """The rows with column ``numbers`` as floats, or None when a cell in it is not a plain
+    number (a currency sign, a decimal comma, a blank): then every column is read as text."""
+    if numbers is None:
+        return None
+    head = opened().readline()
+    width = len(head.split(delimiter.encode() if isinstance(head, bytes) else delimiter)) + 1
+    # One more than the headings: Chase ends its rows with a comma.
+    types: dict[int, Any] = dict.fromkeys(range(width), object) | {numbers: "float64"}
+    try:
+        return pd.read_csv(opened(), **(options | {"dtype": types}))
+    except (ValueError, TypeError, IndexError):  # IndexError: no rows under the headings
+        return None
 
 
 def drop_empty_and_repeated(table: Table) -> Table:

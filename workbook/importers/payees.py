@@ -95,6 +95,7 @@ _REFERENCES = re.compile(
     re.I,
 )
 _SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 
 
 def normalise(description: str) -> tuple[str, str]:
@@ -114,31 +115,41 @@ def _bare_name(description: str) -> tuple[str, str]:
     if _ATM.match(text):
         return "ATM withdrawal", ""
     work = text
-    if m := _CHASE_ACH.search(work):
-        work = m.group(1)
-    elif m := _BOFA_ACH.match(work):
-        work = m.group(1)
+    # Each pattern is tried only where the text has what it cannot match without (a colon, a
+    # slash, a star, a digit, CARD): most descriptions skip most of them.
+    if ":" in work:
+        if m := _CHASE_ACH.search(work):
+            work = m.group(1)
+        elif m := _BOFA_ACH.match(work):
+            work = m.group(1)
     for wrapper in _WRAPPERS:
         work = wrapper.sub("", work, count=1)
-    work = _WF_TAIL.sub("", work)
+    if "CARD" in work.upper():
+        work = _WF_TAIL.sub("", work)
     work = _BARCLAYS_TAIL.sub("", work)
-    work = _DATES.sub(" ", work).strip()
+    if "/" in work:
+        work = _DATES.sub(" ", work)
+    work = work.strip()
     processor = ""
-    for prefix, name in _PROCESSORS:
-        if prefix.match(work):
-            work, processor = prefix.sub("", work, count=1), name
-            work = work.split("*")[0]
-            break
-    else:
-        if m := _STRIPE.match(work):
-            work, processor = m.group(1), "Stripe"
-        elif m := _PREFIX_REF.match(work):
-            work = m.group(1)
-    glued = _GLUED_PLACE.search(work, max(0, len(work) - _TAIL))
-    if glued and glued.group(1) in _STATE_SET:
-        work = work[: glued.start()]
+    if "*" in work:
+        for prefix, name in _PROCESSORS:
+            if prefix.match(work):
+                work, processor = prefix.sub("", work, count=1), name
+                work = work.split("*")[0]
+                break
+        else:
+            if m := _STRIPE.match(work):
+                work, processor = m.group(1), "Stripe"
+            elif m := _PREFIX_REF.match(work):
+                work = m.group(1)
+    has_digit = _DIGIT.search(work) is not None
+    if has_digit:
+        glued = _GLUED_PLACE.search(work, max(0, len(work) - _TAIL))
+        if glued and glued.group(1) in _STATE_SET:
+            work = work[: glued.start()]
     placed = _strip_place(work)
-    placed = _REFERENCES.sub("", placed)
+    if has_digit:
+        placed = _REFERENCES.sub("", placed)
     if placed == work:  # the place may have been hidden behind a reference
         placed = _strip_place(placed)
     work = _SPACES.sub(" ", placed).strip(" *#-/,.")

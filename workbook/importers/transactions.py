@@ -228,8 +228,9 @@ def _from_csv(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
     found = find_heading(text, _recognise)
     if found is None:
         return _headerless(src, text, day_first)
-    offset, delimiter, _cells, layout = found
-    table = drop_empty_and_repeated(read_rows(src, text, offset, delimiter))
+    offset, delimiter, cells, layout = found
+    amounts = _role_columns(cells).get("amount", [None])[0]
+    table = drop_empty_and_repeated(read_rows(src, text, offset, delimiter, numbers=amounts))
     return _frame(src, table, layout, day_first)
 
 
@@ -304,9 +305,11 @@ def _frame(src: Source, table: Table, layout: Layout, day_first: bool | None) ->
 
 
 def _amount(table: Table, roles: dict[str, list[int]]) -> pd.Series:
-    signed = _column(table, roles, "amount")
-    if signed is not None:
-        amount = parse_amounts(signed)
+    positions = roles.get("amount", [])
+    if positions:
+        signed = table.rows.iloc[:, positions[0]]
+        # Read as numbers already when every cell was a plain one (read_rows).
+        amount = signed if pd.api.types.is_float_dtype(signed) else parse_amounts(signed)
     else:
         debit = _column(table, roles, "debit")
         credit = _column(table, roles, "credit")
