@@ -14,7 +14,7 @@ import subprocess
 import pytest
 
 import workbook
-from conftest import chromium_page, db_rows, needs_chromium, running_app, wait_for
+from conftest import FIXTURES, chromium_page, db_rows, needs_chromium, running_app, wait_for
 
 pytestmark = needs_chromium
 
@@ -112,6 +112,26 @@ def test_grids_and_charts_are_added_once_the_page_is_up(app, page):
         page.locator(".lm-DataGrid, .p-DataGrid").first.wait_for(timeout=60_000)
         page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
         assert wait_for(lambda: "Opening your table" not in page.inner_text("body"))
+
+
+def test_money_trail_from_a_bank_file(app, page):
+    """Choose the bank's CSV, see the businesses found in it, add one with a click."""
+    _open(page, app, "01_money_trail")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_text("Choose your bank file").click()
+    chooser.value.set_files(FIXTURES / "imports" / "chase_checking.csv")
+    page.get_by_text("businesses in your bank files").wait_for(timeout=60_000)
+    page.wait_for_function(  # the name to check, in a text box of its own
+        "() => [...document.querySelectorAll('input')].some(i => i.value === "
+        "'Happy Paws Vet Clinic')",
+        timeout=60_000,
+    )
+    page.get_by_role("button", name="Add to my money trail").first.click()  # the biggest
+    assert wait_for(
+        lambda: ("Happy Paws Vet Clinic",) in db_rows(app.workbook, "SELECT name FROM businesses")
+    )
+    page.reload()
+    page.get_by_text("Already in your money trail: Happy Paws Vet Clinic").wait_for(timeout=60_000)
 
 
 def test_preferred_clients(app, page):

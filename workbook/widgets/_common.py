@@ -89,14 +89,38 @@ def once_the_page_is_up(then: Callable[[], None]) -> None:
     A data grid or a plotly chart costs the browser a second or more to draw, and the app shows
     nothing until every widget of the page is drawn. So in the app they are added once the rest
     is on screen: the browser says it has the page's widgets (it builds a link between two
-    hidden numbers, copying the 1 into the 0 and sending it back), and ``then`` runs
-    SETTLE_SECONDS later, on the kernel's own event loop.
+    hidden numbers, copying the 1 into the 0 and sending it back), and what waits for that runs
+    SETTLE_SECONDS later, on the kernel's own event loop. One signal serves the whole page.
     """
     from .. import app
 
-    if not app.in_the_app():
+    if not app.in_the_app() or _page.up:
         then()
         return
+    _page.waiting.append(then)
+    if _page.signal is None:
+        _page.signal = _page_signal()
+
+
+class _Page:
+    """What waits for the page of this kernel (the app gives each page a kernel of its own)."""
+
+    def __init__(self) -> None:
+        self.up = False
+        self.waiting: list[Callable[[], None]] = []
+        self.signal: tuple[w.Widget, ...] | None = None
+
+    def arrived(self) -> None:
+        self.up = True
+        waiting, self.waiting = self.waiting, []
+        for then in waiting:
+            then()
+
+
+_page = _Page()
+
+
+def _page_signal() -> tuple[w.Widget, ...]:
     source, target = lean(w.IntText, value=1), lean(w.IntText, value=0)
     link = w.jsdlink((source, "value"), (target, "value"))
 
@@ -105,11 +129,12 @@ def once_the_page_is_up(then: Callable[[], None]) -> None:
         for part in (link, source, target):
             part.close()
         try:
-            asyncio.get_running_loop().call_later(SETTLE_SECONDS, then)
+            asyncio.get_running_loop().call_later(SETTLE_SECONDS, _page.arrived)
         except RuntimeError:  # a kernel without an event loop here: no waiting, then
-            then()
+            _page.arrived()
 
     target.observe(arrived, names="value")
+    return source, target, link
 
 
 class WhenThePageIsUp(w.VBox):

@@ -11,7 +11,17 @@ import pandas as pd
 
 from .._errors import InputError
 from ..profile import format_money
-from ._common import RemoveControl, StatusLine, esc, heading, lean, save, shared, width
+from ._common import (
+    RemoveControl,
+    StatusLine,
+    esc,
+    heading,
+    lean,
+    once_the_page_is_up,
+    save,
+    shared,
+    width,
+)
 
 # Candidates shown at once: the biggest spend first; the rest are a scroll away in the table.
 SHOWN_CANDIDATES = 8
@@ -212,7 +222,10 @@ class BankCandidates(w.VBox):
             [heading("Found in your bank files", 4), self.intro, self.rows, self.in_trail]
             + [self.status]
         )
-        self.refresh()
+        # In the app, the rows come once the page is up (as grids and charts do): they are
+        # a few dozen widgets for the browser to build before it shows anything.
+        self.intro.value = "<p><i>Looking through your bank files…</i></p>"
+        once_the_page_is_up(self.refresh)
         wb.on_change(self._store_changed, key="BankCandidates")
 
     def _store_changed(self, table: str) -> None:
