@@ -229,3 +229,33 @@ def test_a_preheated_page_shows_what_was_saved_after_it_started(app, page):
     page.get_by_role("button", name="Add person").wait_for(timeout=60_000)
     assert page.locator("option", has_text="Added While Waiting").count() >= 1
     assert any("Using pre-heated kernel" in line and "05_my_network" in line for line in app.log)
+
+
+UNNAMED_CONTROLS = """() => [...document.querySelectorAll('input, select, textarea, button')]
+    .filter(el => el.offsetParent !== null && !['hidden', 'file'].includes(el.type))
+    .filter(el => !(
+        [...(el.labels || [])].some(label => label.textContent.trim())
+        || el.getAttribute('aria-label') || el.title || el.placeholder
+        || (el.tagName === 'BUTTON' && el.textContent.trim())))
+    .map(el => el.outerHTML.slice(0, 200))"""
+
+
+@pytest.mark.parametrize(
+    "notebook",
+    ["00_start_here", "01_money_trail", "02_preferred_clients", "03_goals_to_people",
+     "04_gains", "05_my_network", "06_follow_up", "07_action_plan"],
+)  # fmt: skip
+def test_every_field_has_a_name_and_text_reads_as_written(app, page, notebook):
+    """What a screen reader says for each control: its label, placeholder, tooltip or text.
+    Runs after the exercises above, so the pages have rows (asks, candidates, promises)."""
+    with workbook.open(app.workbook) as wb:  # rows of fields: bank candidates, an ask
+        wb.import_transactions(FIXTURES / "imports" / "chase_checking.csv")  # twice adds nothing
+        if wb.asks().empty:
+            if wb.spend_table().empty:
+                wb.accept_candidate("Starbucks")
+            wb.add_ask(int(wb.spend_table()["id"].iloc[0]), "display_cards", "")
+    _open(page, app, notebook)
+    page.wait_for_timeout(3_000)  # the parts added once the page is up
+    assert page.evaluate(UNNAMED_CONTROLS) == []
+    # Two amounts in one paragraph ($58 ... $700) must not be typeset as a formula.
+    assert page.locator("mjx-container, .MathJax, .MathJax_Preview").count() == 0

@@ -186,6 +186,11 @@ def show_rows(grid: Any, rows: pd.DataFrame) -> None:
         grid.layout.height = f"{44 + 20 * min(max(len(rows), 1), 15)}px"
 
 
+# The style of a label that is read out but not shown: for a field under a column heading that
+# already says what it is (a screen reader still names the field).
+UNSEEN_LABEL = {"description_width": "0px"}
+
+
 def width(size: str) -> w.Layout:
     """The shared layout of every widget ``size`` wide (see ``shared``)."""
     return shared(w.Layout, (("width", size),))

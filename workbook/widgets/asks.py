@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .. import money_trail
 from ..profile import format_money
-from ._common import LiveHTML, RemoveControl, StatusLine, esc, lean, save, width
+from ._common import UNSEEN_LABEL, LiveHTML, RemoveControl, StatusLine, esc, lean, save, width
 
 
 class AskBuilder(w.VBox):
@@ -165,6 +165,8 @@ class AskTracker(w.VBox):
             ask_id = int(ask["id"])
             status = lean(
                 w.Dropdown,
+                description=f"Where the ask of {ask['business']} stands",
+                style=UNSEEN_LABEL,
                 options=[(v, k) for k, v in money_trail.ASK_STATUSES.items()],
                 value=ask["status"],
                 layout=width(widths[2]),

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from .. import goals as goal_rules
 from ..contacts import DEPTH_CHOICES, DEPTH_SHORT
-from ._common import LiveHTML, StatusLine, esc, heading, lean, save, width
+from ._common import UNSEEN_LABEL, LiveHTML, StatusLine, esc, heading, lean, save, width
 
 
 class GoalsForm(w.VBox):
@@ -137,7 +137,14 @@ class _GoalBox(w.VBox):
             ensure_option=False,
             layout=width("220px"),
         )
-        self.depth = lean(w.Dropdown, options=DEPTH_CHOICES, value="contact", layout=width("330px"))
+        self.depth = lean(
+            w.Dropdown,
+            description="How well you know them",
+            style=UNSEEN_LABEL,
+            options=DEPTH_CHOICES,
+            value="contact",
+            layout=width("330px"),
+        )
         # Picking someone you know shows how deep that relationship already is.
         self.person.observe(
             lambda c: (

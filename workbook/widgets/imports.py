@@ -12,6 +12,7 @@ import pandas as pd
 from .._errors import InputError
 from ..profile import format_money
 from ._common import (
+    UNSEEN_LABEL,
     RemoveControl,
     StatusLine,
     esc,
@@ -158,7 +159,13 @@ class _CandidateRow(w.HBox):
 
     def __init__(self, candidate: pd.Series, currency: str, accept: Any):
         self.payee = str(candidate["payee"])
-        self.name = lean(w.Text, value=self.payee, layout=width(_COLUMNS["Business"]))
+        self.name = lean(
+            w.Text,
+            description="Business",
+            style=UNSEEN_LABEL,
+            value=self.payee,
+            layout=width(_COLUMNS["Business"]),
+        )
         self.profession = lean(
             w.Text,
             value=str(candidate["profession"]),
@@ -167,6 +174,8 @@ class _CandidateRow(w.HBox):
         )
         self.per_year = lean(
             w.Text,
+            description=f"Spent per year at {self.payee}",
+            style=UNSEEN_LABEL,
             value=f"{float(candidate['per_year']):.2f}",
             layout=width(_COLUMNS["Per year"]),
         )
@@ -225,8 +234,13 @@ class BankCandidates(w.VBox):
         # In the app, the rows come once the page is up (as grids and charts do): they are
         # a few dozen widgets for the browser to build before it shows anything.
         self.intro.value = "<p><i>Looking through your bank files…</i></p>"
-        once_the_page_is_up(self.refresh)
+        self._listed = False
+        once_the_page_is_up(self._first_list)
         wb.on_change(self._store_changed, key="BankCandidates")
+
+    def _first_list(self) -> None:
+        if not self._listed:  # a file chosen meanwhile has listed them (and may have edits)
+            self.refresh()
 
     def _store_changed(self, table: str) -> None:
         if table in ("transactions", "businesses", "import_batches", "payee_rules"):
@@ -237,6 +251,7 @@ class BankCandidates(w.VBox):
         self.refresh()
 
     def refresh(self) -> None:
+        self._listed = True
         found = self.wb.money_trail_candidates()
         currency = self.wb.profile().currency
         if found.empty:
