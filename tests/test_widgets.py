@@ -236,7 +236,7 @@ def test_open_asks_show_their_talking_points_in_the_tracker(demo_workbook):
 def test_lean_widgets_share_one_layout_and_one_style_per_look():
     import ipywidgets as w
 
-    from workbook.widgets._common import lean, shared, width
+    from workbook.widgets._common import StatusLine, lean, plain_text, shared, width
 
     a = lean(w.Text, description="Name", style={"description_width": "90px"})
     b = lean(w.Text, description="Town", style={"description_width": "90px"})
@@ -246,6 +246,8 @@ def test_lean_widgets_share_one_layout_and_one_style_per_look():
     assert c.style.description_width == "60px"
     assert a.layout is b.layout is shared(w.Layout) and d.layout is width("300px")
     assert lean(w.HTML).style is lean(w.HTML, "<b>x</b>").style
+    # Status lines, headings and live views keep the plain look: the same one style.
+    assert lean(w.HTML).style is plain_text() is StatusLine().style
 
 
 def test_layouts_that_change_are_not_shared(demo_workbook):

@@ -18,12 +18,16 @@ from .._errors import InputError
 WidgetT = TypeVar("WidgetT", bound=w.Widget)
 
 
-@functools.cache
-def shared(model: type[w.Widget], items: tuple[tuple[str, Any], ...] = ()) -> Any:
-    """One ``model(**dict(items))`` for every widget that needs it: a layout or a style of its
+def shared(model: type[w.Widget], **values: Any) -> Any:
+    """One ``model(**values)`` for every widget that needs it: a layout or a style of its
     own is one more model the browser builds before it draws the page. Never change a shared
     one: a widget whose layout changes later (shown, hidden, resized) gets its own."""
-    return model(**dict(items))
+    return _shared(model, tuple(sorted(values.items())))
+
+
+@functools.cache
+def _shared(model: type[w.Widget], values: tuple[tuple[str, Any], ...]) -> Any:
+    return model(**dict(values))
 
 
 def lean(kind: type[WidgetT], *args: Any, **kwargs: Any) -> WidgetT:
@@ -32,7 +36,7 @@ def lean(kind: type[WidgetT], *args: Any, **kwargs: Any) -> WidgetT:
     kwargs.setdefault("layout", shared(w.Layout))
     style = kind.class_traits().get("style")
     if style is not None and not isinstance(kwargs.get("style"), w.Widget):
-        kwargs["style"] = shared(style.klass, tuple(sorted(kwargs.get("style", {}).items())))
+        kwargs["style"] = shared(style.klass, **kwargs.get("style", {}))
     return kind(*args, **kwargs)
 
 
@@ -193,15 +197,11 @@ UNSEEN_LABEL = {"description_width": "0px"}
 
 def width(size: str) -> w.Layout:
     """The shared layout of every widget ``size`` wide (see ``shared``)."""
-    return shared(w.Layout, (("width", size),))
+    return shared(w.Layout, width=size)
 
 
 def heading(text: str, level: int = 3) -> w.HTML:
-    return lean(
-        w.HTML,
-        f"<h{level} style='margin:0.6em 0 0.2em'>{html.escape(text)}</h{level}>",
-        style=plain_text(),
-    )
+    return lean(w.HTML, f"<h{level} style='margin:0.6em 0 0.2em'>{html.escape(text)}</h{level}>")
 
 
 def esc(text: object) -> str:
