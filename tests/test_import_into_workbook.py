@@ -308,3 +308,18 @@ def test_contacts_upload_widget(tmp_workbook):
     _upload(upload, IMPORTS / "google_contacts.csv")
     assert "Read 2 contacts from google_contacts.csv (Google): 2 new." in upload.status.value
     assert sorted(tmp_workbook.contacts()["name"]) == ["Hannah Kim", "José Ramírez"]
+
+
+def test_candidate_rows_stay_while_the_list_is_the_same(tmp_workbook):
+    """An import says it changed two tables (its rows, then its batch): the rows are made once,
+    so a click or an edit under way in them is not lost. A real change lists them again."""
+    found = BankCandidates(tmp_workbook)
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    rows = [r for r in found.rows.children if hasattr(r, "payee")]
+    rows[1].name.value = "Joe's Barber Shop"  # an edit under way
+    found.refresh()
+    assert [r for r in found.rows.children if hasattr(r, "payee")] == rows
+    assert rows[1].name.value == "Joe's Barber Shop" and rows[0].button.comm is not None
+    rows[0].button.click()  # Happy Paws joins the money trail: the list changes
+    assert "Happy Paws Vet Clinic" in found.in_trail.value
+    assert rows[0] not in found.rows.children

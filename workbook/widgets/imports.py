@@ -234,13 +234,9 @@ class BankCandidates(w.VBox):
         # In the app, the rows come once the page is up (as grids and charts do): they are
         # a few dozen widgets for the browser to build before it shows anything.
         self.intro.value = "<p><i>Looking through your bank files…</i></p>"
-        self._listed = False
-        once_the_page_is_up(self._first_list)
+        self._listed: tuple[pd.DataFrame, int] | None = None  # what the rows show, and how many
+        once_the_page_is_up(self.refresh)  # nothing new if a file chosen meanwhile listed them
         wb.on_change(self._store_changed, key="BankCandidates")
-
-    def _first_list(self) -> None:
-        if not self._listed:  # a file chosen meanwhile has listed them (and may have edits)
-            self.refresh()
 
     def _store_changed(self, table: str) -> None:
         if table in ("transactions", "businesses", "import_batches", "payee_rules"):
@@ -251,8 +247,11 @@ class BankCandidates(w.VBox):
         self.refresh()
 
     def refresh(self) -> None:
-        self._listed = True
         found = self.wb.money_trail_candidates()
+        listed = self._listed
+        if listed is not None and listed[1] == self.shown and listed[0].equals(found):
+            return  # the same list: rows made again would lose a click or an edit under way
+        self._listed = (found, self.shown)
         currency = self.wb.profile().currency
         if found.empty:
             self.intro.value = (
