@@ -28,8 +28,8 @@ def test_an_unchanged_chart_is_not_drawn_again_and_a_changed_one_is(monkeypatch)
     first = svg.draw([_bar("Kept", [1, 2, 3])])[0]
     sent: list[int] = []
     browser = svg._started()
-    original = browser.draw
-    monkeypatch.setattr(browser, "draw", lambda jobs: sent.append(len(jobs)) or original(jobs))
+    original = browser.submit
+    monkeypatch.setattr(browser, "submit", lambda jobs: sent.append(len(jobs)) or original(jobs))
     again, changed = svg.draw([_bar("Kept", [1, 2, 3]), _bar("Kept", [1, 2, 4])])
     assert again == first and changed != first
     assert sent == [1]  # only the changed chart went to the browser

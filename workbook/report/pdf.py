@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import tempfile
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,38 +28,51 @@ NO_CHARTS = (
 
 def charts(wb: Any) -> list[Any]:
     """The plan's charts: money-trail ranking, network and goal map (the ones with data)."""
+    return list(each_chart(wb))
+
+
+def each_chart(wb: Any) -> Iterator[Any]:
+    """The plan's charts one at a time, each built when the last has been taken."""
     spend = wb.spend_table()
-    figures = []
     if len(spend):
-        figures.append(plots.money_trail(spend, wb.profile().currency))
+        yield plots.money_trail(spend, wb.profile().currency)
     if len(wb.contacts()):
-        figures.append(plots.network(wb.network_layout(), wb.profile().name))
-    if len(wb.goals()):
-        figures.append(plots.goal_map(wb.goals(), wb.goal_people(), wb.profile().name))
-    return figures
+        yield plots.network(wb.network_layout(), wb.profile().name)
+    goals = wb.goals()
+    if len(goals):
+        yield plots.goal_map(goals, wb.goal_people(), wb.profile().name)
 
 
 def to_pdf(wb: Any, *, with_charts: bool = True) -> tuple[bytes, str]:
     """The action plan as PDF bytes, and a note ('' or why the charts are missing)."""
-    data = gather(wb)
     note = ""
+    drawn: Callable[[], list[bytes]] = list
+    if with_charts and svg.browser_path() is None:
+        note = NO_CHARTS
+    elif with_charts:
+        try:  # the browser draws while the plan's text is gathered
+            drawn = svg.drawing(each_chart(wb))
+        except Exception as exc:  # the browser would not start: the plan matters more
+            note = _not_drawn(exc)
+    data = gather(wb)
     with tempfile.TemporaryDirectory(prefix="workbook-plan-") as folder:
         root = Path(folder)
         (root / "plan.typ").write_text(TEMPLATE.read_text(encoding="utf-8"), encoding="utf-8")
         data["charts"] = []
-        if with_charts and svg.browser_path() is None:
-            note = NO_CHARTS
-        elif with_charts:
-            try:
-                for i, drawn in enumerate(svg.draw(charts(wb))):
-                    (root / f"chart{i}.svg").write_bytes(drawn)
-                    data["charts"].append(f"chart{i}.svg")
-            except Exception as exc:  # the browser would not start: the plan matters more
-                data["charts"] = []
-                note = f"The charts could not be drawn ({exc}); the rest of the plan is complete."
+        try:
+            for i, picture in enumerate(drawn()):
+                (root / f"chart{i}.svg").write_bytes(picture)
+                data["charts"].append(f"chart{i}.svg")
+        except Exception as exc:  # the browser failed while drawing: the plan matters more
+            data["charts"] = []
+            note = _not_drawn(exc)
         data["charts_note"] = note
         pdf = typeset(root / "plan.typ", data, root=root)
     return pdf, note
+
+
+def _not_drawn(exc: Exception) -> str:
+    return f"The charts could not be drawn ({exc}); the rest of the plan is complete."
 
 
 _compiler: typst.Compiler | None = None
