@@ -92,6 +92,35 @@ def test_editing_a_row_deleted_elsewhere_says_so(tmp_path):
     second.close()
 
 
+def test_a_table_read_again_comes_from_memory_until_the_file_changes(tmp_path):
+    path = tmp_path / "wb.sqlite"
+    mine, other_window = workbook.open(path), workbook.open(path)
+    mine.add_business(name="Blue Ridge Hair Studio", amount=65)
+    queries: list[str] = []
+    mine.store._con.set_trace_callback(queries.append)
+    first = mine.businesses()
+    first["name"] = "changed by a caller"  # a caller's own copy
+    again = mine.businesses()
+    assert list(again["name"]) == ["Blue Ridge Hair Studio"]
+    assert [q for q in queries if q.startswith("SELECT * FROM businesses")] == [
+        "SELECT * FROM businesses ORDER BY id"
+    ]  # read once
+    # Another window (another connection) commits: the next read sees it.
+    other_window.add_business(name="Pisgah Auto Care", amount=900)
+    assert list(mine.businesses()["name"]) == ["Blue Ridge Hair Studio", "Pisgah Auto Care"]
+    # Another program writes the file directly: seen too.
+    con = sqlite3.connect(path)
+    con.execute("UPDATE businesses SET name = 'Westside Hardware' WHERE id = 1")
+    con.commit()
+    con.close()
+    assert list(mine.businesses()["name"]) == ["Westside Hardware", "Pisgah Auto Care"]
+    # This window's own change, including one that changes no row count.
+    mine.update_business(1, amount=70)
+    assert list(mine.businesses()["amount"]) == [70, 900]
+    mine.close()
+    other_window.close()
+
+
 # The version-1 schema exactly as the first release wrote it, typed out here by hand so the
 # test does not depend on the migration code it checks.
 VERSION_1 = """

@@ -1,9 +1,11 @@
 """Charts as SVG through the process's one kaleido browser: order, reuse, no network."""
 
+import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 import plotly.graph_objects as go
+import pytest
 
 from conftest import needs_chromium
 from workbook.report import svg
@@ -48,3 +50,58 @@ def test_the_chart_page_loads_nothing_from_the_network():
     svg.draw([_bar("Offline", [1, 1, 1])])
     page = Path(urlparse(svg._started().kaleido._index).path).read_text(encoding="utf-8")
     assert "src=" in page and "http://" not in page and "https://" not in page
+
+
+@needs_chromium
+def test_a_chart_the_page_cannot_draw_says_why_and_the_next_one_draws():
+    browser = svg._started()
+    with pytest.raises(RuntimeError, match="chart page failed.*JSON"):
+        browser.submit([("{not a figure", (svg.WIDTH, 300))]).result(timeout=60)
+    (drawn,) = svg.draw([_bar("Drawn after a failure", [2, 2, 2])])
+    assert b"Drawn after a failure" in drawn
+
+
+def _mark_tabs(browser: svg._Browser, expression: str) -> list:
+    """Evaluate ``expression`` on every chart tab (waiting for each to be free)."""
+
+    async def on_each() -> list:
+        tabs = [
+            await browser.kaleido._get_kaleido_tab() for _ in range(browser.kaleido._total_tabs)
+        ]
+        try:
+            return [
+                (
+                    await tab.tab.send_command(
+                        "Runtime.evaluate",
+                        params={
+                            "expression": expression,
+                            "returnByValue": True,
+                            "contextId": tab._current_js_id,
+                        },
+                    )
+                )["result"]["result"].get("value")
+                for tab in tabs
+            ]
+        finally:
+            for tab in tabs:
+                browser.kaleido.tabs_ready.put_nowait(tab)
+
+    return browser._run(on_each(), timeout=60)
+
+
+@needs_chromium
+def test_tabs_stay_loaded_between_charts_and_are_reloaded_now_and_then(monkeypatch):
+    # A loaded page draws about twice as fast as a fresh one, so tabs are not reloaded after
+    # every chart as kaleido does; every RELOAD_AFTER charts they are, to free memory.
+    browser = svg._started()
+    svg.draw([_bar("Tabs opened", [1, 2, 1])])
+    time.sleep(2)  # the second tab opens after the first charts
+    assert _mark_tabs(browser, "window.kept = 1") == [1] * svg.TABS
+    svg.draw([_bar(f"Kept loaded {i}", [i, 1, 2]) for i in range(4)])
+    assert _mark_tabs(browser, "window.kept || 0") == [1] * svg.TABS
+    monkeypatch.setattr(svg, "RELOAD_AFTER", 1)
+    svg.draw([_bar("Reloaded after this one", [1, 1, 2])])
+    assert sorted(_mark_tabs(browser, "window.kept || 0")) == [0] + [1] * (svg.TABS - 1)
+    monkeypatch.undo()
+    (drawn,) = svg.draw([_bar("On a reloaded tab", [3, 1, 2])])
+    assert b"On a reloaded tab" in drawn

@@ -119,18 +119,24 @@ def cadence_table(
     last = last_contacts(interactions)
     if contacts.empty or last.empty:
         return pd.DataFrame(columns=columns)
-    people = contacts[contacts["id"].isin(last.index)].copy()
-    own = cadences.dropna(subset=["contact_id"]).set_index("contact_id")
-    tier = cadences.dropna(subset=["depth"]).set_index("depth")
+    people = contacts[contacts["id"].isin(last.index)]
+    # Plain dicts: a .loc lookup per person was most of this table's time.
+    own, tier = {}, {}
+    for c in cadences[["contact_id", "depth", "ideal_days", "max_days"]].itertuples():
+        if pd.notna(c.contact_id):
+            own[c.contact_id] = (c.ideal_days, c.max_days)
+        if pd.notna(c.depth):
+            tier[c.depth] = (c.ideal_days, c.max_days)
+    last_seen = last.to_dict()
     rows = []
-    for person in people.itertuples():
-        if person.id in own.index:
-            ideal, most = own.loc[person.id, ["ideal_days", "max_days"]]
-        elif person.depth in tier.index:
-            ideal, most = tier.loc[person.depth, ["ideal_days", "max_days"]]
+    for person in people[["id", "name", "depth"]].itertuples():
+        if person.id in own:
+            ideal, most = own[person.id]
+        elif person.depth in tier:
+            ideal, most = tier[person.depth]
         else:
             continue
-        seen = last[person.id].date()
+        seen = last_seen[person.id].date()
         due, latest = next_due(seen, ideal), next_due(seen, most)
         status = "on_track" if today < due else ("due_soon" if today <= latest else "overdue")
         rows.append(
@@ -150,23 +156,20 @@ def follow_up_table(
     ]  # fmt: skip
     if follow_ups.empty:
         return pd.DataFrame(columns=columns)
-    meetings = interactions.set_index("id")
-    names = contacts.set_index("id")["name"]
+    meetings = interactions.set_index("id").to_dict("index")
+    names = contacts.set_index("id")["name"].to_dict()
+    # Each person's latest interaction, as (day, id): a meeting has been followed up by
+    # contact when that person's latest is later than the meeting itself.
+    latest: dict[Any, tuple[str, int]] = {}
+    for person, day, row in zip(
+        interactions["contact_id"], interactions["on_date"], interactions["id"], strict=True
+    ):
+        latest[person] = max(latest.get(person, (day, row)), (day, row))
     rows = []
-    for f in follow_ups.itertuples():
-        meeting = meetings.loc[f.interaction_id]
-        later = interactions[
-            (interactions["contact_id"] == meeting["contact_id"])
-            & (interactions["id"] != f.interaction_id)
-            & (
-                (interactions["on_date"] > meeting["on_date"])
-                | (
-                    (interactions["on_date"] == meeting["on_date"])
-                    & (interactions["id"] > f.interaction_id)
-                )
-            )
-        ]
-        how = "ticked" if f.done_on else ("in touch since" if len(later) else "")
+    for f in follow_ups[["id", "interaction_id", "done_on", "due"]].itertuples():
+        meeting = meetings[f.interaction_id]
+        later = latest[meeting["contact_id"]] > (meeting["on_date"], f.interaction_id)
+        how = "ticked" if f.done_on else ("in touch since" if later else "")
         rows.append(
             (
                 f.id,
@@ -209,18 +212,18 @@ def reconnect(
     columns = ["contact_id", "name", "company", "depth", "last", "days", "worth", "why", "touch"]
     if contacts.empty:
         return pd.DataFrame(columns=columns)
-    last = last_contacts(interactions)
-    exchanged = referrals["contact_id"].value_counts() if len(referrals) else pd.Series(dtype=int)
+    last = last_contacts(interactions).to_dict()
+    exchanged = referrals["contact_id"].value_counts().to_dict() if len(referrals) else {}
     on_goals = set(goal_people["contact_id"]) if len(goal_people) else set()
     interests = {}
     if len(gains):
-        for row in gains.dropna(subset=["contact_id"]).itertuples():
+        for row in gains.dropna(subset=["contact_id"])[["contact_id", "interests"]].itertuples():
             first = str(row.interests or "").split(",")[0].strip()
             if first:
                 interests[int(row.contact_id)] = first
     rows = []
-    for person in contacts.itertuples():
-        seen = last[person.id].date() if person.id in last.index else None
+    for person in contacts[["id", "name", "company", "depth"]].itertuples():
+        seen = last[person.id].date() if person.id in last else None
         days = (today - seen).days if seen else None
         if seen is not None and days <= threshold_days:
             continue

@@ -255,6 +255,10 @@ class Store:
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path).expanduser().resolve()
         self._listeners: dict[object, Callable[[str], None]] = {}
+        # Tables as last read, while the file is unchanged (see ``read``).
+        self._reads: dict[tuple[str, str], pd.DataFrame] = {}
+        self._read_at: tuple[int, int, int] | None = None
+        self._writes = 0
         if self.path.is_dir():
             raise InputError(f"{self.path} is a folder; give the path of a workbook file.")
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -348,6 +352,8 @@ class Store:
         except BaseException:
             self._con.execute("ROLLBACK")
             raise
+        finally:
+            self._writes += 1  # whatever the block did (schema too), earlier reads are stale
         self._con.execute("COMMIT")
 
     def on_change(self, listener: Callable[[str], None], key: object = None) -> None:
@@ -365,9 +371,26 @@ class Store:
     # -- rows ---------------------------------------------------------------------------
 
     def read(self, table: str, order_by: str = "id") -> pd.DataFrame:
+        """Every row of a table. A table read again while the file is unchanged comes from
+        memory: an action plan reads the contacts seven times and a dozen tables in all.
+        "Unchanged" is SQLite's own count of commits by other connections (other windows,
+        other processes) and this connection's writes. Each caller gets its own copy
+        (copy-on-write: changing it leaves the kept one as it was)."""
         _check_name(table)
         _check_name(order_by)
-        return pd.read_sql_query(f"SELECT * FROM {table} ORDER BY {order_by}", self._con)
+        state = (
+            self._con.execute("PRAGMA data_version").fetchone()[0],
+            self._con.total_changes,
+            self._writes,
+        )
+        if state != self._read_at:
+            self._reads.clear()
+            self._read_at = state
+        kept = self._reads.get((table, order_by))
+        if kept is None:
+            kept = pd.read_sql_query(f"SELECT * FROM {table} ORDER BY {order_by}", self._con)
+            self._reads[(table, order_by)] = kept
+        return kept.copy(deep=False)
 
     def row(self, table: str, row_id: int) -> dict[str, Any]:
         _check_name(table)

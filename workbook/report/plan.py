@@ -118,10 +118,10 @@ RECONNECT_SHOWN = 3
 def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict]]:
     horizon = day + dt.timedelta(days=FOLLOW_UP_DAYS)
     items: list[tuple[dt.date, str]] = []
-    for f in wb.follow_ups().itertuples():
+    for f in wb.follow_ups()[["done", "due", "name", "meeting", "met_on"]].itertuples():
         if not f.done and f.due.date() <= horizon:
             items.append((f.due.date(), f"Thank {f.name} for the {f.meeting} of {f.met_on:%d %b}"))
-    for c in wb.cadence_status().itertuples():
+    for c in wb.cadence_status()[["next_due", "latest", "status", "name"]].itertuples():
         if c.next_due <= horizon:
             # Past the ideal interval it is due this week; past the maximum, overdue.
             when = {"on_track": c.next_due, "overdue": c.latest}.get(c.status, day)
@@ -129,7 +129,9 @@ def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict
 
     promises = wb.promises()
     overdue = []
-    for p in promises[promises["open"]].itertuples():
+    for p in promises.loc[
+        promises["open"], ["due_on", "name", "direction", "overdue", "what"]
+    ].itertuples():
         if not p.due_on:
             continue
         due = dt.date.fromisoformat(p.due_on)
