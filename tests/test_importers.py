@@ -18,7 +18,7 @@ import workbook
 from workbook.importers import normalise, read_contacts, read_transactions
 from workbook.importers._source import load
 from workbook.importers._table import read_rows
-from workbook.importers._values import parse_amount, parse_amounts
+from workbook.importers._values import parse_amount, parse_amounts, parse_dates
 
 IMPORTS = Path(__file__).resolve().parent / "fixtures" / "imports"
 
@@ -496,3 +496,39 @@ def test_amounts_read_as_numbers_equal_amounts_read_as_text(cents):
     texts = read_transactions(io.BytesIO((head + "\n".join(odd) + "\n").encode()))
     assert plain["amount"].tolist() == [c / 100 for c in cents]
     assert texts["amount"].tolist() == [c / 100 for c in cents] + [1.0]
+
+
+_DATE_LAYOUTS = {"slashed": "{a}/{b}/{y}", "iso": "{y}-{a}-{b}", "dotted": "{a}.{b}.{y}"}
+
+
+@given(
+    st.sampled_from(sorted(_DATE_LAYOUTS)),
+    st.lists(
+        st.tuples(st.integers(0, 35), st.integers(0, 35), st.integers(1600, 2300), st.booleans()),
+        min_size=1,
+        max_size=30,
+    ),
+    st.sampled_from([None, True, False]),
+)
+def test_dates_in_a_plain_layout_read_at_once_equal_dates_read_one_by_one(layout, parts, first):
+    """A file whose dates are all 1/15/2024, 2024-01-15 or 15.01.2024 is parsed in one go; the
+    same dates with one spaced copy added go through parse_date one by one (the spaced copy
+    changes neither the day order nor its warning). Both give the same days and warning."""
+    values = [
+        _DATE_LAYOUTS[layout].format(a=f"{a:02d}" if pad else a, b=f"{b:02d}" if pad else b, y=y)
+        for a, b, y, pad in parts
+    ]
+    at_once, warning = parse_dates(pd.Series(values), day_first=first)
+    one_by_one, warned = parse_dates(pd.Series([*values, f" {values[0]} "]), day_first=first)
+    assert at_once.tolist() == one_by_one.tolist()[:-1]
+    assert warning == warned
+
+
+def test_a_date_outside_what_the_workbook_can_hold_is_left_out_not_fatal():
+    text = "Date,Description,Amount\n2024-01-02,Coffee,-4.50\n1500-01-03,Old,-1\n"
+    found = read_transactions(io.BytesIO(text.encode()))
+    assert found["description"].tolist() == ["Coffee"]
+    assert (
+        "Left out line 3: no date this workbook can read ('1500-01-03')."
+        in (found.attrs["warnings"])
+    )

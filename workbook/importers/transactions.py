@@ -161,12 +161,12 @@ def _texts(description: pd.Series) -> dict[str, np.ndarray]:
     """Description (HTML entities unescaped, ends stripped), payee, processor and whether the
     row is a balance line.
 
-    The distinct descriptions are unescaped and digit-masked as one string (by C code), and a payee is worked out once per shape: descriptions that differ only in
-    their digits (store numbers, dates, references) share one. A 100,000-row export has a few
-    thousand shapes.
+    All descriptions are unescaped, stripped and digit-masked as one string (by C code), and a
+    payee is worked out once per shape: descriptions that differ only in their digits (store
+    numbers, dates, references) share one. A 100,000-row export has a few thousand shapes.
     """
-    codes, distinct = pd.factorize(description.astype(str).to_numpy(dtype=object))
-    if not len(distinct):
+    texts = description.astype(str).to_numpy(dtype=object)
+    if not len(texts):
         nothing = np.asarray([], dtype=object)
         return {
             "description": nothing,
@@ -174,27 +174,29 @@ def _texts(description: pd.Series) -> dict[str, np.ndarray]:
             "processor": nothing,
             "balance": nothing.astype(bool),
         }
-    joined = "\x00".join(distinct)
-    if joined.count("\x00") != len(distinct) - 1:  # a NUL inside a description: one by one
-        clean = [html.unescape(text).strip() for text in distinct]
+    joined = "\x00".join(texts)
+    if joined.count("\x00") != len(texts) - 1:  # a NUL inside a description: one by one
+        clean = np.asarray([html.unescape(text).strip() for text in texts], dtype=object)
         shapes = [masked_digits(text) for text in clean]
     else:
-        if "&" in joined:
-            joined = html.unescape(joined)
-        clean = [text.strip() for text in joined.split("\x00")]
-        shapes = masked_digits("\x00".join(clean)).split("\x00")
-    shape_codes, shape_names = pd.factorize(np.asarray(shapes, dtype=object))
+        items = html.unescape(joined).split("\x00") if "&" in joined else texts
+        stripped = [text.strip() for text in items]
+        tidy = "\x00".join(stripped)
+        # Nothing unescaped or stripped (the usual case): the texts are kept as they came.
+        same = items is texts and len(tidy) == len(joined)
+        clean = texts if same else np.asarray(stripped, dtype=object)
+        shapes = masked_digits(tidy).split("\x00")
+    codes, shape_names = pd.factorize(np.asarray(shapes, dtype=object))
     first = np.full(len(shape_names), -1, dtype=np.int64)
-    first[shape_codes[::-1]] = np.arange(len(shape_codes))[::-1]  # first text of each shape
+    first[codes[::-1]] = np.arange(len(codes))[::-1]  # first text of each shape
     examples = [clean[i] for i in first]
     names, processors = normalise_many(examples)
     balance = [bool(_BALANCE_ROW.match(text)) for text in examples]
-    per_text = shape_codes[codes] if len(codes) else shape_codes[:0]
     return {
-        "description": np.asarray(clean, dtype=object)[codes],
-        "payee": np.asarray(names, dtype=object)[per_text],
-        "processor": np.asarray(processors, dtype=object)[per_text],
-        "balance": np.asarray(balance, dtype=bool)[per_text],
+        "description": clean,
+        "payee": np.asarray(names, dtype=object)[codes],
+        "processor": np.asarray(processors, dtype=object)[codes],
+        "balance": np.asarray(balance, dtype=bool)[codes],
     }
 
 
@@ -301,7 +303,7 @@ def _frame(src: Source, table: Table, layout: Layout, day_first: bool | None) ->
     if payee_given is not None:
         frame = _named_by_bank(frame, payee_given)
     keep = _report(table, frame, balance, reverted, warnings, dates)
-    return _finish(src, frame[keep], warnings, what)
+    return _finish(src, frame if keep.all() else frame[keep], warnings, what)
 
 
 def _amount(table: Table, roles: dict[str, list[int]]) -> pd.Series:
