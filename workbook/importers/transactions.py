@@ -185,7 +185,7 @@ def _texts(description: pd.Series) -> dict[str, np.ndarray]:
         # Nothing unescaped or stripped (the usual case): the texts are kept as they came.
         same = items is texts and len(tidy) == len(joined)
         clean = texts if same else np.asarray(stripped, dtype=object)
-        shapes = masked_digits(tidy).split("\x00")
+        shapes = masked_digits(tidy).split(b"\x00")  # UTF-8 has no 0 byte but NUL's own
     codes, shape_names = pd.factorize(np.asarray(shapes, dtype=object))
     first = np.full(len(shape_names), -1, dtype=np.int64)
     first[codes[::-1]] = np.arange(len(codes))[::-1]  # first text of each shape
