@@ -10,6 +10,7 @@ import codecs
 import contextlib
 import io
 import os
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -150,13 +151,17 @@ def decode(src: Source) -> str:
             except UnicodeDecodeError:
                 text = data.decode("latin-1")
     head = text[: SNIFF_BYTES // 2]
-    controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\r\n\f")
+    controls = len(_CONTROLS.findall(head))
     if "\x00" in head or controls > max(3, len(head) // 200):
         raise src.fail(
             "does not look like a text export: it contains binary data. Choose the CSV, "
             "OFX, QFX, QIF or vCard file your bank or address book exported."
         )
     return text.lstrip("\ufeff")
+
+
+# Control characters no text export has (tab, line feed, form feed and return are fine).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _strict(src: Source, data: bytes, encoding: str) -> str:
