@@ -1,12 +1,14 @@
 """Plotly figures as SVG, drawn by one kaleido browser per process.
 
 The browser starts on first use with one tab and opens one more in the background after the
-first charts. The charts an export needs go to one tab in one call, where kaleido's own page
-function draws them side by side: one round trip and no tab reload between charts, where a
-call per chart cost about 45 ms each before any drawing. Kaleido reloads a tab after use; the
-reload runs after the charts are handed back instead of before, so the next export does not
-wait for it. MathJax is switched off: kaleido would otherwise fetch it from a CDN on every
-page load, and the workbook makes no network requests.
+first charts. Each chart goes to a free tab as soon as it is built, as one call of kaleido's
+own page function, so the browser draws while Python builds the next chart and gathers the
+plan's text. Kaleido's own calc_fig cost about 45 ms a chart before any drawing and reloads
+the tab after every chart; a freshly loaded page draws about half as fast as one that has
+drawn before, so tabs stay loaded and are reloaded, in the background, only every
+RELOAD_AFTER charts (their memory stays flat in between) or after a failure. MathJax is
+switched off: kaleido would otherwise fetch it from a CDN on every page load, and the
+workbook makes no network requests.
 
 Drawn charts are kept by content (the figure's JSON and size), so exporting a plan whose
 charts have not changed since the last export, or since the preview drew them, draws nothing.
@@ -26,7 +28,7 @@ from typing import Any
 
 TABS = 2
 WIDTH = 900
-RELOAD_AFTER = 300  # charts a tab draws between reloads (its memory stays flat meanwhile)
+RELOAD_AFTER = 300  # charts a tab draws between reloads
 KEEP = 48  # drawn charts remembered, newest first out last
 
 _lock = threading.Lock()
@@ -119,7 +121,8 @@ async def _quietly(coroutines: list[Any]) -> None:
 
 
 # Runs in kaleido's page: its own render function (the one kaleido calls for one chart) for
-# every chart at once. Each answer is {code, message, result}; code 0 is a drawn chart.
+# each chart sent (``submit`` sends one or several). Each answer is {code, message, result};
+# code 0 is a drawn chart.
 _DRAW_ALL = """function(specs) {
   return Promise.all(specs.map((s) => kaleido_scopes.plotly(
     {format: "svg", width: s.width, height: s.height, scale: 1, data: JSON.parse(s.fig)}
