@@ -109,6 +109,22 @@ def test_accepting_a_candidate_fills_the_spend_table(tmp_workbook):
         tmp_workbook.accept_candidate("Nobody")
 
 
+def test_candidates_are_worked_out_once_per_change_of_the_file(tmp_workbook, monkeypatch):
+    worked_out: list[int] = []
+    original = spending.candidates
+    monkeypatch.setattr(
+        spending, "candidates", lambda *a, **k: worked_out.append(1) or original(*a, **k)
+    )
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    first = tmp_workbook.money_trail_candidates()
+    first["payee"] = "changed by a caller"  # the caller's own copy
+    again = tmp_workbook.money_trail_candidates()
+    assert len(worked_out) == 1 and "Happy Paws Vet Clinic" in set(again["payee"])
+    tmp_workbook.add_business(name="Happy Paws Vet Clinic", amount=120)  # a change: again
+    found = tmp_workbook.money_trail_candidates().set_index("payee")
+    assert len(worked_out) == 2 and bool(found.loc["Happy Paws Vet Clinic", "in_trail"])
+
+
 def test_renaming_on_accept_names_later_payments_the_same(tmp_workbook):
     tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
     tmp_workbook.accept_candidate("Joes Barber Shop", name="Joe's Barbershop", amount="600")

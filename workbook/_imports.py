@@ -156,7 +156,12 @@ class ImportOperations:
 
     def money_trail_candidates(self) -> pd.DataFrame:
         """The businesses in your bank files, biggest spend first (see spending.candidates)."""
-        return spending.candidates(self.transactions(), list(self.businesses()["name"]))
+        # Kept while the file is unchanged: an import announces two tables, and every
+        # listing of the candidates would otherwise work them out again.
+        return self.store.kept(
+            ("candidates",),
+            lambda: spending.candidates(self.transactions(), list(self.businesses()["name"])),
+        )
 
     def accept_candidate(self, payee: str, **changes: Any) -> int:
         """Add a bank-file business to the spend table, with any figures changed first."""

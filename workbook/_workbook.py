@@ -80,7 +80,10 @@ class Workbook(PeopleOperations, ImportOperations, FollowUpOperations):
 
     def spend_table(self) -> pd.DataFrame:
         """Businesses with annual and lifetime spend, asks made and declines, biggest first."""
-        return money_trail.with_spend(self.businesses(), self.store.read("asks"))
+        return self.store.kept(
+            ("spend table",),
+            lambda: money_trail.with_spend(self.businesses(), self.store.read("asks")),
+        )
 
     def add_business(self, **values: Any) -> int:
         clean = money_trail.clean_business(values)

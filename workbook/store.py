@@ -256,7 +256,7 @@ class Store:
         self.path = Path(path).expanduser().resolve()
         self._listeners: dict[object, Callable[[str], None]] = {}
         # Tables as last read, while the file is unchanged (see ``read``).
-        self._reads: dict[tuple[str, str], pd.DataFrame] = {}
+        self._reads: dict[tuple[str, ...], pd.DataFrame] = {}
         self._read_at: tuple[int, int, int] | None = None
         self._writes = 0
         if self.path.is_dir():
@@ -378,6 +378,14 @@ class Store:
         (copy-on-write: changing it leaves the kept one as it was)."""
         _check_name(table)
         _check_name(order_by)
+        return self.kept(
+            ("table", table, order_by),
+            lambda: pd.read_sql_query(f"SELECT * FROM {table} ORDER BY {order_by}", self._con),
+        )
+
+    def kept(self, key: tuple[str, ...], make: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """``make()``, computed once while the file is unchanged (as for ``read``): for tables
+        worked out from the stored ones alone, never from the date or the clock."""
         state = (
             self._con.execute("PRAGMA data_version").fetchone()[0],
             self._con.total_changes,
@@ -386,11 +394,10 @@ class Store:
         if state != self._read_at:
             self._reads.clear()
             self._read_at = state
-        kept = self._reads.get((table, order_by))
-        if kept is None:
-            kept = pd.read_sql_query(f"SELECT * FROM {table} ORDER BY {order_by}", self._con)
-            self._reads[(table, order_by)] = kept
-        return kept.copy(deep=False)
+        found = self._reads.get(key)
+        if found is None:
+            found = self._reads[key] = make()
+        return found.copy(deep=False)
 
     def row(self, table: str, row_id: int) -> dict[str, Any]:
         _check_name(table)
