@@ -573,6 +573,7 @@ class Store:
         self._changed(table)
 
     def close(self) -> None:
+        self._reads.clear()  # a 100,000-row transactions table is tens of MB
         self._con.close()
 
 
