@@ -126,6 +126,9 @@ class PeopleOperations:
 
     def goal_people(self) -> pd.DataFrame:
         """Each goal's people with their name, company and depth."""
+        return self.store.kept(("goal people",), self._goal_people)
+
+    def _goal_people(self) -> pd.DataFrame:
         links = self.store.read("goal_people")
         people = self.contacts().set_index("id")
         goals = self.goals().set_index("id")
@@ -187,7 +190,10 @@ class PeopleOperations:
         return network_rules.reciprocity(self.contacts(), self.store.read("referrals"))
 
     def network_layout(self) -> pd.DataFrame:
-        return network_rules.layout(self.contacts(), self.store.read("referrals"))
+        return self.store.kept(
+            ("network layout",),
+            lambda: network_rules.layout(self.contacts(), self.store.read("referrals")),
+        )
 
     def referrability(self) -> pd.DataFrame:
         """The three-criteria check for you (contact_id empty, name 'You') and each partner."""
