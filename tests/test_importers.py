@@ -375,6 +375,16 @@ def test_rows_without_a_date_or_amount_are_listed_with_their_line():
         ("ATM WITHDRAWAL AUTHORIZED ON 02/03 MAIN ST BRANCH", "ATM withdrawal", ""),
         ("Hair by Jo", "Hair by Jo", ""),
         ("O'BRIENS PUB", "O'Briens Pub", ""),
+        # Two-word cities go whole; a business name's own last word stays.
+        ("SQ *JOES BARBER SHOP ROUND ROCK TX", "Joes Barber Shop", "Square"),
+        ("TST*TACO SHACK SAN ANTONIO TX0004521AA", "Taco Shack", "Toast"),
+        ("PURCHASE AUTHORIZED ON 01/14 PINE HARDWARE CEDAR PARK TX S3000000001234 CARD 4321", "Pine Hardware", ""),
+        ("BBQ PIT ST LOUIS MO", "BBQ Pit", ""),
+        ("TACO SHACK FT WORTH TX 76102", "Taco Shack", ""),
+        ("LA BAMBA LA JOLLA CA", "La Bamba", ""),
+        ("CAFE ON MAIN ST AUSTIN TX", "Cafe On Main St", ""),
+        ("OLIVE GARDEN AUSTIN TX", "Olive Garden", ""),
+        ("BLUE LAKE GRILL ROUND ROCK TX", "Blue Lake Grill", ""),
     ],
 )  # fmt: skip
 def test_payee_normalisation(raw, payee, processor):

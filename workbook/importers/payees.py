@@ -77,6 +77,21 @@ _NAME_ENDINGS = set(
     "PLUMBING ELECTRIC ROOFING HOSPITAL GROUP AGENCY INSURANCE BANK FLORIST GYM PETS PET "
     "GARAGE KITCHEN DINER DELI BOUTIQUE".split()
 )
+# First words of two-word US and Canadian city names (ROUND ROCK, SAN ANTONIO, FORT WORTH):
+# met just before the last word of a place, they belong to the place, not to the business.
+# Words that also end business names (GARDEN, LAKE, WEST, ...) are left out.
+_CITY_FIRST_WORDS = frozenset(
+    "SAN SANTA LOS LAS NEW FORT SAINT MOUNT EL LA CORPUS BATON SIOUX ROUND SALT PALM CORAL "
+    "POMPANO BOCA DELRAY DAYTONA MYRTLE WINSTON OVERLAND CHULA RANCHO SIMI COSTA DALY "
+    "HUNTINGTON CULVER BEVERLY CEDAR COLORADO OKLAHOMA KANSAS VIRGINIA LONG GRAND LITTLE "
+    "THUNDER".split()
+)
+# ST, FT and MT are also street, feet and mount in an address: only before these cities.
+_ABBREVIATED_CITIES = {
+    "ST": frozenset("LOUIS PAUL PETERSBURG GEORGE CHARLES CLOUD JOSEPH AUGUSTINE".split()),
+    "FT": frozenset("WORTH MYERS LAUDERDALE COLLINS WAYNE SMITH LEE PIERCE".split()),
+    "MT": frozenset("PLEASANT VERNON JULIET AIRY".split()),
+}
 # A state glued to a terminal reference, as Toast prints it: ... DUNEDIN FL0005123AA
 _GLUED_PLACE = re.compile(r"(?=\s)\s+[A-Z][A-Z.'-]*\s+([A-Z]{2})\d{3,}[A-Z0-9]*$")
 _REFERENCES = re.compile(
@@ -149,7 +164,7 @@ def _bare_name(description: str) -> tuple[str, str]:
     if has_digit:
         glued = _GLUED_PLACE.search(work, max(0, len(work) - _TAIL))
         if glued and glued.group(1) in _STATE_SET:
-            work = work[: glued.start()]
+            work = work[: _city_start(work, glued.start(), glued.group(0).split()[0])]
     placed = _strip_place(work)
     if has_digit:
         placed = _REFERENCES.sub("", placed)
@@ -174,8 +189,22 @@ def _strip_place(work: str) -> str:
     start = m.start()
     if m.group(1) and m.group(1) in _NAME_ENDINGS:
         start = m.start(1) + len(m.group(1))
+    elif m.group(1):
+        start = _city_start(work, start, m.group(1))
     kept = work[:start].strip(" *#-/,.")
     return kept if len(kept) >= 3 else work
+
+
+def _city_start(work: str, start: int, city: str) -> int:
+    """Where a place found at ``start`` (its last city word ``city``) begins: a word earlier
+    when that word starts a two-word city name, and enough of the business name is left."""
+    before = work[:start].rstrip()
+    cut = before.rfind(" ") + 1
+    first = before[cut:]
+    if first in _CITY_FIRST_WORDS or city in _ABBREVIATED_CITIES.get(first, ()):
+        if len(before[:cut].strip(" *#-/,.")) >= 3:
+            return cut
+    return start
 
 
 def title_case(text: str) -> str:
