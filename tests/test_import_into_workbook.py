@@ -40,6 +40,62 @@ def test_overlapping_exports_do_not_duplicate_and_two_real_coffees_stay(tmp_work
     assert len(coffees) == 2 and set(coffees["date"]) == {dt.datetime(2024, 1, 20)}
 
 
+def _citi(tmp_path: Path, name: str, *rows: str) -> Path:
+    path = tmp_path / name
+    path.write_text("Status,Date,Description,Debit,Credit\n" + "\n".join(rows) + "\n")
+    return path
+
+
+def test_a_pending_payment_is_brought_up_to_date_by_the_next_export(tmp_workbook, tmp_path):
+    tmp_workbook.import_transactions(
+        _citi(
+            tmp_path,
+            "january.csv",
+            "Cleared,01/14/2024,SQ *JOES BARBER SHOP,45.00,",
+            "Pending,01/29/2024,STARBUCKS STORE 1234,4.50,",
+            "Pending,01/30/2024,HAPPY PAWS VET CLINIC,180.00,",
+            "Pending,01/30/2024,MARSH PLUMBING,95.00,",
+        )
+    )
+    assert tmp_workbook.transactions()["pending"].sum() == 3
+    later = tmp_workbook.import_transactions(
+        _citi(
+            tmp_path,
+            "january-later.csv",
+            # Posted as it was: the same row, no longer pending.
+            "Cleared,01/29/2024,STARBUCKS STORE 1234,4.50,",
+            # Posted two days on under the bank's final text: the pending one is replaced.
+            "Cleared,02/01/2024,HAPPY PAWS VET CLINIC AUSTIN TX,180.00,",
+            # The plumber's is still pending: kept as it is.
+            "Pending,01/30/2024,MARSH PLUMBING,95.00,",
+        )
+    )
+    assert later.settled == 2 and "2 pending payment(s) brought up to date" in later.summary()
+    stored = tmp_workbook.transactions().sort_values("date")
+    assert list(zip(stored["description"], stored["pending"], strict=True)) == [
+        ("SQ *JOES BARBER SHOP", False),
+        ("STARBUCKS STORE 1234", False),
+        ("MARSH PLUMBING", True),
+        ("HAPPY PAWS VET CLINIC AUSTIN TX", False),
+    ]
+    spent = tmp_workbook.money_trail_candidates().set_index("payee")["total"]
+    assert spent["Starbucks"] == 4.5 and spent["Happy Paws Vet Clinic"] == 180.0
+    assert "Marsh Plumbing" not in spent  # pending payments are not counted until posted
+
+
+def test_a_pending_payment_is_left_alone_by_other_accounts_and_other_dates(tmp_workbook, tmp_path):
+    tmp_workbook.import_transactions(
+        _citi(tmp_path, "citi.csv", "Pending,01/20/2024,BLOOM FLORIST,60.00,")
+    )
+    # Another bank's export of the same days, and a Citi export of later days only.
+    tmp_workbook.import_transactions(IMPORTS / "chase_checking.csv")
+    tmp_workbook.import_transactions(
+        _citi(tmp_path, "citi-feb.csv", "Cleared,02/03/2024,CORNER CAFE,12.00,")
+    )
+    stored = tmp_workbook.transactions()
+    assert bool(stored.loc[stored["description"] == "BLOOM FLORIST", "pending"].item())
+
+
 def test_ofx_dedupe_uses_account_fitid_amount_and_date(tmp_workbook, tmp_path):
     tmp_workbook.import_transactions(IMPORTS / "chase.qfx")
     stored = tmp_workbook.transactions()

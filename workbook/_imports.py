@@ -43,6 +43,7 @@ class ImportResult:
     added: int = 0
     merged: int = 0
     already_imported: bool = False
+    settled: int = 0  # pending payments the bank has posted (or replaced) since
     warnings: list[str] = field(default_factory=list)
 
     def read_from(self, found: pd.DataFrame) -> None:
@@ -60,6 +61,8 @@ class ImportResult:
             text += f", {self.merged} merged with people already in your workbook"
         elif self.rows_read > self.added:
             text += f", {self.rows_read - self.added} already in your workbook"
+        if self.settled:
+            text += f"; {self.settled} pending payment(s) brought up to date"
         return text + "."
 
 
@@ -99,6 +102,7 @@ class ImportOperations:
         rows: pd.DataFrame,
         updates: list[tuple[int, dict[str, Any]]] | None = None,
         *,
+        drop: list[int] | None = None,
         progress: bool | None,
     ) -> ImportResult:
         """Record the batch and write its rows (one transaction), with a bar for big files."""
@@ -111,7 +115,7 @@ class ImportOperations:
         }
         with _progress_bar(len(rows), progress, f"Saving {result.file_name}") as advance:
             _batch, result.added = self.store.import_batch(
-                batch, result.kind, rows, updates or [], progress=advance
+                batch, result.kind, rows, updates or [], drop=drop or [], progress=advance
             )
         return result
 
@@ -145,7 +149,37 @@ class ImportOperations:
             }
         )
         result.read_from(found)
-        return self._save_import(result, digest, rows, progress=progress)
+        posted, replaced = self._pending_settled(rows)
+        result.settled = len(posted) + len(replaced)
+        updates = [(row_id, {"pending": 0}) for row_id in posted]
+        return self._save_import(result, digest, rows, updates, drop=replaced, progress=progress)
+
+    def _pending_settled(self, rows: pd.DataFrame) -> tuple[list[int], list[int]]:
+        """Stored pending payments a newer export of the same account has news of: (posted,
+        replaced). A pending payment is provisional: where the new file has the same one
+        posted, it is marked posted (its key is the same, so it would not be added again);
+        where the new file covers its date without it, the bank has posted it under another
+        date or text, or cancelled it, and the new file's rows stand instead."""
+        if rows.empty:
+            return [], []
+        waiting = self.store.find("transactions", "pending", 1)  # few rows, not all of them
+        if waiting.empty:
+            return [], []
+        places = set(zip(rows["source"], rows["account"], strict=True))
+        first, last = rows["date"].min(), rows["date"].max()
+        now_pending = dict(zip(rows["dedupe_key"], rows["pending"], strict=True))
+        posted, replaced = [], []
+        for row_id, key, day, source, account in zip(
+            waiting["id"], waiting["dedupe_key"], waiting["date"], waiting["source"],
+            waiting["account"], strict=True,
+        ):  # fmt: skip
+            if (source, account) not in places or not first <= day <= last:
+                continue
+            if key not in now_pending:
+                replaced.append(int(row_id))
+            elif not now_pending[key]:
+                posted.append(int(row_id))
+        return posted, replaced
 
     def transactions(self) -> pd.DataFrame:
         """Every imported transaction, with dates as dates and pending as True/False."""

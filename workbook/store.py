@@ -451,13 +451,15 @@ class Store:
         rows: pd.DataFrame,
         updates: Sequence[tuple[int, Mapping[str, Any]]] = (),
         *,
+        drop: Sequence[int] = (),
         progress: Callable[[int], None] | None = None,
     ) -> tuple[int, int]:
         """Record an import batch and write its rows in one transaction: all of it or none.
 
         Rows whose unique key is already stored are skipped (``INSERT OR IGNORE``), so an
-        overlapping export adds only what is new. ``updates`` fill in existing rows by id.
-        Returns (batch id, rows added); ``progress`` is called with each chunk's row count.
+        overlapping export adds only what is new. ``updates`` fill in existing rows by id;
+        ``drop`` names stored rows (by id) the batch replaces. Returns (batch id, rows added);
+        ``progress`` is called with each chunk's row count.
         """
         _check_name(table)
         names = list(rows.columns)
@@ -472,6 +474,7 @@ class Store:
         now = _now()
         with self.transaction() as con:
             batch_id = _insert(con, "import_batches", batch)
+            con.executemany(f"DELETE FROM {table} WHERE id = ?", [(int(i),) for i in drop])
             extra = (now, batch_id) if with_batch else (now,)
             before = con.total_changes
             # tolist() gives Python numbers, which sqlite3 binds (numpy integers it does not).
