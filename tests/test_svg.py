@@ -95,7 +95,9 @@ def test_tabs_stay_loaded_between_charts_and_are_reloaded_now_and_then(monkeypat
     # every chart as kaleido does; every RELOAD_AFTER charts they are, to free memory.
     browser = svg._started()
     svg.draw([_bar("Tabs opened", [1, 2, 1])])
-    time.sleep(2)  # the second tab opens after the first charts
+    deadline = time.monotonic() + 30  # the second tab opens after the first charts
+    while browser.kaleido._total_tabs < svg.TABS and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert _mark_tabs(browser, "window.kept = 1") == [1] * svg.TABS
     svg.draw([_bar(f"Kept loaded {i}", [i, 1, 2]) for i in range(4)])
     assert _mark_tabs(browser, "window.kept || 0") == [1] * svg.TABS
