@@ -186,6 +186,26 @@ def test_export_command_writes_the_files(tmp_path):
     assert not (tmp_path / "nobody.sqlite").exists()
 
 
+def test_files_are_named_after_the_participant_and_the_day(tmp_path):
+    from workbook.report.plan import file_name
+
+    wb = workbook.demo(tmp_path)
+    day = wb.today().isoformat()
+    assert file_name(wb, "action-plan", "pdf") == f"action-plan-Dana-Whitfield-{day}.pdf"
+    wb.set_profile(name="")
+    assert file_name(wb, "workbook", "xlsx") == f"workbook-Your-action-plan-{day}.xlsx"
+    wb.close()
+    done = subprocess.run(
+        [sys.executable, "-m", "workbook.cli", "export", "html", "--workbook", str(wb.path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / f"action-plan-Your-action-plan-{day}.html").stat().st_size > 1_000
+
+
 def test_preview_follows_edits_and_the_button_makes_a_pdf_link(demo_workbook):
     from workbook.widgets import DownloadPlan, PlanPreview
 

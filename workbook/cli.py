@@ -156,11 +156,10 @@ def _new(args: argparse.Namespace) -> int:
 def _write(wb: object, fmt: str, out: Path | None) -> tuple[Path, str]:
     """Write one workbook's plan (pdf, html) or tables (xlsx); return the file and any note."""
     from . import report
+    from .report.plan import file_name
 
-    plan = report.gather(wb)
-    stem = "-".join(plan["name"].split()) or "workbook"
     kind = {"xlsx": "workbook", "ics": "follow-up"}.get(fmt, "action-plan")
-    out = out or Path(f"{kind}-{stem}-{plan['date']}.{fmt}")
+    out = out or Path(file_name(wb, kind, fmt))
     note = ""
     if fmt == "pdf":
         pdf, note = report.to_pdf(wb)

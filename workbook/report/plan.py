@@ -19,6 +19,16 @@ def _first(name: str) -> str:
     return (str(name).split() or [str(name)])[0]
 
 
+def file_name(wb: Any, kind: str, extension: str) -> str:
+    """What a participant's file is called: action-plan-Dana-Whitfield-2026-11-24.pdf. From
+    the profile and the date alone, without gathering the whole plan."""
+    stem = "-".join((wb.profile().name or PLAN_TITLE).split()) or "workbook"
+    return f"{kind}-{stem}-{wb.today().isoformat()}.{extension}"
+
+
+PLAN_TITLE = "Your action plan"  # the plan's title when the profile has no name
+
+
 def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
     """The action plan as JSON-ready data: profile, asks, professions, goals, GAINS gaps."""
     profile = wb.profile()
@@ -87,7 +97,7 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
     totals = money_trail.totals(spend)
     line = " · ".join(p for p in (profile.profession, profile.business, profile.city) if p)
     return {
-        "name": profile.name or "Your action plan",
+        "name": profile.name or PLAN_TITLE,
         "profile_line": line,
         "preferred_client": profile.preferred_client,
         "date": day.isoformat(),

@@ -11,6 +11,7 @@ from .. import app
 from ..report import gather, svg, to_pdf
 from ..report.html import plan_body
 from ..report.pdf import charts
+from ..report.plan import file_name
 from ._common import LiveHTML, StatusLine, download_link, lean, width
 
 
@@ -54,12 +55,11 @@ class DownloadPlan(w.VBox):
         self.button.disabled = True
         self.button.description = "Making your PDF…"
         try:
-            plan = gather(self.wb)
             self.pdf, note = to_pdf(self.wb)
         finally:
             self.button.disabled = False
             self.button.description = "Make my action plan (PDF)"
-        name = f"action-plan-{'-'.join(plan['name'].split()) or 'workbook'}-{plan['date']}.pdf"
+        name = file_name(self.wb, "action-plan", "pdf")
         self.link.value = download_link(
             self.pdf, name, "application/pdf", "Download my action plan (PDF)"
         ) + (f"<p style='color:#8a4b00'>{escape(note)}</p>" if note else "")
