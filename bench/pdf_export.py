@@ -18,6 +18,7 @@ import tempfile
 import time
 
 import nbformat
+import plotly.graph_objects as go
 from nbconvert.exporters.webpdf import WebPDFExporter
 
 import workbook
@@ -59,9 +60,11 @@ def equivalent_notebook(wb, interactive: bool) -> nbformat.NotebookNode:
         cell.outputs = [
             nbformat.v4.new_output(
                 "display_data",
-                data={"text/html": fig.to_html(full_html=False, include_plotlyjs=(i == 0))},
+                data={
+                    "text/html": go.Figure(spec).to_html(full_html=False, include_plotlyjs=(i == 0))
+                },
             )
-            for i, fig in enumerate(figures)
+            for i, spec in enumerate(figures)
         ]
     else:
         cell.outputs = [

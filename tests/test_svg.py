@@ -1,18 +1,59 @@
 """Charts as SVG through the process's one kaleido browser: order, reuse, no network."""
 
+import json
 import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
 from conftest import needs_chromium
+from workbook import network, plots
 from workbook.report import svg
+from workbook.report.pdf import charts
 
 
 def _bar(title: str, values: list[float]) -> go.Figure:
     return go.Figure(go.Bar(x=["a", "b", "c"], y=values), layout={"title": title})
+
+
+def _arrays() -> plots.Spec:
+    """Every kind of array a chart may hold, as plotly writes each."""
+    ints = np.array([1, 2, 3])
+    return {
+        "data": [
+            {"type": "scatter", "x": ints, "y": ints * 100, "marker": {"size": ints * 70_000}},
+            {"type": "scatter", "x": ints * 2**40, "y": np.array([1, 0, 300], dtype=np.uint64)},
+            {"type": "bar", "x": np.array([0.5, 2.25], dtype=np.float32), "y": np.zeros(2)},
+            {"type": "bar", "x": [np.float32(1.5), np.int64(2)], "y": np.array([True, False])},
+            {"type": "scatter", "x": np.array([], dtype=float), "customdata": np.eye(3)},
+        ],
+        "layout": {"title": {"text": "Ł & 王芳"}, "xaxis": {"range": np.array([0.0, 9.0])}},
+    }
+
+
+def test_a_chart_as_plain_data_goes_to_the_browser_as_plotly_writes_its_figure(demo_workbook):
+    """The plan's charts skip plotly's checks (``svg.figure_json``): the browser must get the
+    very JSON the Figure would give, template and typed arrays included."""
+    wb = demo_workbook
+    wb.add_contact(name="<b>Zoë</b>", company="A & B")
+    crowd = pd.DataFrame({"name": [f"P{i}" for i in range(1200)], "depth": "contact"})
+    crowd = crowd.assign(id=range(1, 1201), company="", position="Realtor", profession="")
+    specs = [
+        *charts(wb),  # money trail, network, goal map
+        plots.network_spec(network.layout(crowd), "You"),  # WebGL, float32 arrays
+        plots.money_trail_spec(wb.spend_table().iloc[:0]),
+        plots.network_spec(wb.network_layout().iloc[:0]),
+        plots.goal_map_spec(wb.goals().iloc[:0], wb.goal_people()),
+        _arrays(),
+    ]
+    assert len(charts(wb)) == 3
+    for spec in specs:
+        assert json.loads(svg.figure_json(spec)) == json.loads(go.Figure(spec).to_json())
+        assert svg.height(spec) == svg.height(go.Figure(spec))
 
 
 @needs_chromium

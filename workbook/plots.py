@@ -7,6 +7,7 @@ because plotly renders hover and axis text as HTML.
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -17,18 +18,40 @@ from .profile import CURRENCIES
 
 _PALETTE = px.colors.qualitative.Safe + px.colors.qualitative.Pastel
 
+# A figure as plain data, {"data": [trace, ...], "layout": {...}}: what go.Figure takes, and what
+# the action plan sends to its chart browser without plotly's checks (see report.svg).
+Spec = dict[str, Any]
+
 
 def _escape(values: pd.Series) -> pd.Series:
     return values.fillna("").astype(str).map(html.escape)
 
 
 def _empty(title: str, message: str) -> go.Figure:
-    fig = go.Figure()
-    fig.add_annotation(
-        text=message, showarrow=False, font={"size": 15}, x=0.5, y=0.5, xref="paper", yref="paper"
-    )
-    fig.update_layout(title=title, xaxis={"visible": False}, yaxis={"visible": False}, height=260)
-    return fig
+    return go.Figure(_blank(title, message))
+
+
+def _blank(title: str, message: str) -> Spec:
+    return {
+        "data": [],
+        "layout": {
+            "annotations": [
+                {
+                    "text": message,
+                    "showarrow": False,
+                    "font": {"size": 15},
+                    "x": 0.5,
+                    "y": 0.5,
+                    "xref": "paper",
+                    "yref": "paper",
+                }
+            ],
+            "title": {"text": title},
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+            "height": 260,
+        },
+    }
 
 
 def _colours(professions: pd.Series) -> dict[str, str]:
@@ -54,9 +77,14 @@ def money_trail(spend: pd.DataFrame, currency: str = "USD") -> go.Figure:
     ``spend`` is the spend table (``Workbook.spend_table()``): name, profession, lifetime_spend,
     annual_spend, years_as_customer, referrals_sent, and optionally declined.
     """
+    return go.Figure(money_trail_spec(spend, currency))
+
+
+def money_trail_spec(spend: pd.DataFrame, currency: str = "USD") -> Spec:
+    """``money_trail`` as plain data."""
     title = "Where your money goes: lifetime spend per business"
     if spend.empty:
-        return _empty(title, "Add the businesses you pay to see them ranked here.")
+        return _blank(title, "Add the businesses you pay to see them ranked here.")
     symbol = _symbol(currency)
     data = _labelled(spend).sort_values("lifetime_spend", ascending=True)
     declined = data["declined"] if "declined" in data else pd.Series(False, index=data.index)
@@ -101,26 +129,25 @@ def money_trail(spend: pd.DataFrame, currency: str = "USD") -> go.Figure:
         }
         for profession in order.sort_values(ascending=False).index
     ]
-    # Traces and layout as plain dicts, checked once by the Figure: building go.Bar objects
-    # first and then the Figure checks (and copies) everything twice, about 3x the time.
-    return go.Figure(
-        data=traces,
-        layout={
-            "title": title,
+    # Plain dicts: a Figure made from go.Bar objects checks (and copies) everything twice.
+    return {
+        "data": traces,
+        "layout": {
+            "title": {"text": title},
             "height": max(300, 34 * len(data) + 120),
             "barmode": "relative",
             "yaxis": {"categoryorder": "array", "categoryarray": names},
             "xaxis": {
                 # Room on the right for the note beside the longest bar.
                 "range": [0, float(data["lifetime_spend"].max()) * 1.3 or 1],
-                "title": f"Lifetime spend ({currency})",
+                "title": {"text": f"Lifetime spend ({currency})"},
                 "tickformat": ",.0f",
                 "tickprefix": symbol.strip() if len(symbol.strip()) <= 3 else "",
             },
-            "legend": {"title": "Profession"},
+            "legend": {"title": {"text": "Profession"}},
             "margin": {"l": 10, "r": 160},
         },
-    )
+    }
 
 
 def money_trail_treemap(spend: pd.DataFrame, currency: str = "USD") -> go.Figure:
@@ -216,9 +243,14 @@ def goal_map(goals: pd.DataFrame, people: pd.DataFrame, you: str = "") -> go.Fig
 
     ``goals``: id, text. ``people``: goal_id, name, depth (``Workbook.goal_people()``).
     """
+    return go.Figure(goal_map_spec(goals, people, you))
+
+
+def goal_map_spec(goals: pd.DataFrame, people: pd.DataFrame, you: str = "") -> Spec:
+    """``goal_map`` as plain data."""
     title = "Your goals and the people who could help"
     if goals.empty:
-        return _empty(title, "Write a goal to start your map.")
+        return _blank(title, "Write a goal to start your map.")
     rows_per_goal = [max(len(people[people["goal_id"] == g]), 1) for g in goals["id"]]
     total = sum(rows_per_goal)
     goal_y, person_points = {}, []
@@ -291,17 +323,17 @@ def goal_map(goals: pd.DataFrame, people: pd.DataFrame, you: str = "") -> go.Fig
                 "visible": True if points else "legendonly",
             }
         )
-    return go.Figure(  # plain dicts, checked once: see money_trail
-        data=traces,
-        layout={
-            "title": title,
+    return {
+        "data": traces,
+        "layout": {
+            "title": {"text": title},
             "height": max(320, 70 * total + 140),
             "xaxis": {"visible": False, "range": [-0.8, 3.0]},
             "yaxis": {"visible": False, "autorange": "reversed"},
-            "legend": {"title": "Relationship", "orientation": "h", "y": -0.05},
+            "legend": {"title": {"text": "Relationship"}, "orientation": "h", "y": -0.05},
             "margin": {"l": 10, "r": 10},
         },
-    )
+    }
 
 
 def gains_grid(people: pd.DataFrame) -> go.Figure:
@@ -370,11 +402,16 @@ def network(placed: pd.DataFrame, you: str = "") -> go.Figure:
     ``placed`` is ``network.layout(contacts, referrals)``: x, y, name, company, sector, depth,
     exchanged; its ``attrs["sectors"]`` names the sectors.
     """
+    return go.Figure(network_spec(placed, you))
+
+
+def network_spec(placed: pd.DataFrame, you: str = "") -> Spec:
+    """``network`` as plain data."""
     from .network import RINGS
 
     title = "Your network"
     if placed.empty:
-        return _empty(title, "Add the people you know to see your network here.")
+        return _blank(title, "Add the people you know to see your network here.")
     scatter = "scattergl" if len(placed) >= WEBGL_FROM else "scatter"
     hover = (
         _escape(placed["name"])
@@ -458,19 +495,19 @@ def network(placed: pd.DataFrame, you: str = "") -> go.Figure:
                 "font": {"size": 11, "color": "#555555"},
             }
         )
-    return go.Figure(  # plain dicts, checked once: see money_trail
-        data=traces,
-        layout={
-            "title": title,
+    return {
+        "data": traces,
+        "layout": {
+            "title": {"text": title},
             "height": 640,
             "shapes": shapes,
             "annotations": annotations,
             "xaxis": {"visible": False, "range": [-outer - 1.2, outer + 1.2]},
             "yaxis": {"visible": False, "scaleanchor": "x", "range": [-outer - 0.6, outer + 0.6]},
-            "legend": {"title": "Relationship"},
+            "legend": {"title": {"text": "Relationship"}},
             "margin": {"l": 10, "r": 10},
         },
-    )
+    }
 
 
 def reciprocity(table: pd.DataFrame) -> go.Figure:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+import plotly.graph_objects as go
+
 from .pdf import charts
 from .plan import gather
 
@@ -92,8 +94,10 @@ def to_html(wb: Any) -> str:
     """The whole plan as one HTML page, charts included, that opens offline."""
     plan = gather(wb)
     chart_html = "".join(
-        fig.to_html(full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False})
-        for i, fig in enumerate(charts(wb))
+        go.Figure(spec).to_html(
+            full_html=False, include_plotlyjs=(i == 0), config={"displaylogo": False}
+        )
+        for i, spec in enumerate(charts(wb))
     )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

@@ -26,21 +26,22 @@ NO_CHARTS = (
 )
 
 
-def charts(wb: Any) -> list[Any]:
-    """The plan's charts: money-trail ranking, network and goal map (the ones with data)."""
+def charts(wb: Any) -> list[plots.Spec]:
+    """The plan's charts as plain data (``go.Figure(spec)`` shows one): money-trail ranking,
+    network and goal map (the ones with data)."""
     return list(each_chart(wb))
 
 
-def each_chart(wb: Any) -> Iterator[Any]:
+def each_chart(wb: Any) -> Iterator[plots.Spec]:
     """The plan's charts one at a time, each built when the last has been taken."""
     spend = wb.spend_table()
     if len(spend):
-        yield plots.money_trail(spend, wb.profile().currency)
+        yield plots.money_trail_spec(spend, wb.profile().currency)
     if len(wb.contacts()):
-        yield plots.network(wb.network_layout(), wb.profile().name)
+        yield plots.network_spec(wb.network_layout(), wb.profile().name)
     goals = wb.goals()
     if len(goals):
-        yield plots.goal_map(goals, wb.goal_people(), wb.profile().name)
+        yield plots.goal_map_spec(goals, wb.goal_people(), wb.profile().name)
 
 
 def to_pdf(wb: Any, *, with_charts: bool = True) -> tuple[bytes, str]:
