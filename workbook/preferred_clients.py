@@ -137,12 +137,10 @@ def coverage(targets: list[str], contacts: pd.DataFrame) -> pd.DataFrame:
     """For each target profession: how many contacts you already know in it, who they are,
     and the next step ('Meet someone in X' where you know nobody)."""
     known = with_professions(contacts)
+    people = list(zip(known["name"].tolist(), known["known_as"].tolist(), strict=True))
     rows = []
     for target in targets:
-        mine = known.loc[
-            known["known_as"].map(lambda k, t=target: same_profession(k, t)).astype(bool)
-        ]
-        names = list(mine["name"])
+        names = [name for name, known_as in people if same_profession(known_as, target)]
         rows.append(
             {
                 "profession": target,
