@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 import workbook
-from workbook import follow_up, plots
+from workbook import follow_up, plots, report
 from workbook.report import to_ics
 from workbook.widgets import (
     CadenceSettings,
@@ -57,6 +57,27 @@ def test_a_follow_up_is_done_when_ticked(dana):
     assert not follow["done"]
     dana.tick_follow_up(int(follow["id"]))
     assert dana.follow_ups().iloc[0]["done_how"] == "ticked"
+
+
+def test_ticking_one_follow_up_leaves_the_others_to_do(dana):
+    """Once one follow-up is ticked, the stored dates are a text column with gaps, which
+    pandas reads as NaN: a gap must not count as ticked."""
+    today = dana.today()
+    people = [dana.add_contact(name=n) for n in ("Ruth Ellison", "Grace Kim", "Tom Reyes")]
+    for person in people:
+        dana.log_interaction(person, on=today, at="09:00", kind="one_to_one")
+    ruth = dana.follow_ups().set_index("contact_id").loc[people[0], "id"]
+    dana.tick_follow_up(int(ruth))
+    found = dana.follow_ups().set_index("contact_id")
+    assert list(found.loc[people, "done_how"]) == ["ticked", "", ""]
+    board = dana.follow_up_dashboard()
+    assert sorted(board.loc[board["kind"] == "follow_up", "text"].str.split().str[1]) == [
+        "Grace",
+        "Tom",
+    ]
+    assert [f["what"].split()[1] for f in report.gather(dana)["follow_ups"]] == ["Grace", "Tom"]
+    events = list(Calendar.from_ical(to_ics(dana)).walk("VEVENT"))
+    assert sorted(str(e["status"]) for e in events) == ["CANCELLED", "CONFIRMED", "CONFIRMED"]
 
 
 def test_48_hours_do_not_shift_across_daylight_saving():
@@ -179,6 +200,36 @@ def test_promises_both_ways_and_overdue_ones_first(dana):
     assert not dana.promises().set_index("id").loc[late, "open"]
     with pytest.raises(workbook.InputError, match="what was promised"):
         dana.add_promise(grace, what="  ")
+
+
+def test_a_promise_without_a_date_beside_dated_and_done_ones(dana):
+    """A promise may have no due date. Beside dated ones its date is a gap (NaN to pandas):
+    the dashboard, the timeline, the plan, the calendar and the ledger must all cope."""
+    today = dana.today()
+    grace = dana.add_contact(name="Grace Kim")
+    dana.add_promise(grace, what="Someday: a coffee")
+    dated = dana.add_promise(grace, what="Send the flyer", due=today + days(2))
+    done = dana.add_promise(grace, what="Intro to Ruth", due=today - days(1))
+    dana.tick("promise", done)
+    table = dana.promises().set_index("what")
+    assert table.loc["Someday: a coffee", "due_on"] is None
+    assert list(table["open"]) == [True, True, False]
+    board = dana.follow_up_dashboard()
+    assert list(board["ref"]) == [dated]  # the undated one has no day; the done one is done
+    assert list(dana.upcoming()["what"]) == ["promise: Send the flyer"]
+    plan = report.gather(dana)
+    assert [f["what"] for f in plan["follow_ups"]] == ["Send the flyer (you promised Grace Kim)"]
+    assert plan["overdue_promises"] == []
+    events = {str(e["summary"]): str(e["status"]) for e in
+              Calendar.from_ical(to_ics(dana)).walk("VEVENT")}  # fmt: skip
+    assert events == {
+        "Promised Grace Kim: Send the flyer": "CONFIRMED",
+        "Promised Grace Kim: Intro to Ruth": "CANCELLED",
+    }
+    ledger = PromiseLedger(dana)
+    texts = [b.description for b in ledger.promise_lines.children]
+    assert any(t.endswith("Someday: a coffee") for t in texts), texts
+    assert not any("nan" in t for t in texts), texts
 
 
 def test_the_dashboard_has_one_line_per_action_and_ticking_a_cadence_logs_contact(dana):

@@ -9,6 +9,7 @@ meeting at 6 pm is 6 pm two days later, across a daylight-saving change too.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 import pandas as pd
@@ -99,12 +100,20 @@ def next_due(last: dt.date, ideal_days: int) -> dt.date:
     return last + dt.timedelta(days=int(ideal_days))
 
 
-def last_contacts(interactions: pd.DataFrame) -> pd.Series:
-    """contact_id -> the date of the latest interaction with them."""
-    if interactions.empty:
-        return pd.Series(dtype="datetime64[ns]")
-    days = pd.to_datetime(interactions["on_date"])
-    return days.groupby(interactions["contact_id"]).max()
+def _lists(table: pd.DataFrame, *columns: str) -> list[list[Any]]:
+    """Columns as Python lists, to zip row by row: a fraction of itertuples' time on the
+    small tables of this exercise."""
+    return [table[c].tolist() for c in columns]
+
+
+def last_contacts(interactions: pd.DataFrame) -> dict[Any, dt.date]:
+    """contact_id -> the day of the latest interaction with them (days are stored as ISO
+    text, which sorts as the days do)."""
+    latest: dict[Any, str] = {}
+    for person, day in zip(*_lists(interactions, "contact_id", "on_date"), strict=True):
+        if day > latest.get(person, ""):
+            latest[person] = day
+    return {person: dt.date.fromisoformat(day) for person, day in latest.items()}
 
 
 def cadence_table(
@@ -117,33 +126,33 @@ def cadence_table(
         "status",
     ]  # fmt: skip
     last = last_contacts(interactions)
-    if contacts.empty or last.empty:
+    if contacts.empty or not last:
         return pd.DataFrame(columns=columns)
-    people = contacts[contacts["id"].isin(last.index)]
-    # Plain dicts: a .loc lookup per person was most of this table's time.
+    # Plain dicts and lists: pandas' per-call cost was most of this table's time.
     own, tier = {}, {}
-    for c in cadences[["contact_id", "depth", "ideal_days", "max_days"]].itertuples():
-        if pd.notna(c.contact_id):
-            own[c.contact_id] = (c.ideal_days, c.max_days)
-        if pd.notna(c.depth):
-            tier[c.depth] = (c.ideal_days, c.max_days)
-    last_seen = last.to_dict()
+    for person, depth, ideal, most in zip(
+        *_lists(cadences, "contact_id", "depth", "ideal_days", "max_days"), strict=True
+    ):
+        if pd.notna(person):
+            own[person] = (ideal, most)
+        if pd.notna(depth):
+            tier[depth] = (ideal, most)
     rows = []
-    for person in people[["id", "name", "depth"]].itertuples():
-        if person.id in own:
-            ideal, most = own[person.id]
-        elif person.depth in tier:
-            ideal, most = tier[person.depth]
+    for person, name, depth in zip(*_lists(contacts, "id", "name", "depth"), strict=True):
+        if person not in last:
+            continue
+        if person in own:
+            ideal, most = own[person]
+        elif depth in tier:
+            ideal, most = tier[depth]
         else:
             continue
-        seen = last_seen[person.id].date()
+        seen = last[person]
         due, latest = next_due(seen, ideal), next_due(seen, most)
         status = "on_track" if today < due else ("due_soon" if today <= latest else "overdue")
-        rows.append(
-            (person.id, person.name, person.depth, seen, int(ideal), int(most), due, latest, status)
-        )
-    table = pd.DataFrame(rows, columns=columns)
-    return table.sort_values(["next_due", "name"]).reset_index(drop=True)
+        rows.append((person, name, depth, seen, int(ideal), int(most), due, latest, status))
+    rows.sort(key=lambda row: (row[6], row[1]))  # next due, then name
+    return pd.DataFrame(rows, columns=columns)
 
 
 def follow_up_table(
@@ -156,44 +165,61 @@ def follow_up_table(
     ]  # fmt: skip
     if follow_ups.empty:
         return pd.DataFrame(columns=columns)
-    meetings = interactions.set_index("id").to_dict("index")
-    names = contacts.set_index("id")["name"].to_dict()
+    names = dict(zip(*_lists(contacts, "id", "name"), strict=True))
+    meetings = {}  # id -> (person, day, kind, notes)
     # Each person's latest interaction, as (day, id): a meeting has been followed up by
     # contact when that person's latest is later than the meeting itself.
     latest: dict[Any, tuple[str, int]] = {}
-    for person, day, row in zip(
-        interactions["contact_id"], interactions["on_date"], interactions["id"], strict=True
+    for row, person, day, kind, notes in zip(
+        *_lists(interactions, "id", "contact_id", "on_date", "kind", "notes"), strict=True
     ):
+        meetings[row] = (person, day, kind, notes)
         latest[person] = max(latest.get(person, (day, row)), (day, row))
     rows = []
-    for f in follow_ups[["id", "interaction_id", "done_on", "due"]].itertuples():
-        meeting = meetings[f.interaction_id]
-        later = latest[meeting["contact_id"]] > (meeting["on_date"], f.interaction_id)
-        how = "ticked" if f.done_on else ("in touch since" if later else "")
+    for row, meeting_id, done_on, due in zip(
+        *_lists(follow_ups, "id", "interaction_id", "done_on", "due"), strict=True
+    ):
+        person, day, kind, notes = meetings[meeting_id]
+        later = latest[person] > (day, meeting_id)
+        how = "ticked" if _given(done_on) else ("in touch since" if later else "")
         rows.append(
             (
-                f.id,
-                int(meeting["contact_id"]),
-                names.get(meeting["contact_id"], "?"),
-                KINDS[meeting["kind"]].lower(),
-                dt.date.fromisoformat(meeting["on_date"]),
-                dt.datetime.fromisoformat(f.due),
+                row,
+                int(person),
+                names.get(person, "?"),
+                KINDS[kind].lower(),
+                dt.date.fromisoformat(day),
+                dt.datetime.fromisoformat(due),
                 bool(how),
                 how,
-                str(meeting["notes"]),
+                str(notes),
             )
         )
     return pd.DataFrame(rows, columns=columns)
 
 
+def _given(value: Any) -> bool:
+    """A stored text that is there: not NULL (None or NaN, as pandas reads it) nor empty."""
+    return isinstance(value, str) and value != ""
+
+
 def promise_table(promises: pd.DataFrame, contacts: pd.DataFrame, today: dt.date) -> pd.DataFrame:
-    """Promises with the person's name; open ones past their date are overdue, first."""
-    table = promises.copy()
-    names = contacts.set_index("id")["name"]
-    table["name"] = table["contact_id"].map(names).astype(str)
-    due = pd.to_datetime(table["due_on"]).dt.date
-    table["overdue"] = table["done_on"].isna() & due.notna() & (due < today)
-    table["open"] = table["done_on"].isna()
+    """Promises with the person's name; open ones past their date are overdue, first. A date
+    not given (no due date, not done yet) is None: pandas reads a missing text as NaN, which
+    counts as true, so `if p.done_on` would take every promise for done."""
+    names = dict(zip(*_lists(contacts, "id", "name"), strict=True))
+    due = [day if _given(day) else None for day in promises["due_on"].tolist()]
+    done = [day if _given(day) else None for day in promises["done_on"].tolist()]
+    by = today.isoformat()  # days are ISO text, which sorts as the days do
+    table = promises.assign(
+        due_on=pd.Series(due, index=promises.index, dtype=object),
+        done_on=pd.Series(done, index=promises.index, dtype=object),
+        name=[str(names.get(person, "?")) for person in promises["contact_id"].tolist()],
+        overdue=[
+            d is None and day is not None and day < by for day, d in zip(due, done, strict=True)
+        ],
+        open=[d is None for d in done],
+    )
     return table.sort_values(["open", "overdue", "due_on"], ascending=[False, False, True])
 
 
@@ -212,41 +238,37 @@ def reconnect(
     columns = ["contact_id", "name", "company", "depth", "last", "days", "worth", "why", "touch"]
     if contacts.empty:
         return pd.DataFrame(columns=columns)
-    last = last_contacts(interactions).to_dict()
-    exchanged = referrals["contact_id"].value_counts().to_dict() if len(referrals) else {}
-    on_goals = set(goal_people["contact_id"]) if len(goal_people) else set()
+    last = last_contacts(interactions)
+    exchanged = Counter(referrals["contact_id"].tolist())
+    on_goals = set(goal_people["contact_id"].tolist())
     interests = {}
-    if len(gains):
-        for row in gains.dropna(subset=["contact_id"])[["contact_id", "interests"]].itertuples():
-            first = str(row.interests or "").split(",")[0].strip()
-            if first:
-                interests[int(row.contact_id)] = first
+    for person, written in zip(*_lists(gains, "contact_id", "interests"), strict=True):
+        first = str(written or "").split(",")[0].strip() if pd.notna(person) else ""
+        if first:
+            interests[int(person)] = first
     rows = []
-    for person in contacts[["id", "name", "company", "depth"]].itertuples():
-        seen = last[person.id].date() if person.id in last else None
+    for person, name, company, depth in zip(
+        *_lists(contacts, "id", "name", "company", "depth"), strict=True
+    ):
+        seen = last.get(person)
         days = (today - seen).days if seen else None
         if seen is not None and days <= threshold_days:
             continue
-        count = int(exchanged.get(person.id, 0))
-        worth = _DEPTH_WORTH.get(person.depth, 1) + 3 * count + (4 if person.id in on_goals else 0)
-        why = [DEPTH_SHORT.get(person.depth, person.depth)]
+        count = exchanged[person]
+        worth = _DEPTH_WORTH.get(depth, 1) + 3 * count + (4 if person in on_goals else 0)
+        why = [DEPTH_SHORT.get(depth, depth)]
         if count:
             why.append(f"{count} referral{'s' if count != 1 else ''} exchanged")
-        if person.id in on_goals:
+        if person in on_goals:
             why.append("on one of your goals")
-        touch = _TOUCH.get(person.depth, _TOUCH["contact"])
-        if person.id in interests:
-            touch += f" Mention {interests[person.id]}."
-        rows.append(
-            (person.id, person.name, person.company, person.depth, seen, days, worth,
-             ", ".join(why), touch)
-        )  # fmt: skip
-    table = pd.DataFrame(rows, columns=columns)
-    table["never"] = table["last"].isna()
-    table = table.sort_values(
-        ["worth", "never", "days", "name"], ascending=[False, True, False, True]
-    )
-    return table.drop(columns="never").reset_index(drop=True)
+        touch = _TOUCH.get(depth, _TOUCH["contact"])
+        if person in interests:
+            touch += f" Mention {interests[person]}."
+        rows.append((person, name, company, depth, seen, days, worth, ", ".join(why), touch))
+    # Most worth first; then people you were once in touch with, longest ago first; then
+    # those never contacted; then by name.
+    rows.sort(key=lambda row: (-row[6], row[5] is None, -(row[5] or 0), row[1]))
+    return pd.DataFrame(rows, columns=columns)
 
 
 def dashboard(
