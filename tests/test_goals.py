@@ -75,6 +75,12 @@ def test_goals_form_by_keyboard_and_mouse(tmp_workbook):
     form.new_goal.value = ""
     form.add_goal_button.click()
     assert "Write the goal" in form.status.value
+    form.new_goal.value = "A goal with no date yet"
+    form.new_date.value = None
+    form.add_goal_button.click()
+    dated, undated = (box.children[0].children[0].value for box in form.goal_boxes.values())
+    assert "by 2027-03-31" in dated and "<small>" not in undated and "nan" not in undated
+    wb.delete_goal(list(form.goal_boxes)[1])
     box = next(iter(form.goal_boxes.values()))
     box.person.value = "Ann Lee"
     box.depth.value = "connection"

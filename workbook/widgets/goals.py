@@ -95,7 +95,8 @@ class _GoalBox(w.VBox):
         self.wb = wb
         self.goal_id = int(goal["id"])
         self.status = status
-        due = f" <small>by {esc(goal['target_date'])}</small>" if goal.get("target_date") else ""
+        day = goal.get("target_date")  # a goal without a date, beside dated ones: NaN
+        due = f" <small>by {esc(day)}</small>" if isinstance(day, str) and day else ""
         remove_goal = lean(w.Button, icon="trash", tooltip="Remove this goal", layout=width("36px"))
         remove_goal.on_click(
             lambda _b: save(status, lambda: wb.delete_goal(self.goal_id), "Goal removed")
