@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import _frames as frames
 from ._errors import InputError
 from .contacts import DEPTH_SHORT, as_key
 
@@ -100,17 +101,11 @@ def next_due(last: dt.date, ideal_days: int) -> dt.date:
     return last + dt.timedelta(days=int(ideal_days))
 
 
-def _lists(table: pd.DataFrame, *columns: str) -> list[list[Any]]:
-    """Columns as Python lists, to zip row by row: a fraction of itertuples' time on the
-    small tables of this exercise."""
-    return [table[c].tolist() for c in columns]
-
-
 def last_contacts(interactions: pd.DataFrame) -> dict[Any, dt.date]:
     """contact_id -> the day of the latest interaction with them (days are stored as ISO
     text, which sorts as the days do)."""
     latest: dict[Any, str] = {}
-    for person, day in zip(*_lists(interactions, "contact_id", "on_date"), strict=True):
+    for person, day in frames.rows(interactions, "contact_id", "on_date"):
         if day > latest.get(person, ""):
             latest[person] = day
     return {person: dt.date.fromisoformat(day) for person, day in latest.items()}
@@ -130,15 +125,15 @@ def cadence_table(
         return pd.DataFrame(columns=columns)
     # Plain dicts and lists: pandas' per-call cost was most of this table's time.
     own, tier = {}, {}
-    for person, depth, ideal, most in zip(
-        *_lists(cadences, "contact_id", "depth", "ideal_days", "max_days"), strict=True
+    for person, depth, ideal, most in frames.rows(
+        cadences, "contact_id", "depth", "ideal_days", "max_days"
     ):
         if pd.notna(person):
             own[person] = (ideal, most)
         if pd.notna(depth):
             tier[depth] = (ideal, most)
     rows = []
-    for person, name, depth in zip(*_lists(contacts, "id", "name", "depth"), strict=True):
+    for person, name, depth in frames.rows(contacts, "id", "name", "depth"):
         if person not in last:
             continue
         if person in own:
@@ -165,19 +160,19 @@ def follow_up_table(
     ]  # fmt: skip
     if follow_ups.empty:
         return pd.DataFrame(columns=columns)
-    names = dict(zip(*_lists(contacts, "id", "name"), strict=True))
+    names = dict(frames.rows(contacts, "id", "name"))
     meetings = {}  # id -> (person, day, kind, notes)
     # Each person's latest interaction, as (day, id): a meeting has been followed up by
     # contact when that person's latest is later than the meeting itself.
     latest: dict[Any, tuple[str, int]] = {}
-    for row, person, day, kind, notes in zip(
-        *_lists(interactions, "id", "contact_id", "on_date", "kind", "notes"), strict=True
+    for row, person, day, kind, notes in frames.rows(
+        interactions, "id", "contact_id", "on_date", "kind", "notes"
     ):
         meetings[row] = (person, day, kind, notes)
         latest[person] = max(latest.get(person, (day, row)), (day, row))
     rows = []
-    for row, meeting_id, done_on, due in zip(
-        *_lists(follow_ups, "id", "interaction_id", "done_on", "due"), strict=True
+    for row, meeting_id, done_on, due in frames.rows(
+        follow_ups, "id", "interaction_id", "done_on", "due"
     ):
         person, day, kind, notes = meetings[meeting_id]
         later = latest[person] > (day, meeting_id)
@@ -207,7 +202,7 @@ def promise_table(promises: pd.DataFrame, contacts: pd.DataFrame, today: dt.date
     """Promises with the person's name; open ones past their date are overdue, first. A date
     not given (no due date, not done yet) is None: pandas reads a missing text as NaN, which
     counts as true, so `if p.done_on` would take every promise for done."""
-    names = dict(zip(*_lists(contacts, "id", "name"), strict=True))
+    names = dict(frames.rows(contacts, "id", "name"))
     due = [day if _given(day) else None for day in promises["due_on"].tolist()]
     done = [day if _given(day) else None for day in promises["done_on"].tolist()]
     by = today.isoformat()  # days are ISO text, which sorts as the days do
@@ -242,14 +237,12 @@ def reconnect(
     exchanged = Counter(referrals["contact_id"].tolist())
     on_goals = set(goal_people["contact_id"].tolist())
     interests = {}
-    for person, written in zip(*_lists(gains, "contact_id", "interests"), strict=True):
+    for person, written in frames.rows(gains, "contact_id", "interests"):
         first = str(written or "").split(",")[0].strip() if pd.notna(person) else ""
         if first:
             interests[int(person)] = first
     rows = []
-    for person, name, company, depth in zip(
-        *_lists(contacts, "id", "name", "company", "depth"), strict=True
-    ):
+    for person, name, company, depth in frames.rows(contacts, "id", "name", "company", "depth"):
         seen = last.get(person)
         days = (today - seen).days if seen else None
         if seen is not None and days <= threshold_days:

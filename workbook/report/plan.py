@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .. import _frames as frames
 from .. import follow_up, money_trail, preferred_clients
 from .. import gains as gains_rules
 from .. import goals as goal_rules
@@ -37,9 +38,13 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
     asks = wb.asks()
     day = today or wb.today()
 
+    ask_rows = frames.records(
+        asks, "business", "ask", "talking_points", "status", "answered_on", "asked_on", "notes"
+    )
     to_make = [
         {"business": a["business"], "ask": a["ask"], "talking_points": list(a["talking_points"])}
-        for a in asks[asks["status"] == "planned"].to_dict("records")
+        for a in ask_rows
+        if a["status"] == "planned"
     ]
     for b in money_trail.this_week(spend).to_dict("records"):
         if b["asks"] == 0:
@@ -58,7 +63,8 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
             "since": a["answered_on"] if isinstance(a["answered_on"], str) else a["asked_on"],
             "notes": a["notes"],
         }
-        for a in asks[asks["status"] != "planned"].to_dict("records")
+        for a in ask_rows
+        if a["status"] != "planned"
     ]
     coverage = wb.coverage()
     professions = [
@@ -68,13 +74,15 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
             "next_step": row["next_step"],
             "look_for": preferred_clients.name_tag_words(row["profession"])[:4],
         }
-        for row in coverage.to_dict("records")
+        for row in frames.records(coverage, "profession", "names", "next_step")
     ]
     people = wb.goal_people()
-    shallow = goal_rules.warnings(people).set_index("id")["first_step"].to_dict()
+    shallow = dict(frames.rows(goal_rules.warnings(people), "id", "first_step"))
+    people_of: dict[Any, list[dict[str, Any]]] = {}  # each goal's people, in order
+    for p in frames.records(people, "goal_id", "id", "name", "depth", "why"):
+        people_of.setdefault(p["goal_id"], []).append(p)
     goals = []
-    for goal in wb.goals().to_dict("records"):
-        mine = people[people["goal_id"] == goal["id"]]
+    for goal in frames.records(wb.goals(), "id", "text", "target_date"):
         goals.append(
             {
                 "goal": goal["text"],
@@ -87,7 +95,7 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
                         "next_step": shallow.get(p["id"])
                         or f"Ask {_first(p['name'])} for help with this goal.",
                     }
-                    for p in mine.to_dict("records")
+                    for p in people_of.get(goal["id"], [])
                 ],
             }
         )
@@ -128,34 +136,34 @@ RECONNECT_SHOWN = 3
 def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict]]:
     horizon = day + dt.timedelta(days=FOLLOW_UP_DAYS)
     items: list[tuple[dt.date, str]] = []
-    for f in wb.follow_ups()[["done", "due", "name", "meeting", "met_on"]].itertuples():
-        if not f.done and f.due.date() <= horizon:
-            items.append((f.due.date(), f"Thank {f.name} for the {f.meeting} of {f.met_on:%d %b}"))
-    for c in wb.cadence_status()[["next_due", "latest", "status", "name"]].itertuples():
-        if c.next_due <= horizon:
+    for done, due, name, meeting, met_on in frames.rows(
+        wb.follow_ups(), "done", "due", "name", "meeting", "met_on"
+    ):
+        if not done and due.date() <= horizon:
+            items.append((due.date(), f"Thank {name} for the {meeting} of {met_on:%d %b}"))
+    for next_due, latest, status, name in frames.rows(
+        wb.cadence_status(), "next_due", "latest", "status", "name"
+    ):
+        if next_due <= horizon:
             # Past the ideal interval it is due this week; past the maximum, overdue.
-            when = {"on_track": c.next_due, "overdue": c.latest}.get(c.status, day)
-            items.append((when, f"Get in touch with {c.name} ({follow_up.STATUSES[c.status]})"))
+            when = {"on_track": next_due, "overdue": latest}.get(status, day)
+            items.append((when, f"Get in touch with {name} ({follow_up.STATUSES[status]})"))
 
-    promises = wb.promises()
     overdue = []
-    for p in promises.loc[
-        promises["open"], ["due_on", "name", "direction", "overdue", "what"]
-    ].itertuples():
-        if not p.due_on:
+    for is_open, due_on, name, direction, late, what in frames.rows(
+        wb.promises(), "open", "due_on", "name", "direction", "overdue", "what"
+    ):
+        if not is_open or not due_on:
             continue
-        due = dt.date.fromisoformat(p.due_on)
-        who = f"you promised {p.name}" if p.direction == "mine" else f"{p.name} promised you"
-        if p.overdue:
-            overdue.append({"what": p.what, "who": who, "due": f"{due:%d %b}"})
+        due = dt.date.fromisoformat(due_on)
+        who = f"you promised {name}" if direction == "mine" else f"{name} promised you"
+        if late:
+            overdue.append({"what": what, "who": who, "due": f"{due:%d %b}"})
         elif due <= horizon:
-            items.append((due, f"{p.what} ({who})"))
+            items.append((due, f"{what} ({who})"))
     items.sort(key=lambda item: item[0])
     follow = [{"when": _when(when, day), "what": what} for when, what in items]
-    reconnect = [
-        {"name": r.name, "why": r.why, "touch": r.touch}
-        for r in wb.reconnect_list().head(RECONNECT_SHOWN).itertuples()
-    ]
+    reconnect = frames.records(wb.reconnect_list().head(RECONNECT_SHOWN), "name", "why", "touch")
     return follow, overdue, reconnect
 
 
