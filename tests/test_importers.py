@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import workbook
 from workbook.importers import normalise, read_contacts, read_transactions
-from workbook.importers._source import load
+from workbook.importers._source import Source, decode, load
 from workbook.importers._table import read_rows
 from workbook.importers._values import parse_amount, parse_amounts, parse_dates
 
@@ -98,6 +98,30 @@ def test_outlook_cp1252_in_three_languages(name, person, company, email):
     first = read_contacts(IMPORTS / name).iloc[0]
     assert (first["name"], first["company"], first["email"]) == (person, company, email)
     assert first["source"] == "Outlook"
+
+
+def test_outlook_on_a_polish_windows_writes_windows_1250():
+    assert b"\xa3ukasz" in (IMPORTS / "outlook_polish.csv").read_bytes()  # Ł in Windows-1250
+    people = read_contacts(IMPORTS / "outlook_polish.csv")
+    assert list(people["name"]) == ["Łukasz Wałęsa", "Zofia Kowalczyk"]
+    assert list(people["company"]) == ["Żabka Polska", "Biuro Rachunkowe Źródło"]
+    assert people.iloc[1]["position"] == "Księgowa"
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Płatność kartą, Żabka, Wałęsa", "cp1250"),  # ł ą ż read as ³ ¹ ¯ in 1252
+        ("Łukasz;Szczecin", "cp1250"),  # one name opening with Ł is enough
+        ("Příliš žluťoučký kůň", "cp1250"),  # Czech: ť has no place in 1252
+        ("Jürgen Müller;Straße;Café Crème;Lefèvre", "cp1252"),  # the same bytes either way
+        ("Barclays;£120.00;£5;¼ share", "cp1252"),  # a pound sign before figures
+        ("¿Qué tal? Señora Núñez, São Paulo", "cp1252"),
+    ],
+)
+def test_text_that_is_not_utf8_is_read_in_the_code_page_that_makes_words(text, encoding):
+    data = f"Date,Description\n2024-01-15,{text}\n".encode(encoding)
+    assert decode(Source("export.csv", data)) == data.decode(encoding)
 
 
 def test_vcard_21_quoted_printable_soft_breaks():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
+import itertools
 import os
 import re
 import zipfile
@@ -134,7 +135,7 @@ def zip_member(src: Source, wanted: str) -> Source | None:
 
 def decode(src: Source) -> str:
     """The text of a file: BOMs honoured, UTF-16 recognised without one, UTF-8 tried before
-    Windows-1252 (what Outlook and many European banks write), then Latin-1."""
+    the Windows code pages (see ``_single_byte``)."""
     data = src.data
     if data.startswith(codecs.BOM_UTF8):
         text = _strict(src, data[3:], "utf-8")
@@ -146,10 +147,7 @@ def decode(src: Source) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            try:
-                text = data.decode("cp1252")
-            except UnicodeDecodeError:
-                text = data.decode("latin-1")
+            text = _single_byte(data)
     head = text[: SNIFF_BYTES // 2]
     controls = len(_CONTROLS.findall(head))
     if "\x00" in head or controls > max(3, len(head) // 200):
@@ -158,6 +156,44 @@ def decode(src: Source) -> str:
             "OFX, QFX, QIF or vCard file your bank or address book exported."
         )
     return text.lstrip("\ufeff")
+
+
+def _single_byte(data: bytes) -> str:
+    """Text that is not UTF-8: Windows-1252 (Western Europe: what Outlook and many banks
+    write), or Windows-1250 (Central Europe: Polish, Czech, Hungarian banks and Outlook on
+    those systems) when that reads as words where 1252 does not; Latin-1 when neither fits.
+
+    The two agree on ASCII and on most accented letters (é, ü, ß). The tell is a byte that
+    1250 reads as a letter and 1252 as a sign, inside a word or opening a lower-case one:
+    'Wa³êsa' and '¯abka' are Wałęsa and Żabka. '£120' and '¿Qué?' stay as they are."""
+    western = _decoded(data, "cp1252")
+    central = _decoded(data, "cp1250")
+    if central is not None and (western is None or _reads_as_1250(western, central)):
+        return central
+    return western if western is not None else data.decode("latin-1")
+
+
+def _decoded(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+# What Windows-1252 shows for bytes that Windows-1250 reads as letters (ą ł ż Ż Ł Ą ľ Ľ).
+_SIGNS_1252 = re.compile("[£¥¯³¹¼¾¿]")
+
+
+def _reads_as_1250(western: str, central: str) -> bool:
+    """True when a byte 1252 shows as a sign is, in 1250, a letter inside a word or opening a
+    lower-case one. Both are single-byte, so a character's place is the byte's in each."""
+    for found in itertools.islice(_SIGNS_1252.finditer(western), 1000):
+        at = found.start()
+        before = central[at - 1] if at else " "
+        after = central[at + 1] if at + 1 < len(central) else " "
+        if central[at].isalpha() and (after.islower() or before.isalpha() and after.isalpha()):
+            return True
+    return False
 
 
 # Control characters no text export has (tab, line feed, form feed and return are fine).
