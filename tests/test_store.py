@@ -121,6 +121,47 @@ def test_a_table_read_again_comes_from_memory_until_the_file_changes(tmp_path):
     other_window.close()
 
 
+def test_an_edit_forgets_only_what_was_made_from_the_edited_table(tmp_path):
+    """Kept tables and the tables worked out from them are read again after an edit only if
+    they were made from the edited table, directly or through another kept one."""
+    wb = workbook.open(tmp_path / "wb.sqlite")
+    ann = wb.add_contact(name="Ann Lee", depth="connection")
+    wb.add_referral(ann, "given")
+    goal = wb.add_goal("Three new partners by March")
+    wb.add_goal_person(goal, contact_id=ann)
+    shop = wb.add_business(name="Blue Ridge Hair Studio", amount=65)
+    wb.contacts()  # kept first, so the goal people below take it from memory
+    for made in (wb.network_layout, wb.goal_people, wb.spend_table):
+        made()
+    queries: list[str] = []
+    wb.store._con.set_trace_callback(queries.append)
+
+    def read_again() -> set[str]:
+        found = {q.split()[3] for q in queries if q.startswith("SELECT * FROM")}
+        queries.clear()
+        return found
+
+    wb.update_business(shop, amount=70)
+    assert list(wb.spend_table()["amount"]) == [70]
+    assert list(wb.network_layout()["name"]) == ["Ann Lee"]
+    assert list(wb.goal_people()["name"]) == ["Ann Lee"]
+    assert read_again() == {"businesses"}  # not the contacts, referrals, goals, asks
+    # The goal people were made from the contacts taken from memory: an edit of a contact
+    # reaches them too.
+    wb.update_contact(ann, name="Ann Lee-Park")
+    assert list(wb.goal_people()["name"]) == ["Ann Lee-Park"]
+    assert list(wb.network_layout()["name"]) == ["Ann Lee-Park"]
+    assert list(wb.spend_table()["amount"]) == [70]
+    assert read_again() == {"contacts"}
+    # A delete cascades (the goal's person and the referral go with the contact): all is
+    # read again.
+    wb.delete_contact(ann)
+    assert wb.goal_people().empty and wb.network_layout().empty
+    assert list(wb.spend_table()["amount"]) == [70]
+    assert {"goal_people", "referrals", "contacts", "businesses"} <= read_again()
+    wb.close()
+
+
 # The version-1 schema exactly as the first release wrote it, typed out here by hand so the
 # test does not depend on the migration code it checks.
 VERSION_1 = """

@@ -255,10 +255,11 @@ class Store:
     def __init__(self, path: str | os.PathLike[str]):
         self.path = Path(path).expanduser().resolve()
         self._listeners: dict[object, Callable[[str], None]] = {}
-        # Tables as last read, while the file is unchanged (see ``read``).
-        self._reads: dict[tuple[str, ...], pd.DataFrame] = {}
-        self._read_at: tuple[int, int, int] | None = None
-        self._writes = 0
+        # Tables as last read, and tables worked out from them, each with the tables it was
+        # made from, while those are unchanged (see ``read`` and ``kept``).
+        self._reads: dict[tuple[str, ...], tuple[pd.DataFrame, frozenset[str]]] = {}
+        self._making: list[set[str]] = []  # the tables read so far by each value being made
+        self._read_at: tuple[int, int] | None = None
         if self.path.is_dir():
             raise InputError(f"{self.path} is a folder; give the path of a workbook file.")
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -332,8 +333,12 @@ class Store:
     # -- transactions -------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction, committed when the block ends, retried while the file is busy."""
+    def transaction(self, *tables: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction, committed when the block ends, retried while the file is busy.
+
+        ``tables`` are the tables the block writes: what was kept from the others stays. A
+        block that names none (a delete, which cascades; an import; the schema) may have
+        written anything, and every kept table is read again."""
         for attempt in range(BUSY_RETRIES + 1):
             try:
                 self._con.execute("BEGIN IMMEDIATE")
@@ -347,13 +352,16 @@ class Store:
                         "locked. Your last change was not saved; try it again in a moment."
                     ) from exc
                 time.sleep(0.05 * (attempt + 1))
+        # The file is locked for writing from here: what another window committed before
+        # is seen now, and nothing more can come in until this block ends.
+        self._forget_if_changed_elsewhere()
         try:
             yield self._con
         except BaseException:
             self._con.execute("ROLLBACK")
             raise
         finally:
-            self._writes += 1  # whatever the block did (schema too), earlier reads are stale
+            self._forget(set(tables) if tables else None)
         self._con.execute("COMMIT")
 
     def on_change(self, listener: Callable[[str], None], key: object = None) -> None:
@@ -378,29 +386,60 @@ class Store:
         (copy-on-write: changing it leaves the kept one as it was)."""
         _check_name(table)
         _check_name(order_by)
-        return self.kept(
-            ("table", table, order_by),
-            lambda: pd.read_sql_query(f"SELECT * FROM {table} ORDER BY {order_by}", self._con),
-        )
+
+        def make() -> pd.DataFrame:
+            self._reading(table)
+            return pd.read_sql_query(f"SELECT * FROM {table} ORDER BY {order_by}", self._con)
+
+        return self.kept(("table", table, order_by), make)
 
     def kept(self, key: tuple[str, ...], make: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-        """``make()``, computed once while the file is unchanged (as for ``read``): for tables
-        worked out from the stored ones alone, never from the date or the clock."""
-        state = (
-            self._con.execute("PRAGMA data_version").fetchone()[0],
-            self._con.total_changes,
-            self._writes,
-        )
+        """``make()``, computed once while the tables it reads are unchanged (as for ``read``):
+        for tables worked out from the stored ones alone, never from the date or the clock.
+        The tables it reads (through ``read``, ``kept``, ``row`` or ``find``) are noted, so
+        an edit of the businesses leaves the network layout kept, and one of the contacts
+        does not."""
+        self._forget_if_changed_elsewhere()
+        found = self._reads.get(key)
+        if found is None:
+            self._making.append(set())
+            try:
+                frame = make()
+            finally:
+                made_from = frozenset(self._making.pop())
+            found = self._reads[key] = (frame, made_from)
+        for making in self._making:  # a value made from this one is made from its tables
+            making.update(found[1])
+        return found[0].copy(deep=False)
+
+    def _reading(self, table: str) -> None:
+        for making in self._making:
+            making.add(table)
+
+    def _state(self) -> tuple[int, int]:
+        """SQLite's count of commits by other connections (other windows, other programs),
+        and of the rows this connection changed."""
+        return self._con.execute("PRAGMA data_version").fetchone()[0], self._con.total_changes
+
+    def _forget_if_changed_elsewhere(self) -> None:
+        """Forget everything kept if the file changed other than through ``transaction``."""
+        state = self._state()
         if state != self._read_at:
             self._reads.clear()
             self._read_at = state
-        found = self._reads.get(key)
-        if found is None:
-            found = self._reads[key] = make()
-        return found.copy(deep=False)
+
+    def _forget(self, tables: set[str] | None) -> None:
+        """Forget what was kept from these tables (None: from any table), after a write."""
+        if tables is None:
+            self._reads.clear()
+        else:
+            for key in [k for k, (_, made_from) in self._reads.items() if made_from & tables]:
+                del self._reads[key]
+        self._read_at = self._state()
 
     def row(self, table: str, row_id: int) -> dict[str, Any]:
         _check_name(table)
+        self._reading(table)
         cur = self._con.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
         values = cur.fetchone()
         if values is None:
@@ -408,7 +447,7 @@ class Store:
         return dict(zip([d[0] for d in cur.description], values, strict=True))
 
     def insert(self, table: str, values: Mapping[str, Any]) -> int:
-        with self.transaction() as con:
+        with self.transaction(table) as con:
             row_id = _insert(con, table, values)
         self._changed(table)
         return row_id
@@ -422,7 +461,7 @@ class Store:
         link: str,
     ) -> int:
         """Insert a row and a row that points to it (``child.link = id``) in one transaction."""
-        with self.transaction() as con:
+        with self.transaction(table, child) as con:
             row_id = _insert(con, table, values)
             _insert(con, child, {**child_values, link: row_id})
         self._changed(table)
@@ -436,7 +475,7 @@ class Store:
         for name in values:
             _check_name(name)
         assignments = ", ".join(f"{name} = ?" for name in values)
-        with self.transaction() as con:
+        with self.transaction(table) as con:
             cur = con.execute(
                 f"UPDATE {table} SET {assignments} WHERE id = ?", (*values.values(), row_id)
             )
@@ -503,7 +542,7 @@ class Store:
         _check_name(column)
         if not changes:
             return
-        with self.transaction() as con:
+        with self.transaction(table) as con:
             con.executemany(f"UPDATE {table} SET {column} = ? WHERE id = ?", changes)
         self._changed(table)
 
@@ -511,6 +550,7 @@ class Store:
         """The rows of a table where one column has a value."""
         _check_name(table)
         _check_name(column)
+        self._reading(table)
         return pd.read_sql_query(
             f"SELECT * FROM {table} WHERE {column} = ? ORDER BY id", self._con, params=(value,)
         )
