@@ -161,6 +161,17 @@ def test_goals_to_people(app, page):
     )
     page.reload()
     page.get_by_text("Twenty new dog clients by May").first.wait_for(timeout=60_000)
+    # Reworded in place.
+    page.get_by_title("Reword this goal or change its date").click()
+    page.get_by_label("Goal", exact=True).fill("Twenty-five new dog clients by May")
+    page.get_by_role("button", name="Save").click()
+    assert wait_for(
+        lambda: (
+            db_rows(app.workbook, "SELECT text FROM goals")
+            == [("Twenty-five new dog clients by May",)]
+        )
+    )
+    page.get_by_text("Twenty-five new dog clients by May").first.wait_for(timeout=30_000)
 
 
 def test_gains(app, page):

@@ -100,3 +100,34 @@ def test_goals_form_by_keyboard_and_mouse(tmp_workbook):
     assert "Bob Stone" in {n for t in goal_map.figures[0].data if t.name for n in t.text}
     with workbook.open(wb.path) as again:
         assert list(again.goal_people()["name"]) == ["Ann Lee", "Bob Stone"]
+
+
+def test_a_goal_is_reworded_in_place_and_keeps_its_people(tmp_workbook):
+    wb = tmp_workbook
+    goal = wb.add_goal("Ten listngs from retirees", "2027-06-30")
+    wb.add_goal_person(goal, name="Ann Lee", depth="connection")
+    form = GoalsForm(wb)
+    box = form.goal_boxes[goal]
+    assert box.editor.layout.display == "none"
+    box.edit_button.click()
+    assert box.editor.layout.display == "flex" and box.heading.layout.display == "none"
+    assert form.add_goal_button.layout.display is None  # the rest of the form stays shown
+    assert box.goal_text.value == "Ten listngs from retirees"
+    assert box.goal_date.value == dt.date(2027, 6, 30)
+    box.goal_text.value = "   "
+    box.save_goal.click()
+    assert form.status.kind == "error" and "Write the goal" in form.status.value
+    assert wb.goals().iloc[0]["text"] == "Ten listngs from retirees"
+    box.goal_text.value = "Ten listings from retirees"
+    box.goal_date.value = None
+    box.save_goal.click()
+    assert form.status.kind == "saved"
+    stored = wb.goals().iloc[0]
+    assert stored["text"] == "Ten listings from retirees" and stored["target_date"] is None
+    assert list(wb.goal_people()["name"]) == ["Ann Lee"]
+    shown = form.goal_boxes[goal]
+    assert "Ten listings from retirees" in shown.heading.children[0].value
+    assert shown.editor.layout.display == "none"
+    shown.edit_button.click()
+    shown.cancel_edit.click()
+    assert shown.heading.layout.display == "flex"

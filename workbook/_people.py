@@ -90,6 +90,11 @@ class PeopleOperations:
         goal, day = goal_rules.clean_goal(text, target_date)
         return self.store.insert("goals", {"text": goal, "target_date": day})
 
+    def update_goal(self, goal_id: int, text: str, target_date: Any = None) -> None:
+        """Reword a goal or change its date; the people on it stay."""
+        goal, day = goal_rules.clean_goal(text, target_date)
+        self.store.update("goals", int(goal_id), {"text": goal, "target_date": day})
+
     def delete_goal(self, goal_id: int) -> None:
         self.store.delete("goals", int(goal_id))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import ipywidgets as w
@@ -96,20 +97,46 @@ class _GoalBox(w.VBox):
         self.goal_id = int(goal["id"])
         self.status = status
         day = goal.get("target_date")  # a goal without a date, beside dated ones: NaN
-        due = f" <small>by {esc(day)}</small>" if isinstance(day, str) and day else ""
+        day = day if isinstance(day, str) and day else ""
+        due = f" <small>by {esc(day)}</small>" if day else ""
         remove_goal = lean(w.Button, icon="trash", tooltip="Remove this goal", layout=width("36px"))
         remove_goal.on_click(
             lambda _b: save(status, lambda: wb.delete_goal(self.goal_id), "Goal removed")
         )
-        lines: list[w.Widget] = [
-            lean(
-                w.HBox,
-                [
-                    lean(w.HTML, f"<h4 style='margin:0.4em 0'>{esc(goal['text'])}{due}</h4>"),
-                    remove_goal,
-                ],
-            )
-        ]
+        self.edit_button = lean(
+            w.Button, icon="pencil", tooltip="Reword this goal or change its date",
+            layout=width("36px"),
+        )  # fmt: skip
+        self.heading = lean(
+            w.HBox,
+            [
+                lean(w.HTML, f"<h4 style='margin:0.4em 0'>{esc(goal['text'])}{due}</h4>"),
+                self.edit_button,
+                remove_goal,
+            ],
+            layout=w.Layout(),  # its own: it is hidden while editing, the shared one never
+        )
+        # The goal as a form, shown instead of the heading while it is being edited.
+        self.goal_text = lean(
+            w.Text, value=goal["text"], description="Goal", layout=width("560px"),
+            style={"description_width": "50px"},
+        )  # fmt: skip
+        self.goal_date = lean(
+            w.DatePicker, description="By", layout=width("220px"),
+            value=dt.date.fromisoformat(day) if day else None,
+            style={"description_width": "30px"},
+        )  # fmt: skip
+        self.save_goal = lean(w.Button, description="Save", button_style="primary", icon="check")
+        self.cancel_edit = lean(w.Button, description="Cancel")
+        self.editor = lean(
+            w.HBox,
+            [self.goal_text, self.goal_date, self.save_goal, self.cancel_edit],
+            layout=w.Layout(display="none"),
+        )
+        self.edit_button.on_click(lambda _b: self._editing(True))
+        self.cancel_edit.on_click(lambda _b: self._editing(False))
+        self.save_goal.on_click(self._save_clicked)
+        lines: list[w.Widget] = [self.heading, self.editor]
         for person in people.to_dict("records"):
             remove = lean(w.Button, icon="times", tooltip="Remove", layout=width("36px"))
             remove.on_click(
@@ -160,6 +187,15 @@ class _GoalBox(w.VBox):
         super().__init__(
             lines, layout=w.Layout(border="1px solid #ddd", padding="4px 10px", margin="0 0 8px 0")
         )
+
+    def _editing(self, on: bool) -> None:
+        self.editor.layout.display = "flex" if on else "none"
+        self.heading.layout.display = "none" if on else "flex"
+
+    def _save_clicked(self, _button: w.Button) -> None:
+        text, day = self.goal_text.value, self.goal_date.value
+        # Saved, the form is drawn again from the workbook, this box with it.
+        save(self.status, lambda: self.wb.update_goal(self.goal_id, text, day), "Goal saved")
 
     def _add_clicked(self, _button: w.Button) -> None:
         name, depth, why = self.person.value, self.depth.value, self.why.value
