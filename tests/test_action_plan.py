@@ -254,3 +254,26 @@ def test_export_all_carries_on_past_bad_files_and_says_which(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["ana.pdf", "ben.pdf"]
     assert "Ben" in _text((out / "ben.pdf").read_bytes(), tmp_path)
     assert (cohort / "broken.sqlite").read_text() == "this is not a workbook"
+
+
+@needs_pdftotext
+def test_an_ask_answered_before_dates_were_kept_beside_a_dated_one(tmp_path):
+    """A version-1 workbook's asks have no dates. Beside an ask made since, the missing date
+    is NaN to pandas, which Typst's JSON refuses: the whole PDF failed."""
+    from test_store import _version_1_file
+
+    with workbook.open(_version_1_file(tmp_path / "dana.sqlite")) as wb:
+        car = int(wb.businesses().set_index("name").loc["Pisgah Auto Care", "id"])
+        wb.set_ask_status(wb.add_ask(car, "display_cards"), "asked")
+        plan = report.gather(wb)
+        since = {a["business"]: a["since"] for a in plan["asks_in_progress"]}
+        assert since == {"Blue Ridge Hair Studio": "", "Pisgah Auto Care": wb.today().isoformat()}
+        pdf, note = report.to_pdf(wb, with_charts=False)
+        text = _text(pdf, tmp_path)
+    assert "Blue Ridge Hair Studio" in text and "Pisgah Auto Care" in text
+    # Whatever gap comes next, the PDF is made: a NaN anywhere in the data prints as nothing.
+    from workbook.report.pdf import TEMPLATE, typeset
+
+    plan["asks_in_progress"][0]["since"] = float("nan")
+    plan |= {"charts": [], "charts_note": "", "preferred_client": float("nan")}
+    assert typeset(TEMPLATE, plan).startswith(b"%PDF")

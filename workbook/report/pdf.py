@@ -7,6 +7,7 @@ Without a browser the PDF is still made, with a note saying why the charts are m
 from __future__ import annotations
 
 import json
+import math
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -90,5 +91,17 @@ def typeset(template: Path, data: dict[str, Any], root: Path | None = None) -> b
         return _compiler.compile(
             str(template),
             root=str(root or template.parent),
-            sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+            sys_inputs={"data": json.dumps(_no_gaps(data), ensure_ascii=False)},
         )
+
+
+def _no_gaps(value: Any) -> Any:
+    """The data with any NaN (pandas' missing value) as empty text: Typst refuses JSON with
+    NaN in it, and one gap in a participant's data must not cost them the whole PDF."""
+    if isinstance(value, dict):
+        return {k: _no_gaps(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_no_gaps(v) for v in value]
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return value

@@ -16,6 +16,11 @@ from ..contacts import DEPTH_SHORT
 from ..profile import format_money
 
 
+def _given(value: Any) -> bool:
+    """A stored text that is there (pandas reads a missing one as None or NaN)."""
+    return isinstance(value, str) and value != ""
+
+
 def _first(name: str) -> str:
     return (str(name).split() or [str(name)])[0]
 
@@ -60,7 +65,8 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
             "business": a["business"],
             "ask": a["ask"],
             "status": a["status"],
-            "since": a["answered_on"] if isinstance(a["answered_on"], str) else a["asked_on"],
+            # The latest date the ask has; asks saved before dates were kept have none.
+            "since": next((d for d in (a["answered_on"], a["asked_on"]) if _given(d)), ""),
             "notes": a["notes"],
         }
         for a in ask_rows
