@@ -31,6 +31,7 @@ def _arrays() -> plots.Spec:
             {"type": "bar", "x": np.array([0.5, 2.25], dtype=np.float32), "y": np.zeros(2)},
             {"type": "bar", "x": [np.float32(1.5), np.int64(2)], "y": np.array([True, False])},
             {"type": "scatter", "x": np.array([], dtype=float), "customdata": np.eye(3)},
+            {"type": "scatter", "x": [1.0, float("nan"), float("-inf")], "y": [np.float64("nan")]},
         ],
         "layout": {"title": {"text": "Ł & 王芳"}, "xaxis": {"range": np.array([0.0, 9.0])}},
     }

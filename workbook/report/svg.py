@@ -21,6 +21,7 @@ import atexit
 import base64
 import hashlib
 import json
+import math
 import os
 import threading
 from collections import OrderedDict
@@ -84,7 +85,8 @@ _AS_LISTS = {"geojson", "layer", "layers", "range"}  # arrays plotly writes as l
 
 def _for_json(value: Any, key: str = "") -> Any:
     """numpy arrays and scalars as plotly writes them: arrays as typed arrays (64-bit
-    integers narrowed to the smallest type that holds them), except under _AS_LISTS."""
+    integers narrowed to the smallest type that holds them), except under _AS_LISTS; NaN
+    and infinity as null."""
     import numpy as np
 
     if isinstance(value, dict):
@@ -92,7 +94,9 @@ def _for_json(value: Any, key: str = "") -> Any:
     if isinstance(value, list | tuple):
         return [_for_json(v) for v in value]
     if isinstance(value, np.generic):
-        return value.item()
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # as plotly writes NaN and infinity: JSON has neither
     if not isinstance(value, np.ndarray):
         return value
     if key in _AS_LISTS:
