@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from conftest import needs_chromium
+from conftest import chromium_page, needs_chromium
 from workbook import network, plots
 from workbook.report import svg
 from workbook.report.pdf import charts
@@ -171,3 +171,23 @@ def test_the_money_trail_leaves_room_for_its_names_so_the_browser_draws_it_once(
         plot = re.search(rb'<rect class="bg" x="([\d.]+)"', picture)
         assert plot and float(plot.group(1)) == spec["layout"]["margin"]["l"]
         assert spec["layout"]["margin"]["l"] < 400
+
+
+@needs_chromium
+def test_each_money_trail_note_ends_before_the_legend(demo_workbook, request):
+    """The note beside a bar ('4 referrals sent · declined your ask') must not run under the
+    legend: the axis reaches past the bars as far as their notes need. Measured in a browser
+    on the drawn SVG, for the demo and for a biggest spender with the longest note."""
+    spend = demo_workbook.spend_table()
+    top = spend["lifetime_spend"].idxmax()
+    chatty = spend.assign(referrals_sent=spend["referrals_sent"].where(spend.index != top, 12))
+    chatty["declined"] = chatty.index == top
+    specs = [plots.money_trail_spec(spend), plots.money_trail_spec(chatty)]
+    with chromium_page(request, "svg-") as page:
+        for picture in svg.draw(specs):
+            page.set_content(picture.decode())
+            notes = page.eval_on_selector_all(
+                "text.bartext", "ts => ts.map(t => t.getBoundingClientRect().right)"
+            )
+            legend = page.eval_on_selector("g.legend", "g => g.getBoundingClientRect().left")
+            assert notes and max(notes) < legend, (max(notes), legend)

@@ -61,18 +61,21 @@ def _blank(title: str, message: str) -> Spec:
     }
 
 
+# The width the action plan draws charts at (report.svg); the notebooks' are about as wide.
+CHART_WIDTH = 900
+
+
+def _text_px(text: str) -> float:
+    """About how wide a text is at plotly's 12 px, a little more than it needs (capitals and
+    wide East Asian letters count wider)."""
+    return sum(12 if east_asian_width(c) in "WF" else 8.5 if c.isupper() else 6.5 for c in text)
+
+
 def _label_room(labels: pd.Series) -> int:
-    """Pixels for the longest axis label at plotly's 12 px, a little more than it needs
-    (capitals and wide East Asian letters count wider). The axis still grows to fit a
-    longer label (automargin), but only by drawing the chart a second time: a third of the
-    money-trail chart's drawing time."""
-
-    def width(label: str) -> float:
-        return sum(
-            12 if east_asian_width(c) in "WF" else 8.5 if c.isupper() else 6.5 for c in label
-        )
-
-    return round(max((width(str(label)) for label in labels), default=0)) + 20
+    """Pixels for the longest axis label. The axis still grows to fit a longer label
+    (automargin), but only by drawing the chart a second time: a third of the money-trail
+    chart's drawing time."""
+    return round(max((_text_px(str(label)) for label in labels), default=0)) + 20
 
 
 def _colours(professions: pd.Series) -> dict[str, str]:
@@ -150,6 +153,15 @@ def money_trail_spec(spend: pd.DataFrame, currency: str = "USD") -> Spec:
         }
         for profession in order.sort_values(ascending=False).index
     ]
+    # Each bar's note must end inside the plot, left of the legend: the axis reaches as far
+    # past the bars as their notes need (on a chart CHART_WIDTH wide; a wider one has room
+    # to spare), and at most three times the biggest spend.
+    left, legend = _label_room(data["name"]), 160
+    plot = max(CHART_WIDTH - left - legend, 240)
+    reach = max(
+        spend * plot / max(plot - _text_px(note) - 12, plot / 3)
+        for spend, note in zip(spent, notes, strict=True)
+    )
     # Plain dicts: a Figure made from go.Bar objects checks (and copies) everything twice.
     return {
         "data": traces,
@@ -159,14 +171,13 @@ def money_trail_spec(spend: pd.DataFrame, currency: str = "USD") -> Spec:
             "barmode": "relative",
             "yaxis": {"categoryorder": "array", "categoryarray": names},
             "xaxis": {
-                # Room on the right for the note beside the longest bar.
-                "range": [0, float(data["lifetime_spend"].max()) * 1.3 or 1],
+                "range": [0, max(reach, max(spent) * 1.05) or 1],
                 "title": {"text": f"Lifetime spend ({currency})"},
                 "tickformat": ",.0f",
                 "tickprefix": symbol.strip() if len(symbol.strip()) <= 3 else "",
             },
             "legend": {"title": {"text": "Profession"}},
-            "margin": {"l": _label_room(data["name"]), "r": 160},
+            "margin": {"l": left, "r": legend},
         },
     }
 

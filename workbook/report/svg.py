@@ -29,8 +29,10 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from typing import Any
 
+from ..plots import CHART_WIDTH
+
 TABS = 2
-WIDTH = 900
+WIDTH = CHART_WIDTH
 RELOAD_AFTER = 300  # charts a tab draws between reloads
 KEEP = 48  # drawn charts remembered, newest first out last
 
