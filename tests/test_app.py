@@ -225,7 +225,7 @@ def test_action_plan_pdf_download(app, page, tmp_path):
     saved = tmp_path / "plan.pdf"
     download.value.save_as(saved)
     text = subprocess.run(["pdftotext", str(saved), "-"], capture_output=True, text=True).stdout
-    for expected in ["Zoë Łukasz", "Sunny Paws Grooming", "Twenty new dog clients by May",
+    for expected in ["Zoë Łukasz", "Sunny Paws Grooming", "Twenty-five new dog clients by May",
                      "Veterinarian", "Thank Grace Kim"]:  # fmt: skip
         assert expected in text, expected
     assert re.search(r"action-plan-.*\.pdf", download.value.suggested_filename)
