@@ -26,3 +26,9 @@ def rows(table: pd.DataFrame, *names: str) -> Iterator[tuple[Any, ...]]:
 def records(table: pd.DataFrame, *names: str) -> list[dict[str, Any]]:
     """The named columns, row by row, as dicts (``to_dict("records")`` of those columns)."""
     return [dict(zip(names, row, strict=True)) for row in rows(table, *names)]
+
+
+def given(value: Any) -> bool:
+    """A stored text that is there: not NULL, which pandas reads as None in a column with no
+    text at all and as NaN (which counts as true) beside texts, and not empty."""
+    return isinstance(value, str) and value != ""

@@ -176,7 +176,7 @@ def follow_up_table(
     ):
         person, day, kind, notes = meetings[meeting_id]
         later = latest[person] > (day, meeting_id)
-        how = "ticked" if _given(done_on) else ("in touch since" if later else "")
+        how = "ticked" if frames.given(done_on) else ("in touch since" if later else "")
         rows.append(
             (
                 row,
@@ -193,18 +193,13 @@ def follow_up_table(
     return pd.DataFrame(rows, columns=columns)
 
 
-def _given(value: Any) -> bool:
-    """A stored text that is there: not NULL (None or NaN, as pandas reads it) nor empty."""
-    return isinstance(value, str) and value != ""
-
-
 def promise_table(promises: pd.DataFrame, contacts: pd.DataFrame, today: dt.date) -> pd.DataFrame:
     """Promises with the person's name; open ones past their date are overdue, first. A date
     not given (no due date, not done yet) is None: pandas reads a missing text as NaN, which
     counts as true, so `if p.done_on` would take every promise for done."""
     names = dict(frames.rows(contacts, "id", "name"))
-    due = [day if _given(day) else None for day in promises["due_on"].tolist()]
-    done = [day if _given(day) else None for day in promises["done_on"].tolist()]
+    due = [day if frames.given(day) else None for day in promises["due_on"].tolist()]
+    done = [day if frames.given(day) else None for day in promises["done_on"].tolist()]
     by = today.isoformat()  # days are ISO text, which sorts as the days do
     table = promises.assign(
         due_on=pd.Series(due, index=promises.index, dtype=object),

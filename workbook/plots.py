@@ -159,8 +159,8 @@ def money_trail_spec(spend: pd.DataFrame, currency: str = "USD") -> Spec:
     left, legend = _label_room(data["name"]), 160
     plot = max(CHART_WIDTH - left - legend, 240)
     reach = max(
-        spend * plot / max(plot - _text_px(note) - 12, plot / 3)
-        for spend, note in zip(spent, notes, strict=True)
+        amount * plot / max(plot - _text_px(note) - 12, plot / 3)
+        for amount, note in zip(spent, notes, strict=True)
     )
     # Plain dicts: a Figure made from go.Bar objects checks (and copies) everything twice.
     return {

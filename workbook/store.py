@@ -379,11 +379,12 @@ class Store:
     # -- rows ---------------------------------------------------------------------------
 
     def read(self, table: str, order_by: str = "id") -> pd.DataFrame:
-        """Every row of a table. A table read again while the file is unchanged comes from
-        memory: an action plan reads the contacts seven times and a dozen tables in all.
-        "Unchanged" is SQLite's own count of commits by other connections (other windows,
-        other processes) and this connection's writes. Each caller gets its own copy
-        (copy-on-write: changing it leaves the kept one as it was)."""
+        """Every row of a table. A table read again while it is unchanged comes from memory:
+        an action plan reads the contacts seven times and a dozen tables in all. "Unchanged":
+        no write to it through this workbook (``transaction``), and no commit by another
+        connection (other windows, other processes: SQLite's data_version), which forgets
+        every table. Each caller gets its own copy (copy-on-write: changing it leaves the
+        kept one as it was)."""
         _check_name(table)
         _check_name(order_by)
 

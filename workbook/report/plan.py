@@ -16,11 +16,6 @@ from ..contacts import DEPTH_SHORT
 from ..profile import format_money
 
 
-def _given(value: Any) -> bool:
-    """A stored text that is there (pandas reads a missing one as None or NaN)."""
-    return isinstance(value, str) and value != ""
-
-
 def _first(name: str) -> str:
     return (str(name).split() or [str(name)])[0]
 
@@ -66,7 +61,7 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
             "ask": a["ask"],
             "status": a["status"],
             # The latest date the ask has; asks saved before dates were kept have none.
-            "since": next((d for d in (a["answered_on"], a["asked_on"]) if _given(d)), ""),
+            "since": next((d for d in (a["answered_on"], a["asked_on"]) if frames.given(d)), ""),
             "notes": a["notes"],
         }
         for a in ask_rows

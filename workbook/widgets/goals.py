@@ -7,6 +7,7 @@ from typing import Any
 
 import ipywidgets as w
 
+from .. import _frames as frames
 from .. import goals as goal_rules
 from ..contacts import DEPTH_CHOICES, DEPTH_SHORT
 from ._common import UNSEEN_LABEL, LiveHTML, StatusLine, esc, heading, lean, save, width
@@ -96,8 +97,7 @@ class _GoalBox(w.VBox):
         self.wb = wb
         self.goal_id = int(goal["id"])
         self.status = status
-        day = goal.get("target_date")  # a goal without a date, beside dated ones: NaN
-        day = day if isinstance(day, str) and day else ""
+        day = goal["target_date"] if frames.given(goal.get("target_date")) else ""
         due = f" <small>by {esc(day)}</small>" if day else ""
         remove_goal = lean(w.Button, icon="trash", tooltip="Remove this goal", layout=width("36px"))
         remove_goal.on_click(
