@@ -123,7 +123,7 @@ class _GoalBox(w.VBox):
         )  # fmt: skip
         self.goal_date = lean(
             w.DatePicker, description="By", layout=width("220px"),
-            value=dt.date.fromisoformat(day) if day else None,
+            value=_day(day),
             style={"description_width": "30px"},
         )  # fmt: skip
         self.save_goal = lean(w.Button, description="Save", button_style="primary", icon="check")
@@ -223,3 +223,11 @@ class FavourWarnings(LiveHTML):
             for row in shallow.to_dict("records")
         )
         self.value = f"<ul style='color:#8a4b00'>{items}</ul>"
+
+
+def _day(text: str) -> dt.date | None:
+    """The date picker's value for a stored date, or None if there is none to read."""
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
