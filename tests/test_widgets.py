@@ -274,3 +274,57 @@ def test_the_money_trail_page_builds_few_widget_models(demo_workbook):
     for part in (ThisWeek, AskBuilder, AskTracker):
         part(demo_workbook)
     assert len(_instances) - before < 200
+
+
+def _shown_text(widget) -> list[str]:
+    """Every text a widget tree shows: values, labels, placeholders, tooltips, options, and
+    the cells of its data grids."""
+    import pandas as pd
+
+    found, todo, seen = [], [widget], set()
+    while todo:
+        part = todo.pop()
+        if id(part) in seen:
+            continue
+        seen.add(id(part))
+        for name in ("value", "description", "placeholder", "tooltip"):
+            if isinstance(getattr(part, name, None), str):
+                found.append(getattr(part, name))
+        for option in getattr(part, "options", None) or ():
+            found.append(str(option[0] if isinstance(option, tuple) else option))
+        if isinstance(getattr(part, "data", None), pd.DataFrame):
+            found += [str(v) for v in part.data.astype(str).to_numpy().ravel()]
+        todo.extend(getattr(part, "children", ()) or ())
+    return found
+
+
+def test_gaps_in_stored_dates_show_as_nothing_on_every_page(demo_workbook):
+    """A nullable text column with some rows filled is read by pandas with NaN in the gaps,
+    which prints as 'nan' and counts as true. With a gap in each kind of stored date (an ask
+    from before dates were kept, a goal and a promise without one, one follow-up ticked, one
+    business edited, one contact with a connection date), no page, plan or calendar shows a
+    nan, None or NaT, and none breaks."""
+    import re
+
+    from workbook import report, widgets
+    from workbook.report.html import plan_body
+
+    wb = demo_workbook
+    asks = wb.asks()
+    wb.store.update("asks", int(asks.loc[asks["status"] != "planned", "id"].iloc[0]),
+                    {"asked_on": None, "answered_on": None})  # fmt: skip
+    wb.add_goal("A goal with no date")
+    someone = int(wb.contacts()["id"].iloc[0])
+    wb.add_promise(someone, what="Someday, a coffee")
+    wb.tick_follow_up(int(wb.follow_ups()["id"].iloc[-1]))
+    wb.update_business(int(wb.businesses()["id"].iloc[0]), amount=80)
+    wb.store.update("contacts", someone, {"connected_on": "2024-05-01"})
+    missing = re.compile(r"\b(nan|NaN|None|NaT)\b")
+    for name in widgets.__all__:
+        if name == "CohortDashboard":  # a coach's, over a folder of workbooks
+            continue
+        shown = _shown_text(getattr(widgets, name)(wb))
+        assert not [t for t in shown if missing.search(t)], name
+    plan = report.gather(wb)
+    assert not missing.search(plan_body(plan)) and not missing.search(str(plan))
+    assert not missing.search(report.to_ics(wb).decode())
