@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from . import _frames as frames
 from . import spending
 from ._errors import InputError
 from .importers import apply_rules, read_contacts, read_transactions
@@ -169,10 +170,9 @@ class ImportOperations:
         first, last = rows["date"].min(), rows["date"].max()
         now_pending = dict(zip(rows["dedupe_key"], rows["pending"], strict=True))
         posted, replaced = [], []
-        for row_id, key, day, source, account in zip(
-            waiting["id"], waiting["dedupe_key"], waiting["date"], waiting["source"],
-            waiting["account"], strict=True,
-        ):  # fmt: skip
+        for row_id, key, day, source, account in frames.rows(
+            waiting, "id", "dedupe_key", "date", "source", "account"
+        ):
             if (source, account) not in places or not first <= day <= last:
                 continue
             if key not in now_pending:
@@ -190,8 +190,8 @@ class ImportOperations:
 
     def money_trail_candidates(self) -> pd.DataFrame:
         """The businesses in your bank files, biggest spend first (see spending.candidates)."""
-        # Kept while the file is unchanged: an import announces two tables, and every
-        # listing of the candidates would otherwise work them out again.
+        # Kept while the transactions and businesses are unchanged: an import announces two
+        # tables, and every listing of the candidates would otherwise work them out again.
         return self.store.kept(
             ("candidates",),
             lambda: spending.candidates(self.transactions(), list(self.businesses()["name"])),

@@ -65,11 +65,13 @@ def figure_json(fig: Any) -> str:
     if not isinstance(fig, dict):
         return fig.to_json()
     plain = _for_json({"data": fig.get("data", []), "layout": fig.get("layout", {})})
-    plain["layout"].setdefault("template", _template())  # plain JSON already
+    template = _template()
+    if template is not None:  # plotly adds none either when no default is set
+        plain["layout"].setdefault("template", template)  # plain JSON already
     return json.dumps(plain)
 
 
-def _template() -> dict[str, Any]:
+def _template() -> dict[str, Any] | None:
     import plotly.io as pio
 
     name = pio.templates.default
