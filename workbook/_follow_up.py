@@ -74,8 +74,11 @@ class FollowUpOperations:
         rows["kind_label"] = rows["kind"].map(rules.KINDS).astype(str)
         return rows.sort_values(["on_date", "id"], ascending=False).reset_index(drop=True)
 
-    def delete_interaction(self, interaction_id: int) -> None:
-        self.store.delete("interactions", int(interaction_id))
+    def delete_interaction(self, interaction_id: int) -> int:
+        row = self.store.row("interactions", int(interaction_id))
+        name = self.store.row("contacts", int(row["contact_id"]))["name"]
+        label = f"the {rules.KINDS.get(row['kind'], 'contact').lower()} with {name}"
+        return self.store.delete("interactions", int(interaction_id), label)
 
     # -- follow-ups -------------------------------------------------------------------
 
@@ -175,8 +178,9 @@ class FollowUpOperations:
         day = self.today().isoformat() if done else None
         self.store.update("promises", int(promise_id), {"done_on": day})
 
-    def delete_promise(self, promise_id: int) -> None:
-        self.store.delete("promises", int(promise_id))
+    def delete_promise(self, promise_id: int) -> int:
+        what = self.store.row("promises", int(promise_id))["what"]
+        return self.store.delete("promises", int(promise_id), f"the promise '{what}'")
 
     # -- the dashboard ----------------------------------------------------------------
 

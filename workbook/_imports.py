@@ -15,6 +15,7 @@ from . import spending
 from ._errors import InputError
 from .importers import apply_rules, read_contacts, read_transactions
 from .importers._source import Source, load
+from .words import count
 
 if TYPE_CHECKING:
     from .store import Store
@@ -63,7 +64,7 @@ class ImportResult:
         elif self.rows_read > self.added:
             text += f", {self.rows_read - self.added} already in your workbook"
         if self.settled:
-            text += f"; {self.settled} pending payment(s) brought up to date"
+            text += f"; {count(self.settled, 'pending payment')} brought up to date"
         return text + "."
 
 
@@ -82,10 +83,11 @@ class ImportOperations:
         """Every file imported so far, oldest first."""
         return self.store.read("import_batches")
 
-    def delete_import(self, batch_id: int) -> None:
+    def delete_import(self, batch_id: int) -> int:
         """Take back an imported bank file: its transactions go; the file can be imported again.
-        (Contacts stay: they may have been edited since.)"""
-        self.store.delete("import_batches", int(batch_id))
+        (Contacts stay: they may have been edited since.) Returns the removal, for ``undo``."""
+        name = self.store.row("import_batches", int(batch_id))["file_name"]
+        return self.store.delete("import_batches", int(batch_id), f"the import of {name}")
 
     def _start_import(self, kind: str, source: Any) -> tuple[Source, str, ImportResult]:
         """The file's bytes, their hash, and a result that says whether it was imported before."""
@@ -234,9 +236,13 @@ class ImportOperations:
         self._apply_rules()
         return rule_id
 
-    def delete_payee_rule(self, rule_id: int) -> None:
-        self.store.delete("payee_rules", int(rule_id))
+    def delete_payee_rule(self, rule_id: int) -> int:
+        rule = self.store.row("payee_rules", int(rule_id))
+        removal = self.store.delete(
+            "payee_rules", int(rule_id), f"the rule {rule['contains']} → {rule['payee']}"
+        )
         self._apply_rules()
+        return removal
 
     def _apply_rules(self) -> None:
         stored = self.store.read("transactions")

@@ -39,17 +39,22 @@ class PeopleOperations:
         clean["updated_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.store.update("contacts", int(contact_id), clean)
 
-    def delete_contact(self, contact_id: int) -> None:
-        self.store.delete("contacts", int(contact_id))
+    def delete_contact(self, contact_id: int) -> int:
+        """Remove a person and what hangs on them (goals' links, GAINS, interactions,
+        referrals, promises); returns the removal, for ``undo``."""
+        name = self.store.row("contacts", int(contact_id))["name"]
+        return self.store.delete("contacts", int(contact_id), str(name))
 
-    def find_or_add_contact(self, name: str, depth: str = "contact") -> int:
-        """The contact with this name (ignoring case and spaces), or a new one."""
+    def find_or_add_contact(self, name: str, depth: str = "contact", source: str = "typed") -> int:
+        """The contact with this name (ignoring case and spaces), or a new one; ``source``
+        says where a new one was typed ('goal': named on a goal, exercise 3)."""
         wanted = " ".join(str(name or "").split())
         found = self.contacts()
         same = found[found["name"].str.lower() == wanted.lower()]
         if len(same):
             return int(same["id"].iloc[0])
-        return self.add_contact(name=wanted, depth=depth)
+        clean = contacts_rules.clean_contact({"name": wanted, "depth": depth})
+        return self.store.insert("contacts", {**clean, "source": source})
 
     # -- preferred clients ------------------------------------------------------------
 
@@ -95,8 +100,9 @@ class PeopleOperations:
         goal, day = goal_rules.clean_goal(text, target_date)
         self.store.update("goals", int(goal_id), {"text": goal, "target_date": day})
 
-    def delete_goal(self, goal_id: int) -> None:
-        self.store.delete("goals", int(goal_id))
+    def delete_goal(self, goal_id: int) -> int:
+        text = self.store.row("goals", int(goal_id))["text"]
+        return self.store.delete("goals", int(goal_id), f"your goal '{text}'")
 
     def add_goal_person(
         self,
@@ -114,7 +120,7 @@ class PeopleOperations:
             if not str(name or "").strip():
                 raise InputError("Pick someone from your contacts or type a name.")
             contact_id = self.find_or_add_contact(
-                name, contacts_rules.clean_depth(depth or "contact")
+                name, contacts_rules.clean_depth(depth or "contact"), source="goal"
             )
         if depth:
             self.update_contact(contact_id, depth=depth)
@@ -126,8 +132,11 @@ class PeopleOperations:
             {"goal_id": int(goal_id), "contact_id": int(contact_id), "why": " ".join(why.split())},
         )
 
-    def remove_goal_person(self, goal_person_id: int) -> None:
-        self.store.delete("goal_people", int(goal_person_id))
+    def remove_goal_person(self, goal_person_id: int) -> int:
+        link = self.store.row("goal_people", int(goal_person_id))
+        name = self.store.row("contacts", int(link["contact_id"]))["name"]
+        goal = self.store.row("goals", int(link["goal_id"]))["text"]
+        return self.store.delete("goal_people", int(goal_person_id), f"{name} on '{goal}'")
 
     def goal_people(self) -> pd.DataFrame:
         """Each goal's people with their name, company and depth."""
@@ -188,8 +197,11 @@ class PeopleOperations:
         self.store.row("contacts", int(contact_id))
         return self.store.insert("referrals", {"contact_id": int(contact_id), **clean})
 
-    def delete_referral(self, referral_id: int) -> None:
-        self.store.delete("referrals", int(referral_id))
+    def delete_referral(self, referral_id: int) -> int:
+        row = self.store.row("referrals", int(referral_id))
+        name = self.store.row("contacts", int(row["contact_id"]))["name"]
+        way = "to" if row["direction"] == "given" else "from"
+        return self.store.delete("referrals", int(referral_id), f"the referral {way} {name}")
 
     def reciprocity(self) -> pd.DataFrame:
         return network_rules.reciprocity(self.contacts(), self.store.read("referrals"))

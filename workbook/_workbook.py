@@ -97,9 +97,10 @@ class Workbook(PeopleOperations, ImportOperations, FollowUpOperations):
         clean["updated_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.store.update("businesses", int(business_id), clean)
 
-    def delete_business(self, business_id: int) -> None:
-        """Remove a business and its asks."""
-        self.store.delete("businesses", int(business_id))
+    def delete_business(self, business_id: int) -> int:
+        """Remove a business and its asks; returns the removal, for ``undo``."""
+        name = self.store.row("businesses", int(business_id))["name"]
+        return self.store.delete("businesses", int(business_id), str(name))
 
     # -- money trail: asks ---------------------------------------------------------------
 
@@ -135,8 +136,34 @@ class Workbook(PeopleOperations, ImportOperations, FollowUpOperations):
     def set_ask_notes(self, ask_id: int, notes: str) -> None:
         self.store.update("asks", int(ask_id), {"notes": str(notes or "").strip()})
 
-    def delete_ask(self, ask_id: int) -> None:
-        self.store.delete("asks", int(ask_id))
+    def delete_ask(self, ask_id: int) -> int:
+        ask = self.store.row("asks", int(ask_id))
+        business = self.store.row("businesses", int(ask["business_id"]))["name"]
+        label = f"the ask of {business}: {money_trail.ask_label(ask['kind'], ask['detail'])}"
+        return self.store.delete("asks", int(ask_id), label)
+
+    # -- removals -----------------------------------------------------------------------
+
+    def plan_made(self, on: dt.date | None = None) -> None:
+        """The participant took their action plan home (the PDF was made for them): the last
+        exercise counts as done."""
+        self.store.update("profile", 1, {"plan_made_on": (on or dt.date.today()).isoformat()})
+
+    def plan_made_on(self) -> dt.date | None:
+        made = self.store.row("profile", 1).get("plan_made_on") or ""
+        return dt.date.fromisoformat(made) if made else None
+
+    def what_goes_with(self, table: str, row_id: int) -> list[str]:
+        """Before a removal: what would go with the row, in sentences (see ``removals``)."""
+        from . import removals
+
+        return removals.consequences(self.store, table, int(row_id))
+
+    def undo(self, removal_id: int) -> str:
+        """Bring back a removal and everything that went with it; returns what it was."""
+        label = self.store.undo(int(removal_id))
+        self._apply_rules()  # a payee rule brought back names its payments again
+        return label
 
     def asks(self) -> pd.DataFrame:
         """Every ask with its business, a readable label and talking points."""
@@ -157,14 +184,23 @@ class Workbook(PeopleOperations, ImportOperations, FollowUpOperations):
         return money_trail.this_week(self.spend_table(), n)
 
 
+_shared: Workbook | None = None
+
+
+def share(wb: Workbook) -> None:
+    """Make ``open()`` with no path give ``wb``: the workshop app's page, whose exercises'
+    cells each open the workbook, edits one workbook, and every form hears every edit."""
+    global _shared
+    _shared = wb
+
+
 def open(path: str | os.PathLike[str] | None = None) -> Workbook:  # noqa: A001 - the public verb
     """Open (or create) a participant's workbook.
 
     With no path: $WORKBOOK_PATH if set, else ``workbook.sqlite`` in the user data folder.
     """
-    from .app import wait_for_the_page
-
-    wait_for_the_page()  # an app kernel preheated before the page was opened: read fresh data
+    if path is None and _shared is not None:
+        return _shared  # the app's page: every exercise on it edits the same workbook
     target = Path(path).expanduser() if path is not None else default_path()
 
     if target.suffix.lower() in {".csv", ".xlsx", ".ipynb", ".vcf"}:

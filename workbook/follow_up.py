@@ -17,6 +17,7 @@ import pandas as pd
 from . import _frames as frames
 from ._errors import InputError
 from .contacts import DEPTH_SHORT, as_key
+from .dates import parse_date
 
 KINDS = {
     "one_to_one": "One-to-one meeting",
@@ -54,14 +55,10 @@ def clean_kind(kind: str) -> str:
 
 
 def parse_day(value: Any, label: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InputError(f"{label} must be a date like 2026-03-14 (not {value!r}).") from None
+    day = parse_date(value, label)
+    if day is None:
+        raise InputError(f"{label}: give the date, like 14 March 2026.")
+    return day
 
 
 def parse_time(value: Any) -> str:

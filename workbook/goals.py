@@ -7,12 +7,12 @@ offers a small step to take this week instead.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pandas as pd
 
 from ._errors import InputError
+from .dates import parse_date
 
 MIN_GOALS = 2
 PEOPLE_PER_GOAL = 2
@@ -37,18 +37,9 @@ def clean_goal(text: Any, target_date: Any = None) -> tuple[str, str | None]:
 
 
 def clean_date(value: Any, label: str) -> str | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        return dt.date.fromisoformat(str(value).strip()).isoformat()
-    except ValueError:
-        raise InputError(
-            f"{label} should be a date like 2026-06-30 (you typed {value!r})."
-        ) from None
+    """A stored date (ISO) from what was typed or picked; None for an empty field."""
+    day = parse_date(value, label)
+    return day.isoformat() if day else None
 
 
 def warnings(goal_people: pd.DataFrame) -> pd.DataFrame:

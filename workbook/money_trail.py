@@ -14,6 +14,7 @@ import pandas as pd
 
 from ._errors import InputError
 from .profile import Profile, format_money
+from .words import count
 
 FREQUENCIES = {"per_visit": "per visit", "per_month": "per month", "per_year": "per year"}
 _FREQUENCY_WORDS = {
@@ -183,7 +184,7 @@ def relationship_line(business: Mapping[str, Any], currency: str) -> str:
     years = float(business["years_as_customer"])
     parts = []
     if years >= 1:
-        parts.append(f"{_count(years, 'year')} a client")
+        parts.append(f"{count(years, 'year')} a client")
     elif years > 0:
         parts.append("a client for less than a year")
     if business["lifetime_spend"] > 0:
@@ -192,7 +193,7 @@ def relationship_line(business: Mapping[str, Any], currency: str) -> str:
         )
     referrals = int(business["referrals_sent"])
     if referrals:
-        parts.append(f"{_count(referrals, 'person', 'people')} referred")
+        parts.append(f"{count(referrals, 'person', 'people')} referred")
     return ", ".join(parts)
 
 
@@ -213,7 +214,7 @@ def talking_points(
     """What to say when making an ask, built from the participant's own numbers."""
     currency = profile.currency or "USD"
     name = business["name"]
-    opener = f"I have been your customer for {_count(float(business['years_as_customer']), 'year')}"
+    opener = f"I have been your customer for {count(float(business['years_as_customer']), 'year')}"
     if business["lifetime_spend"] > 0:
         opener += (
             f" and have spent about {format_money(business['lifetime_spend'], currency, approx=True)}"
@@ -223,7 +224,7 @@ def talking_points(
     referrals = int(business["referrals_sent"])
     if referrals:
         points.append(
-            f"I have sent you {_count(referrals, 'customer')} and I am glad to keep doing it."
+            f"I have sent you {count(referrals, 'customer')} and I am glad to keep doing it."
         )
     else:
         points.append("I recommend you to people I know, and I want to keep doing it.")
@@ -241,8 +242,3 @@ def talking_points(
             f"My best clients are {profile.preferred_client.rstrip('.')}; many are yours too."
         )
     return points
-
-
-def _count(number: float, unit: str, plural: str | None = None) -> str:
-    shown = f"{number:g}"
-    return f"{shown} {unit if number == 1 else plural or unit + 's'}"

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import preferred_clients
+from .words import count
 
 CANDIDATE_COLUMNS = [
     "payee", "profession", "total", "per_year", "visits", "visits_per_year", "first", "last",
@@ -125,7 +126,7 @@ def business_from(candidate: pd.Series | dict) -> dict[str, object]:
         "visits_per_year": float(candidate["visits_per_year"]),
         "years_as_customer": float(candidate["years"]),
         "notes": (
-            f"From your bank file: {int(candidate['visits'])} payment(s), "
+            f"From your bank file: {count(int(candidate['visits']), 'payment')}, "
             f"{first:%d %b %Y} to {last:%d %b %Y}."
         ),
     }
