@@ -77,15 +77,12 @@ def test_profile_and_ten_businesses_survive_a_kernel_restart(lab_server, page):
     page.get_by_text("Amount cannot be negative").wait_for()
     assert db_rows(path, "SELECT count(*) FROM businesses")[0][0] == 10
 
-    # A cell edit in the grid, typed in place: Shop 9 is the top row (largest lifetime spend).
-    grid_widget = page.locator(".lm-DataGrid").first
-    grid_widget.scroll_into_view_if_needed()
-    grid = grid_widget.bounding_box()
-    amount_cell = (grid["x"] + 36 + 180 + 120 + 40, grid["y"] + 20 + 10)
-    page.mouse.dblclick(*amount_cell)
-    page.keyboard.press("Control+A")
-    page.keyboard.type("100")
-    page.keyboard.press("Enter")
+    # A row changed in place: Shop 9 is the top row (largest lifetime spend).
+    row = page.locator(".workbook-row", has_text="Shop 9").first
+    row.get_by_role("button", name="Change").click()
+    amount = row.get_by_label("Amount")
+    amount.fill("100")
+    amount.press("Tab")
     assert wait_for(
         lambda: db_rows(path, "SELECT amount FROM businesses WHERE name = 'Shop 9'") == [(100.0,)]
     )

@@ -340,7 +340,11 @@ def test_widgets_log_tick_and_download(dana):
     ledger = PromiseLedger(dana)
     ledger.person.value = "Grace Kim"
     ledger.what.value = "Send the checklist"
-    ledger.due.value = dana.today() + days(1)
+    ledger.due.value = "in a fortnight"
+    ledger.button.click()
+    assert ledger.status.kind == "error" and dana.promises().empty  # said, nothing saved
+    tomorrow = dana.today() + days(1)
+    ledger.due.value = f"{tomorrow.day} {tomorrow:%B %Y}"
     ledger.button.click()
     assert ledger.status.kind == "saved"
     assert "Send the checklist" in ledger.promise_lines.children[0].description

@@ -10,10 +10,21 @@ from workbook.widgets import FavourWarnings, GoalMap, GoalsForm
 def test_goal_needs_words_and_a_real_date(tmp_workbook):
     with pytest.raises(workbook.InputError, match="Write the goal"):
         tmp_workbook.add_goal("   ")
-    with pytest.raises(workbook.InputError, match="date like"):
+    with pytest.raises(workbook.InputError, match="Write it like"):
         tmp_workbook.add_goal("Ten listings", "next June")
     goal_id = tmp_workbook.add_goal("Ten listings", dt.date(2027, 6, 30))
     assert tmp_workbook.goals().set_index("id").loc[goal_id, "target_date"] == "2027-06-30"
+    # What a date field's year part makes of a stray click, and a day that reads both ways.
+    with pytest.raises(workbook.InputError, match="is not a date"):
+        tmp_workbook.add_goal("Ten listings", "275760-06-30")
+    with pytest.raises(workbook.InputError, match="more than a hundred years away"):
+        tmp_workbook.add_goal("Ten listings", "2276-06-30")
+    with pytest.raises(workbook.InputError, match="could be 3 April or 4 March"):
+        tmp_workbook.add_goal("Ten listings", "03/04/2027")
+    for typed in ("30 June 2027", "June 30, 2027", "30/06/2027", "2027-06-30"):
+        later = tmp_workbook.add_goal(f"Listings {typed}", typed)
+        assert tmp_workbook.goals().set_index("id").loc[later, "target_date"] == "2027-06-30"
+    assert len(tmp_workbook.goals()) == 5  # nothing refused was saved
 
 
 def test_people_come_from_contacts_or_new_names_and_keep_one_depth(demo_workbook):
@@ -70,16 +81,20 @@ def test_goals_form_by_keyboard_and_mouse(tmp_workbook):
     wb = tmp_workbook
     form = GoalsForm(wb)
     form.new_goal.value = "Three new partners by March"
-    form.new_date.value = dt.date(2027, 3, 31)
+    form.new_date.value = "31 March 20275"  # a slip of the keyboard: said, nothing saved
+    form.add_goal_button.click()
+    assert form.status.kind == "error" and "is not a date" in form.status.value
+    assert wb.goals().empty
+    form.new_date.value = "31 March 2027"
     form.add_goal_button.click()
     form.new_goal.value = ""
     form.add_goal_button.click()
     assert "Write the goal" in form.status.value
     form.new_goal.value = "A goal with no date yet"
-    form.new_date.value = None
+    form.new_date.value = ""
     form.add_goal_button.click()
     dated, undated = (box.children[0].children[0].value for box in form.goal_boxes.values())
-    assert "by 2027-03-31" in dated and "<small>" not in undated and "nan" not in undated
+    assert "by 31 March 2027" in dated and "<small>" not in undated and "nan" not in undated
     wb.delete_goal(list(form.goal_boxes)[1])
     box = next(iter(form.goal_boxes.values()))
     box.person.value = "Ann Lee"
@@ -113,13 +128,13 @@ def test_a_goal_is_reworded_in_place_and_keeps_its_people(tmp_workbook):
     assert box.editor.layout.display == "flex" and box.heading.layout.display == "none"
     assert form.add_goal_button.layout.display is None  # the rest of the form stays shown
     assert box.goal_text.value == "Ten listngs from retirees"
-    assert box.goal_date.value == dt.date(2027, 6, 30)
+    assert box.goal_date.value == "30 June 2027"
     box.goal_text.value = "   "
     box.save_goal.click()
     assert form.status.kind == "error" and "Write the goal" in form.status.value
     assert wb.goals().iloc[0]["text"] == "Ten listngs from retirees"
     box.goal_text.value = "Ten listings from retirees"
-    box.goal_date.value = None
+    box.goal_date.value = ""
     box.save_goal.click()
     assert form.status.kind == "saved"
     stored = wb.goals().iloc[0]

@@ -6,7 +6,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import workbook
-from conftest import browser_edit
 from workbook import network, plots
 from workbook.widgets import ContactsTable, NetworkChart, ReferrabilityCheck, ReferralLog
 
@@ -66,7 +65,7 @@ def test_referral_needs_a_direction_a_real_date_and_a_fair_value(demo_workbook):
     carla = int(demo_workbook.contacts().iloc[0]["id"])
     with pytest.raises(workbook.InputError, match="gave this referral or received"):
         demo_workbook.add_referral(carla, "sideways")
-    with pytest.raises(workbook.InputError, match="date like"):
+    with pytest.raises(workbook.InputError, match="Write it like"):
         demo_workbook.add_referral(carla, "given", "yesterday")
     with pytest.raises(workbook.InputError, match="cannot be negative"):
         demo_workbook.add_referral(carla, "received", None, "x", "-5")
@@ -99,27 +98,34 @@ def test_big_networks_use_webgl_and_stay_small():
 def test_contacts_table_edits_adds_and_removes(demo_workbook):
     wb = demo_workbook
     table = ContactsTable(wb)
-    row = table._ids.index(int(wb.contacts().set_index("name").loc["Tom Reyes", "id"]))
-    browser_edit(table.grid, row, "Relationship", "Acquaintance")
+    tom = int(wb.contacts().set_index("name").loc["Tom Reyes", "id"])
+    row = table.rows.rows[tom]
+    row.change.click()
+    order = list(table.rows.order)
+    row.fields["depth"].value = "acquaintance"  # chosen from the list, never typed exactly
     assert wb.contacts().set_index("name").loc["Tom Reyes", "depth"] == "acquaintance"
-    browser_edit(table.grid, row, "Relationship", "best friend")
-    assert table.status.kind == "error" and "Relationship must be one of" in table.status.value
-    assert wb.contacts().set_index("name").loc["Tom Reyes", "depth"] == "acquaintance"
-    browser_edit(table.grid, row, "Guessed from title", "Banker")
-    assert "type the profession" in table.status.value
-    browser_edit(table.grid, row, "Name", "")
-    assert "needs a name" in table.status.value
+    assert table.rows.order == order  # the open row stays where it is
+    assert table.rows.rows[tom] is row and row.is_open  # and is not made again
+    row.fields["name"].value = ""
+    assert row.status.kind == "error" and "needs a name" in row.status.value
+    assert wb.contacts().set_index("id").loc[tom, "name"] == "Tom Reyes"
+    row.change.click()  # done: the list takes its order again
+    assert not row.is_open
     table.name.value = "Ines Ortega"
     table.position.value = "Senior Move Manager"
     table.depth.value = "connection"
     table.add_button.click()
-    assert "Ines Ortega" in set(table.grid.data["Name"])
-    assert "Senior move manager" in set(table.grid.data["Guessed from title"])
+    ines = int(wb.contacts().set_index("name").loc["Ines Ortega", "id"])
+    assert "Ines Ortega" in table.rows.rows[ines].line.value
+    assert "Senior move manager" in table.rows.rows[ines].line.value  # guessed from the title
     assert "Meet someone in senior move manager" not in wb.coverage()["next_step"].tolist()
-    table.remover.choice.value = dict(table.remover.choice.options)["Ines Ortega"]
-    table.remover.button.click()
-    table.remover.button.click()
+    table.rows.rows[ines].remove.click()
+    assert "Ines Ortega" in set(wb.contacts()["name"])  # it asks first
+    table.rows.rows[ines].yes.click()
     assert "Ines Ortega" not in set(wb.contacts()["name"])
+    assert ines not in table.rows.rows
+    table.rows.undo_line.button.click()  # and it can be undone
+    assert "Ines Ortega" in set(wb.contacts()["name"])
 
 
 def test_referral_log_and_chart_follow_each_other(demo_workbook):
@@ -141,9 +147,12 @@ def test_referral_log_and_chart_follow_each_other(demo_workbook):
     picked = next(v for label, v in log.remover.choice.options if "A family needing" in label)
     log.remover.choice.value = picked
     log.remover.button.click()
-    log.remover.button.click()  # the second click removes
+    assert "A family needing a will" in set(wb.referrals()["what"])  # it asks first
+    log.remover.yes.click()
     assert "A family needing a will" not in set(wb.referrals()["what"])
     assert "A family needing a will" not in log.recent.value
+    log.remover.undo_line.button.click()
+    assert "A family needing a will" in set(wb.referrals()["what"])
 
 
 def test_referrability_check_for_you_and_a_partner(demo_workbook):

@@ -1,6 +1,7 @@
 import sqlite3
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import workbook
@@ -248,3 +249,50 @@ def test_demo_is_a_copy_and_never_changes_the_sample_files(tmp_path):
 
     assert before == after
     assert tmp_path in wb.path.parents
+
+
+def _everything(wb) -> dict:
+    return {table: wb.store.read(table) for table in wb.store.tables()}
+
+
+@pytest.mark.parametrize(
+    ("table", "remove"),
+    [
+        ("businesses", "delete_business"),
+        ("asks", "delete_ask"),
+        ("contacts", "delete_contact"),
+        ("goals", "delete_goal"),
+        ("goal_people", "remove_goal_person"),
+        ("referrals", "delete_referral"),
+        ("interactions", "delete_interaction"),
+        ("promises", "delete_promise"),
+        ("import_batches", "delete_import"),
+        ("payee_rules", "delete_payee_rule"),
+    ],
+)
+def test_every_removal_says_what_goes_and_comes_back_whole(demo_workbook, table, remove):
+    """Remove the first row of each kind the sample participant has, then undo: every table
+    is as it was, what hung on the row included (asks of a business, a contact's goals, GAINS
+    and referrals, an import's payments)."""
+    wb = demo_workbook
+    before = _everything(wb)
+    row_id = int(before[table]["id"].iloc[0])
+    going = wb.what_goes_with(table, row_id)
+    assert all(isinstance(sentence, str) and sentence.endswith(".") for sentence in going)
+    removal = getattr(wb, remove)(row_id)
+    assert row_id not in set(wb.store.read(table)["id"])
+    assert removal in set(wb.store.removals()["id"])
+    wb.undo(removal)
+    after = _everything(wb)
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(after[name], frame, obj=name)
+    with pytest.raises(workbook.InputError):
+        wb.undo(removal)  # once only
+
+
+def test_removing_a_person_says_which_goal_they_are_on(demo_workbook):
+    wb = demo_workbook
+    person = wb.goal_people().iloc[0]
+    going = " ".join(wb.what_goes_with("contacts", int(person["contact_id"])))
+    goal = wb.goals().set_index("id").loc[person["goal_id"], "text"]
+    assert goal in going

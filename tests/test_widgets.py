@@ -3,7 +3,6 @@
 import pytest
 
 import workbook
-from conftest import browser_edit
 from workbook.widgets import (
     AskBuilder,
     AskTracker,
@@ -73,7 +72,7 @@ def test_adding_ten_businesses_by_form_then_restarting(tmp_workbook):
         )
         assert table.status.kind == "saved", table.status.value
     assert table.form.name.value == ""  # cleared for the next one
-    assert len(table.grid.data) == 10
+    assert len(table.rows.rows) == 10
     assert "10</b> businesses" in table.totals.value
     with _reopen(tmp_workbook) as again:
         spend = again.spend_table()
@@ -100,85 +99,77 @@ def test_invalid_business_gets_a_message_and_is_not_saved(tmp_workbook, values, 
     assert table.form.name.value == values["name"]  # what was typed stays for fixing
 
 
-def test_grid_edit_is_saved_and_derived_columns_follow(demo_workbook):
+def _row(table, name: str):
+    """A business's row in the money trail, opened for changes."""
+    business = int(table.wb.spend_table().set_index("name").loc[name, "id"])
+    row = table.rows.rows[business]
+    if not row.is_open:
+        row.change.click()
+    return row
+
+
+def test_a_row_change_is_saved_and_what_follows_from_it_too(demo_workbook):
     table = SpendTable(demo_workbook)
-    row = table._ids.index(
-        int(demo_workbook.spend_table().set_index("name").loc["Montford Dental", "id"])
-    )
-    browser_edit(table.grid, row, "Years a customer", "12")
-    assert table.status.kind == "saved"
+    row = _row(table, "Montford Dental")
+    row.fields["years_as_customer"].value = "12"
+    assert row.status.kind == "saved"
     spend = demo_workbook.spend_table().set_index("name")
     assert spend.loc["Montford Dental", "lifetime_spend"] == 220 * 2 * 12
-    shown = table.grid.data.set_index("Business")
-    assert shown.loc["Montford Dental", "Lifetime"] == "$5,280"
+    assert "$5,280</b> in all" in row.line.value
+    assert table.rows.rows[row.row_id] is row and row.is_open  # still open, in its place
+    row.fields["frequency"].value = "per_month"  # chosen from a list: nothing to type exactly
+    assert row.fields["visits_per_year"].layout.display == "none"  # asked only per visit
+    assert demo_workbook.spend_table().set_index("name").loc["Montford Dental", "annual_spend"] == (
+        220 * 12
+    )
 
 
 @pytest.mark.parametrize(
-    ("column", "value", "message"),
+    ("field", "value", "message"),
     [
-        ("Amount", "-5", "cannot be negative"),
-        ("Amount", "lots", "must be a number"),
-        ("Business", "", "needs a name"),
-        ("How often", "fortnightly", "How often must be"),
-        ("Lifetime", "$1", "worked out for you"),
+        ("amount", "-5", "cannot be negative"),
+        ("amount", "lots", "must be a number"),
+        ("name", "", "needs a name"),
+        ("years_as_customer", "many", "must be a number"),
     ],
 )
-def test_invalid_grid_edit_is_refused_and_the_cell_restored(demo_workbook, column, value, message):
+def test_a_refused_change_is_said_in_the_row_and_nothing_is_saved(
+    demo_workbook, field, value, message
+):
     table = SpendTable(demo_workbook)
     before = demo_workbook.businesses()
-    browser_edit(table.grid, 0, column, value)
-    assert table.status.kind == "error" and message in table.status.value
+    row = _row(table, "Montford Dental")
+    row.fields[field].value = value
+    assert row.status.kind == "error" and message in row.status.value
     assert demo_workbook.businesses().equals(before)
-    assert table.grid.data.iloc[0][column] != value  # the saved value is back in the cell
 
 
-def test_remove_asks_for_a_second_click(demo_workbook):
+def test_the_order_holds_while_a_row_is_open(demo_workbook):
+    """Changing the spend of a business moves it in the ranking, but not under the cursor."""
     table = SpendTable(demo_workbook)
-    target = dict(table.remover.choice.options)["Westside Hardware"]
-    table.remover.choice.value = target
-    table.remover.button.click()
+    order = list(table.rows.order)
+    row = _row(table, "Westside Hardware")
+    row.fields["amount"].value = "90000"
+    assert table.rows.order == order
+    row.change.click()  # done
+    assert table.rows.order[0] == row.row_id  # now the biggest, at the top
+
+
+def test_remove_asks_first_says_what_goes_with_it_and_can_be_undone(demo_workbook):
+    table = SpendTable(demo_workbook)
+    vet = int(demo_workbook.spend_table().set_index("name").loc["Haywood Road Veterinary", "id"])
+    row = table.rows.rows[vet]
+    asks_before = len(demo_workbook.asks())
+    row.remove.click()
     assert len(demo_workbook.businesses()) == 12
-    table.remover.button.click()
-    assert "Westside Hardware" not in set(demo_workbook.businesses()["name"])
-    assert "Removed Westside Hardware" in table.status.value
-
-
-def test_ask_builder_plans_asks_with_talking_points(demo_workbook):
-    builder = AskBuilder(demo_workbook)
-    labels = dict(builder.business.options)
-    builder.business.value = next(v for k, v in labels.items() if k.startswith("Print Asheville"))
-    builder.kinds["newsletter_ad"].value = True
-    builder.kinds["sponsor_event"].value = True
-    builder.detail.value = "Spring open house"
-    assert "about $7,200" in builder.preview.value
-    assert "6 years a client" in builder.preview.value
-    builder.plan_button.click()
-    assert builder.status.kind == "saved"
-    asks = demo_workbook.asks()
-    mine = asks[asks["business"] == "Print Asheville"]
-    assert set(mine["kind"]) == {"newsletter_ad", "sponsor_event"}
-    assert (mine["status"] == "planned").all()
-    assert not builder.kinds["newsletter_ad"].value  # ready for the next one
-
-
-def test_ask_builder_needs_a_tick_and_words_for_other(demo_workbook):
-    builder = AskBuilder(demo_workbook)
-    count = len(demo_workbook.asks())
-    builder.plan_button.click()
-    assert "Tick at least one" in builder.status.value
-    builder.kinds["other"].value = True
-    builder.kinds["coupon"].value = True
-    builder.plan_button.click()
-    assert "Say what you will ask" in builder.status.value
-    assert len(demo_workbook.asks()) == count  # nothing half-saved
-
-
-def test_declined_business_is_flagged_in_the_builder(demo_workbook):
-    builder = AskBuilder(demo_workbook)
-    garage = next(v for k, v in builder.business.options if k.startswith("Pisgah Auto Care"))
-    builder.business.value = garage
-    assert "declined an ask before" in builder.preview.value
-    assert "declined before" in builder.business.label
+    assert "ask" in row.question.children[0].value  # with it go its asks
+    row.yes.click()
+    assert "Haywood Road Veterinary" not in set(demo_workbook.businesses()["name"])
+    assert len(demo_workbook.asks()) < asks_before
+    assert "Removed Haywood Road Veterinary" in table.rows.status.value
+    table.rows.undo_line.button.click()
+    assert "Haywood Road Veterinary" in set(demo_workbook.businesses()["name"])
+    assert len(demo_workbook.asks()) == asks_before  # the asks came back with it
 
 
 def test_ask_tracker_records_answers_with_dates(demo_workbook):
@@ -194,7 +185,8 @@ def test_ask_tracker_records_answers_with_dates(demo_workbook):
     assert ask["notes"] == "Flyers on the waiting-room table"
     tracker.remover.choice.value = ask_id
     tracker.remover.button.click()
-    tracker.remover.button.click()  # the second click removes
+    assert ask_id in set(demo_workbook.asks()["id"])  # it asks first
+    tracker.remover.yes.click()
     assert ask_id not in set(demo_workbook.asks()["id"])
     assert ask_id not in tracker.rows
 
@@ -220,8 +212,9 @@ def test_running_a_cell_again_replaces_the_old_forms_listener(demo_workbook):
     ThisWeek(demo_workbook)
     assert len(demo_workbook.store._listeners) == 2
     demo_workbook.add_business(name="New place", amount=10)
-    assert "New place" in set(second.grid.data["Business"])
-    assert "New place" not in set(first.grid.data["Business"])  # no longer redrawn
+    shown = lambda table: {r["name"] for r in table.rows.records}  # noqa: E731
+    assert "New place" in shown(second)
+    assert "New place" not in shown(first)  # no longer redrawn
 
 
 def test_open_asks_show_their_talking_points_in_the_tracker(demo_workbook):
@@ -251,14 +244,14 @@ def test_lean_widgets_share_one_layout_and_one_style_per_look():
 
 
 def test_layouts_that_change_are_not_shared(demo_workbook):
-    """A grid's height and a hidden remove control change their layout: sharing it would
-    resize or hide every widget of the same width with them."""
+    """A hidden "Show more" and a hidden remove control change their layout: sharing it would
+    hide every widget of the same width with them."""
     import ipywidgets as w
 
     from workbook.widgets._common import shared, width
 
     table, tracker = SpendTable(demo_workbook), AskTracker(demo_workbook)
-    assert table.grid.layout.height and width("100%").height is None
+    assert table.rows.more.layout is not width("auto")
     assert tracker.remover.layout is not shared(w.Layout)
 
 
@@ -273,7 +266,13 @@ def test_the_money_trail_page_builds_few_widget_models(demo_workbook):
         part(demo_workbook)
     for part in (ThisWeek, AskBuilder, AskTracker):
         part(demo_workbook)
-    assert len(_instances) - before < 200
+    assert len(_instances) - before < 260
+    # A row of the money trail is a handful of models, whatever its fields.
+    rows_before = len(_instances)
+    table = SpendTable(demo_workbook)
+    rows = len(table.rows.rows)
+    form_only = len(_instances) - rows_before - 5 * rows
+    assert rows == 12 and form_only < 40
 
 
 def _shown_text(widget) -> list[str]:

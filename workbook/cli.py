@@ -24,6 +24,7 @@ from ._errors import InputError
 from ._workbook import APP_NAME, default_path, open
 from .profile import format_money
 from .sample import demo, notebooks_dir
+from .words import count
 
 
 def _working_notebooks() -> Path:
@@ -112,7 +113,7 @@ def _app(args: argparse.Namespace) -> int:
 
     path = Path(args.workbook).expanduser() if args.workbook else default_path()
     open(path).close()  # creates or migrates it now, so a bad file is reported here
-    return app.run(path.resolve(), _working_notebooks(), args.port)
+    return app.run(path.resolve(), args.port)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -181,6 +182,8 @@ def _export(args: argparse.Namespace) -> int:
         raise InputError(f"There is no workbook at {path}. Give one with --workbook PATH.")
     with open(path) as wb:
         out, note = _write(wb, args.format, Path(args.output) if args.output else None)
+        if args.format in ("pdf", "html"):
+            wb.plan_made()  # the participant's own plan: the last exercise is done
     if note:
         print(note, file=sys.stderr)
     print(f"Wrote {out}")
@@ -245,7 +248,7 @@ def _import(args: argparse.Namespace) -> int:
                 for row in waiting.head(15).itertuples():
                     print(
                         f"  {row.payee}: {format_money(row.per_year, currency)} a year, "
-                        f"{row.visits} payment(s)"
+                        + count(row.visits, "payment")
                         + (f" ({row.profession})" if row.profession else "")
                     )
     return 1 if failed else 0

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import ipywidgets as w
-import pandas as pd
 
 from .._errors import InputError
 
@@ -90,7 +89,7 @@ SETTLE_SECONDS = 1.0
 def once_the_page_is_up(then: Callable[[], None]) -> None:
     """Run ``then`` now, or in the workshop app just after the browser has drawn the page.
 
-    A data grid or a plotly chart costs the browser a second or more to draw, and the app shows
+    A plotly chart costs the browser a second or more to draw, and the app shows
     nothing until every widget of the page is drawn. So in the app they are added once the rest
     is on screen: the browser says it has the page's widgets (it builds a link between two
     hidden numbers, copying the 1 into the 0 and sending it back), and what waits for that runs
@@ -141,55 +140,6 @@ def _page_signal() -> tuple[w.Widget, ...]:
     return source, target, link
 
 
-class WhenThePageIsUp(w.VBox):
-    """Stands where the widget ``make`` returns will be: at once, or in the workshop app once
-    the page is up (see once_the_page_is_up), with a line saying what is coming till then."""
-
-    def __init__(self, make: Callable[[], w.Widget], coming: str):
-        waiting = lean(w.HTML, f"<p><i>{html.escape(coming)}</i></p>")
-        super().__init__([waiting])
-
-        def show() -> None:
-            self.children = (make(),)
-            waiting.close()
-
-        once_the_page_is_up(show)
-
-
-def editable_grid(
-    rows: pd.DataFrame,
-    column_widths: dict[str, int],
-    on_cell_change: Callable[[dict[str, Any]], None],
-    *,
-    column_size: int,
-    row_header_size: int,
-) -> Any:
-    """A data grid of ``rows`` edited in place, a cell at a time; every value shown as text."""
-    from ipydatagrid import DataGrid, TextRenderer
-
-    grid = DataGrid(
-        pd.DataFrame(),
-        editable=True,
-        selection_mode="cell",
-        base_column_size=column_size,
-        base_row_header_size=row_header_size,
-        column_widths=column_widths,
-        default_renderer=TextRenderer(text_wrap=False),
-        layout=w.Layout(width="100%"),  # its own: show_rows sets its height
-    )
-    grid.on_cell_change(on_cell_change)
-    show_rows(grid, rows)
-    return grid
-
-
-def show_rows(grid: Any, rows: pd.DataFrame) -> None:
-    """New rows in a grid (None: not made yet), tall enough for each of them up to 15 (then it
-    scrolls), with no empty band below."""
-    if grid is not None:
-        grid.data = rows
-        grid.layout.height = f"{44 + 20 * min(max(len(rows), 1), 15)}px"
-
-
 # The style of a label that is read out but not shown: for a field under a column heading that
 # already says what it is (a screen reader still names the field).
 UNSEEN_LABEL = {"description_width": "0px"}
@@ -200,49 +150,25 @@ def width(size: str) -> w.Layout:
     return shared(w.Layout, width=size)
 
 
+def in_words(day: dt.date | None) -> str:
+    """A date as a participant writes it: '30 June 2027' ('' for none)."""
+    return f"{day.day} {day:%B %Y}" if day else ""
+
+
+def date_field(description: str, day: dt.date | None = None, **kwargs: Any) -> w.Text:
+    """A date typed in words or numbers ('30 June 2027', '2027-06-30'): what cannot be read
+    as a date is refused in words when it is saved, never saved as no date at all."""
+    kwargs.setdefault("placeholder", in_words(dt.date.today().replace(day=28)))
+    kwargs.setdefault("layout", width("260px"))
+    return lean(w.Text, value=in_words(day), description=description, **kwargs)
+
+
 def heading(text: str, level: int = 3) -> w.HTML:
     return lean(w.HTML, f"<h{level} style='margin:0.6em 0 0.2em'>{html.escape(text)}</h{level}>")
 
 
 def esc(text: object) -> str:
     return html.escape("" if text is None else str(text))
-
-
-class RemoveControl(w.HBox):
-    """Pick a row to remove, then click twice: the first click asks, the second removes."""
-
-    def __init__(self, noun: str, remove: Callable[[int], Any], status: StatusLine):
-        self.noun = noun
-        self.remove = remove
-        self.status = status
-        self.choice = lean(w.Dropdown, description="Remove", layout=width("420px"))
-        self.button = lean(
-            w.Button, description=f"Remove {noun}", icon="trash", layout=width("220px")
-        )
-        self.button.on_click(self._clicked)
-        self._confirming: int | None = None
-        super().__init__([self.choice, self.button])
-
-    def set_rows(self, names: Any, ids: Any) -> None:
-        self.choice.options = [("", None)] + [
-            (str(name), int(i)) for name, i in zip(names, ids, strict=True)
-        ]
-
-    def _clicked(self, _button: w.Button) -> None:
-        row_id = self.choice.value
-        if row_id is None:
-            self.status.error(f"Pick the {self.noun} to remove first.")
-            return
-        if self._confirming != row_id:
-            self._confirming = row_id
-            self.button.description = "Click again to remove"
-            self.button.button_style = "danger"
-            return
-        self._confirming = None
-        self.button.description = f"Remove {self.noun}"
-        self.button.button_style = ""
-        name = self.choice.label
-        save(self.status, lambda: self.remove(row_id), f"Removed {name}")
 
 
 class LiveHTML(w.HTML):
@@ -265,27 +191,6 @@ class LiveHTML(w.HTML):
     def _store_changed(self, table: str) -> None:
         if not self.tables or table in self.tables:
             self.refresh()
-
-
-def save_cell(
-    status: StatusLine,
-    cell: dict[str, Any],
-    columns: dict[str, str | None],
-    ids: list[int],
-    update: Callable[..., Any],
-    worked_out: str,
-) -> bool:
-    """Save one grid edit: column label -> field, grid row -> row id, through ``update``.
-
-    A column that maps to no field is worked out, not typed: ``worked_out`` says what to change
-    instead. False means nothing was saved and the caller should put the saved value back.
-    """
-    field = columns.get(cell["column"])
-    if field is None:
-        status.error(worked_out)
-        return False
-    row_id = ids[cell["row"]]
-    return save(status, lambda: update(row_id, **{field: cell["value"]}))
 
 
 def download_link(data: bytes, name: str, mime: str, label: str) -> str:

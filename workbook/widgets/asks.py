@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import ipywidgets as w
 
 from .. import money_trail
 from ..profile import format_money
-from ._common import UNSEEN_LABEL, LiveHTML, RemoveControl, StatusLine, esc, lean, save, width
+from ._common import UNSEEN_LABEL, LiveHTML, StatusLine, esc, in_words, lean, save, width
+from ._removal import RemoveControl
 
 
 class AskBuilder(w.VBox):
@@ -135,7 +137,13 @@ class AskTracker(w.VBox):
         self.status = StatusLine()
         self.rows: dict[int, dict[str, w.Widget]] = {}
         self.table = lean(w.VBox)
-        self.remover = RemoveControl("ask", wb.delete_ask, self.status)
+        self.remover = RemoveControl(
+            "ask",
+            wb.delete_ask,
+            self.status,
+            consequences=lambda i: wb.what_goes_with("asks", i),
+            undo=wb.undo,
+        )
         self._only_notes_changed = False
         self._rebuild()
         wb.on_change(self._store_changed, key=type(self).__name__)
@@ -152,15 +160,15 @@ class AskTracker(w.VBox):
             return
         header = ["Business", "Ask", "Where it stands", "Dates", "Notes"]
         widths = ["190px", "260px", "150px", "200px", "220px"]
-        lines.append(
-            lean(
-                w.HBox,
-                [
-                    lean(w.HTML, f"<b>{h}</b>", layout=width(wd))
-                    for h, wd in zip(header, widths, strict=True)
-                ],
-            )
+        head = lean(
+            w.HBox,
+            [
+                lean(w.HTML, f"<b>{h}</b>", layout=width(wd))
+                for h, wd in zip(header, widths, strict=True)
+            ],
         )
+        head.add_class("workbook-wide-only")  # on a phone each ask is a card of its own
+        lines.append(head)
         for ask in asks.to_dict("records"):
             ask_id = int(ask["id"])
             status = lean(
@@ -186,27 +194,31 @@ class AskTracker(w.VBox):
                 else ""
             )
             dates = lean(w.HTML, _dates(ask), layout=width(widths[3]))
-            lines.append(
+            parts: list[w.Widget] = [
                 lean(
                     w.HBox,
                     [
-                        lean(w.HTML, esc(ask["business"]) + flag, layout=width(widths[0])),
+                        lean(w.HTML, f"<b>{esc(ask['business'])}</b>" + flag,
+                             layout=width(widths[0])),
                         lean(w.HTML, esc(ask["ask"]), layout=width(widths[1])),
                         status,
                         dates,
                         notes,
                     ],
                 )
-            )
+            ]  # fmt: skip
             if ask["status"] in ("planned", "asked"):  # what to say when you make the ask
                 points = " ".join(esc(p) for p in ask["talking_points"])
-                lines.append(
+                parts.append(
                     lean(
                         w.HTML,
                         f"<div style='margin:0 0 8px 12px;color:#555'><small><i>Say:</i> "
                         f"{points}</small></div>",
                     )
                 )
+            card = lean(w.VBox, parts)
+            card.add_class("workbook-card")
+            lines.append(card)
             self.rows[ask_id] = {"status": status, "notes": notes, "dates": dates}
         self.table.children = lines
 
@@ -234,7 +246,7 @@ def _dates(ask: dict[str, Any]) -> str:
         ("answered_on", "answered"),
     ):
         if isinstance(ask.get(key), str) and ask[key]:
-            parts.append(f"{label} {esc(ask[key])}")
+            parts.append(f"{label} {esc(in_words(dt.date.fromisoformat(ask[key])))}")
     return "<small>" + "<br>".join(parts) + "</small>"
 
 

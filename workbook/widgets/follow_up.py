@@ -12,8 +12,8 @@ from .. import plots
 from ..contacts import DEPTH_SHORT, DEPTHS
 from ._common import (
     LiveHTML,
-    RemoveControl,
     StatusLine,
+    date_field,
     download_link,
     esc,
     heading,
@@ -21,6 +21,7 @@ from ._common import (
     save,
     width,
 )
+from ._removal import RemoveControl
 from .charts import Charts
 
 _STYLE = {"description_width": "90px"}
@@ -57,7 +58,7 @@ class InteractionLog(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.person = _person_box(wb)
-        self.day = lean(w.DatePicker, description="When", value=wb.today(), style=_STYLE)
+        self.day = date_field("When", wb.today(), style=_STYLE)
         self.time = lean(w.Text,
             description="Time", placeholder="18:30", style={"description_width": "40px"},
             layout=width("140px"),
@@ -73,7 +74,13 @@ class InteractionLog(w.VBox):
         self.button = lean(w.Button, description="Log it", icon="check", button_style="primary")
         self.button.on_click(self._log)
         self.recent = _RecentInteractions(wb)
-        self.remove = RemoveControl("interaction", wb.delete_interaction, self.status)
+        self.remove = RemoveControl(
+            "interaction",
+            wb.delete_interaction,
+            self.status,
+            consequences=lambda i: wb.what_goes_with("interactions", i),
+            undo=wb.undo,
+        )
         super().__init__(
             [
                 self.person,
@@ -351,11 +358,17 @@ class PromiseLedger(w.VBox):
             description="What", placeholder="introduce her to Maria the dentist",
             style=_STYLE, layout=width("560px"),
         )  # fmt: skip
-        self.due = lean(w.DatePicker, description="By", style=_STYLE)
+        self.due = date_field("By", style=_STYLE)
         self.button = lean(w.Button, description="Add promise", icon="plus")
         self.button.on_click(self._add)
         self.promise_lines = lean(w.VBox)
-        self.remove = RemoveControl("promise", wb.delete_promise, self.status)
+        self.remove = RemoveControl(
+            "promise",
+            wb.delete_promise,
+            self.status,
+            consequences=lambda i: wb.what_goes_with("promises", i),
+            undo=wb.undo,
+        )
         super().__init__(
             [self.person, self.direction, self.kind, self.what, self.due,
              lean(w.HBox, [self.button, self.status]), self.promise_lines, self.remove]

@@ -10,7 +10,20 @@ import ipywidgets as w
 from .. import _frames as frames
 from .. import goals as goal_rules
 from ..contacts import DEPTH_CHOICES, DEPTH_SHORT
-from ._common import UNSEEN_LABEL, LiveHTML, StatusLine, esc, heading, lean, save, width
+from ._common import (
+    UNSEEN_LABEL,
+    LiveHTML,
+    StatusLine,
+    date_field,
+    esc,
+    heading,
+    in_words,
+    lean,
+    save,
+    shared,
+    width,
+)
+from ._removal import Remove, UndoLine
 
 
 class GoalsForm(w.VBox):
@@ -26,17 +39,14 @@ class GoalsForm(w.VBox):
             layout=width("560px"),
             style={"description_width": "90px"},
         )
-        self.new_date = lean(
-            w.DatePicker,
-            description="By",
-            layout=width("220px"),
-            style={"description_width": "30px"},
-        )
+        self.new_date = date_field("By", style={"description_width": "30px"})
         self.add_goal_button = lean(
             w.Button, description="Add goal", button_style="primary", icon="plus"
         )
         self.add_goal_button.on_click(self._add_goal_clicked)
         self.goal_boxes: dict[int, _GoalBox] = {}
+        self.undo = UndoLine(wb.undo, self.status)
+        self.empty = lean(w.HTML, "<i>No goals yet: write your first one below.</i>")
         self.list = lean(w.VBox)
         self.progress = lean(w.HTML)
         self._rebuild()
@@ -46,7 +56,7 @@ class GoalsForm(w.VBox):
                 self.list,
                 heading("Add a goal", 4),
                 lean(w.HBox, [self.new_goal, self.new_date, self.add_goal_button]),
-                self.status,
+                self.undo,
                 self.progress,
             ]
         )
@@ -56,20 +66,29 @@ class GoalsForm(w.VBox):
         people = self.wb.goal_people()
         contacts = self.wb.contacts()
         depths = dict(zip(contacts["name"], contacts["depth"], strict=True))
-        self.goal_boxes = {
-            int(goal["id"]): _GoalBox(
-                self.wb, goal, people[people["goal_id"] == goal["id"]], depths, self.status
-            )
-            for goal in goals.to_dict("records")
-        }
-        self.list.children = list(self.goal_boxes.values()) or [
-            lean(w.HTML, "<i>No goals yet: write your first one below.</i>")
-        ]
+        # Boxes of goals still there are kept and brought up to date, so what is being typed
+        # in one goal's box survives a change in another's.
+        boxes: dict[int, _GoalBox] = {}
+        for goal in goals.to_dict("records"):
+            goal_id = int(goal["id"])
+            mine = people[people["goal_id"] == goal_id]
+            box = self.goal_boxes.pop(goal_id, None)
+            if box is None:
+                box = _GoalBox(self.wb, goal, self.status, self.undo)
+            box.show(goal, mine, depths)
+            boxes[goal_id] = box
+        for gone in self.goal_boxes.values():
+            gone.close()
+        self.goal_boxes = boxes
+        children = tuple(boxes.values()) or (self.empty,)
+        if children != self.list.children:
+            self.list.children = children
         state = goal_rules.progress(goals, people)
         if state["done"]:
             self.progress.value = "✓ Every goal has at least two people. Check the warnings below."
         elif state["goals_needed"]:
-            self.progress.value = f"Write {state['goals_needed']} more goal(s)."
+            needed = state["goals_needed"]
+            self.progress.value = f"Write {needed} more goal{'s' if needed != 1 else ''}."
         else:
             short = ", ".join(esc(g) for g in state["goals_short_of_people"])
             self.progress.value = f"Name two people for: {short}."
@@ -82,50 +101,41 @@ class GoalsForm(w.VBox):
         text, day = self.new_goal.value, self.new_date.value
         if save(self.status, lambda: self.wb.add_goal(text, day), "Goal added"):
             self.new_goal.value = ""
-            self.new_date.value = None
+            self.new_date.value = ""
 
 
 class _GoalBox(w.VBox):
-    def __init__(
-        self,
-        wb: Any,
-        goal: dict[str, Any],
-        people: Any,
-        depths: dict[str, str],
-        status: StatusLine,
-    ):
+    """One goal: its heading (reword it, remove it), its people (remove one), and the line
+    to add a person. Kept while the goal is there; ``show`` brings it up to date."""
+
+    def __init__(self, wb: Any, goal: dict[str, Any], status: StatusLine, undo: UndoLine):
         self.wb = wb
         self.goal_id = int(goal["id"])
         self.status = status
-        day = goal["target_date"] if frames.given(goal.get("target_date")) else ""
-        due = f" <small>by {esc(day)}</small>" if day else ""
-        remove_goal = lean(w.Button, icon="trash", tooltip="Remove this goal", layout=width("36px"))
-        remove_goal.on_click(
-            lambda _b: save(status, lambda: wb.delete_goal(self.goal_id), "Goal removed")
+        self.undo = undo
+        self.title = lean(w.HTML)
+        self.remove_goal = Remove(
+            f"the goal '{goal['text']}'",
+            lambda: wb.what_goes_with("goals", self.goal_id),
+            lambda: wb.delete_goal(self.goal_id),
+            undo,
         )
         self.edit_button = lean(
-            w.Button, icon="pencil", tooltip="Reword this goal or change its date",
-            layout=width("36px"),
+            w.Button, icon="pencil", description="Reword", tooltip="Reword this goal or change its date",
+            layout=shared(w.Layout, width="auto"),
         )  # fmt: skip
         self.heading = lean(
             w.HBox,
-            [
-                lean(w.HTML, f"<h4 style='margin:0.4em 0'>{esc(goal['text'])}{due}</h4>"),
-                self.edit_button,
-                remove_goal,
-            ],
+            [self.title, self.edit_button, self.remove_goal],
             layout=w.Layout(),  # its own: it is hidden while editing, the shared one never
         )
+        self.heading.add_class("workbook-row-head")
         # The goal as a form, shown instead of the heading while it is being edited.
         self.goal_text = lean(
             w.Text, value=goal["text"], description="Goal", layout=width("560px"),
             style={"description_width": "50px"},
         )  # fmt: skip
-        self.goal_date = lean(
-            w.DatePicker, description="By", layout=width("220px"),
-            value=_day(day),
-            style={"description_width": "30px"},
-        )  # fmt: skip
+        self.goal_date = date_field("By", None, style={"description_width": "30px"})
         self.save_goal = lean(w.Button, description="Save", button_style="primary", icon="check")
         self.cancel_edit = lean(w.Button, description="Cancel")
         self.editor = lean(
@@ -136,33 +146,15 @@ class _GoalBox(w.VBox):
         self.edit_button.on_click(lambda _b: self._editing(True))
         self.cancel_edit.on_click(lambda _b: self._editing(False))
         self.save_goal.on_click(self._save_clicked)
-        lines: list[w.Widget] = [self.heading, self.editor]
-        for person in people.to_dict("records"):
-            remove = lean(w.Button, icon="times", tooltip="Remove", layout=width("36px"))
-            remove.on_click(
-                lambda _b, i=int(person["id"]): save(
-                    status, lambda: wb.remove_goal_person(i), "Removed"
-                )
-            )
-            why = f" — {esc(person['why'])}" if person["why"] else ""
-            lines.append(
-                lean(
-                    w.HBox,
-                    [
-                        lean(
-                            w.HTML,
-                            f"{esc(person['name'])} <small>({esc(DEPTH_SHORT[person['depth']])})</small>{why}",
-                            layout=width("560px"),
-                        ),
-                        remove,
-                    ],
-                )
-            )
+        self.people = lean(w.VBox)
+        self.lines: dict[int, w.Widget] = {}
+        self.depths: dict[str, str] = {}
         self.person = lean(
             w.Combobox,
+            description="Person",
             placeholder="Pick or type a name",
-            options=sorted(depths),
             ensure_option=False,
+            style=UNSEEN_LABEL,
             layout=width("220px"),
         )
         self.depth = lean(
@@ -176,17 +168,58 @@ class _GoalBox(w.VBox):
         # Picking someone you know shows how deep that relationship already is.
         self.person.observe(
             lambda c: (
-                setattr(self.depth, "value", depths[c["new"]]) if c["new"] in depths else None
+                setattr(self.depth, "value", self.depths[c["new"]])
+                if c["new"] in self.depths
+                else None
             ),
             names="value",
         )
-        self.why = lean(w.Text, placeholder="Why this person", layout=width("240px"))
+        self.why = lean(
+            w.Text, description="Why", style=UNSEEN_LABEL, placeholder="Why this person",
+            layout=width("240px"),
+        )  # fmt: skip
         self.add_button = lean(w.Button, description="Add person", icon="user-plus")
         self.add_button.on_click(self._add_clicked)
-        lines.append(lean(w.HBox, [self.person, self.depth, self.why, self.add_button]))
+        adding = lean(w.HBox, [self.person, self.depth, self.why, self.add_button])
         super().__init__(
-            lines, layout=w.Layout(border="1px solid #ddd", padding="4px 10px", margin="0 0 8px 0")
+            [self.heading, self.editor, self.people, adding],
+            layout=w.Layout(border="1px solid #ddd", padding="4px 10px", margin="0 0 8px 0"),
         )
+
+    def show(self, goal: dict[str, Any], people: Any, depths: dict[str, str]) -> None:
+        day = _day(goal["target_date"] if frames.given(goal.get("target_date")) else "")
+        due = f" <small>by {esc(in_words(day))}</small>" if day else ""
+        self.title.value = f"<h4 style='margin:0.4em 0'>{esc(goal['text'])}{due}</h4>"
+        self.goal_text.value = goal["text"]
+        self.goal_date.value = in_words(day)
+        self.remove_goal.name = f"the goal '{goal['text']}'"
+        self.depths = depths
+        if list(self.person.options) != sorted(depths):
+            self.person.options = sorted(depths)
+        lines: dict[int, w.Widget] = {}
+        for person in people.to_dict("records"):
+            link_id = int(person["id"])
+            why = f" — {esc(person['why'])}" if person["why"] else ""
+            text = (
+                f"{esc(person['name'])} <small>({esc(DEPTH_SHORT[person['depth']])})</small>{why}"
+            )
+            line = self.lines.pop(link_id, None)
+            if line is None:
+                remove = Remove(
+                    f"{person['name']} from this goal",
+                    lambda: [],
+                    lambda i=link_id: self.wb.remove_goal_person(i),
+                    self.undo,
+                )
+                line = lean(w.HBox, [lean(w.HTML, text), remove])
+                line.add_class("workbook-row-head")
+            else:
+                line.children[0].value = text
+            lines[link_id] = line
+        for gone in self.lines.values():
+            gone.close()
+        self.lines = lines
+        self.people.children = tuple(lines.values())
 
     def _editing(self, on: bool) -> None:
         self.editor.layout.display = "flex" if on else "none"
@@ -194,16 +227,18 @@ class _GoalBox(w.VBox):
 
     def _save_clicked(self, _button: w.Button) -> None:
         text, day = self.goal_text.value, self.goal_date.value
-        # Saved, the form is drawn again from the workbook, this box with it.
-        save(self.status, lambda: self.wb.update_goal(self.goal_id, text, day), "Goal saved")
+        if save(self.status, lambda: self.wb.update_goal(self.goal_id, text, day), "Goal saved"):
+            self._editing(False)
 
     def _add_clicked(self, _button: w.Button) -> None:
         name, depth, why = self.person.value, self.depth.value, self.why.value
-        save(
+        if save(
             self.status,
             lambda: self.wb.add_goal_person(self.goal_id, name=name, depth=depth, why=why),
             f"Added {name.strip()}",
-        )
+        ):
+            self.person.value = ""
+            self.why.value = ""
 
 
 class FavourWarnings(LiveHTML):

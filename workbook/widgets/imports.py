@@ -11,9 +11,9 @@ import pandas as pd
 
 from .._errors import InputError
 from ..profile import format_money
+from ..words import count
 from ._common import (
     UNSEEN_LABEL,
-    RemoveControl,
     StatusLine,
     esc,
     heading,
@@ -23,6 +23,7 @@ from ._common import (
     shared,
     width,
 )
+from ._removal import RemoveControl
 
 # Candidates shown at once: the biggest spend first; the rest are a scroll away in the table.
 SHOWN_CANDIDATES = 8
@@ -112,10 +113,14 @@ class BankImport(_Upload):
             style={"description_width": "50px"},
             layout=width("320px"),
         )
-        self.files = RemoveControl("imported file", wb.delete_import, StatusLine())
-        self.files.choice.description = "Imported"
+        self.files = RemoveControl(
+            "imported file",
+            wb.delete_import,
+            StatusLine(),
+            consequences=lambda i: wb.what_goes_with("import_batches", i),
+            undo=wb.undo,
+        )
         super().__init__(wb)
-        self.files.status = self.status
         self._refresh_files()
         wb.on_change(self._store_changed, key="BankImport")
 
@@ -168,21 +173,23 @@ class _CandidateRow(w.HBox):
         )
         self.profession = lean(
             w.Text,
+            description="Profession",
+            style=UNSEEN_LABEL,
             value=str(candidate["profession"]),
             placeholder="profession",
             layout=width(_COLUMNS["Profession"]),
         )
         self.per_year = lean(
             w.Text,
-            description=f"Spent per year at {self.payee}",
+            description=f"A year ({currency})",
             style=UNSEEN_LABEL,
-            value=f"{float(candidate['per_year']):.2f}",
+            value=f"{float(candidate['per_year']):,.0f}",
             layout=width(_COLUMNS["Per year"]),
         )
         first, last = pd.Timestamp(candidate["first"]), pd.Timestamp(candidate["last"])
         facts = lean(
             w.HTML,
-            f"<small>{int(candidate['visits'])} payment(s), {first:%b %Y} to {last:%b %Y}, "
+            f"<small>{count(int(candidate['visits']), 'payment')}, {first:%b %Y} to {last:%b %Y}, "
             f"{esc(format_money(float(candidate['total']), currency))} in all"
             + (f", via {esc(candidate['processor'])}" if candidate["processor"] else "")
             + "</small>",
@@ -194,6 +201,7 @@ class _CandidateRow(w.HBox):
         self.button.on_click(lambda _b: accept(self))
         parts = [self.name, self.profession, self.per_year, facts, self.button]
         super().__init__(parts, layout=shared(w.Layout))
+        self.add_class("workbook-card")
 
 
 _COLUMNS = {
@@ -218,7 +226,12 @@ class BankCandidates(w.VBox):
         self.rows = lean(w.VBox)
         self.intro = lean(w.HTML)
         self.in_trail = lean(w.HTML)
-        self.more = lean(w.Button, description="Show more", icon="chevron-down")
+        self.more = lean(
+            w.Button,
+            description="Show more",
+            icon="chevron-down",
+            layout=shared(w.Layout, width="auto"),
+        )
         self.more.on_click(self._show_more)
         self.header = lean(
             w.HBox,
@@ -227,6 +240,7 @@ class BankCandidates(w.VBox):
                 for label, size in _COLUMNS.items()
             ],
         )
+        self.header.add_class("workbook-wide-only")  # on a phone each row names its fields
         super().__init__(
             [heading("Found in your bank files", 4), self.intro, self.rows, self.in_trail]
             + [self.status]
@@ -235,6 +249,7 @@ class BankCandidates(w.VBox):
         # a few dozen widgets for the browser to build before it shows anything.
         self.intro.value = "<p><i>Looking through your bank files…</i></p>"
         self._listed: tuple[pd.DataFrame, int] | None = None  # what the rows show, and how many
+        self._rows: dict[str, _CandidateRow] = {}  # payee -> its row, while it is listed
         once_the_page_is_up(self.refresh)  # nothing new if a file chosen meanwhile listed them
         wb.on_change(self._store_changed, key="BankCandidates")
 
@@ -259,6 +274,9 @@ class BankCandidates(w.VBox):
                 "you pay will be listed here.</i></p>"
             )
             self.rows.children = ()
+            for old in self._rows.values():
+                old.close()
+            self._rows = {}
             self.in_trail.value = ""
             return
         waiting = found[~found["in_trail"]]
@@ -275,19 +293,28 @@ class BankCandidates(w.VBox):
             if len(added)
             else ""
         )
-        rows: list[w.Widget] = [
-            _CandidateRow(row, currency, self._accept)
-            for _i, row in waiting.head(self.shown).iterrows()
-        ]
+        # Rows still waiting keep their widgets (and whatever is being typed in them); only
+        # the ones added or gone change, so an Add never redraws the row under the cursor.
+        shown = waiting.head(self.shown)
+        keep: dict[str, _CandidateRow] = {}
+        for _i, candidate in shown.iterrows():
+            payee = str(candidate["payee"])
+            row = self._rows.pop(payee, None)
+            keep[payee] = (
+                row if row is not None else _CandidateRow(candidate, currency, self._accept)
+            )
+        for old in self._rows.values():  # its own parts; the shared layouts and styles stay
+            for part in old.children:
+                part.close()
+            old.close()
+        self._rows = keep
+        rows: list[w.Widget] = list(keep.values())
         if len(waiting) > self.shown:
             self.more.description = f"Show more ({len(waiting) - self.shown} not shown)"
             rows.append(self.more)
-        for old in self.rows.children:
-            if isinstance(old, _CandidateRow):  # its own parts; the shared layouts and styles stay
-                for part in old.children:
-                    part.close()
-                old.close()
-        self.rows.children = ([self.header] if rows else []) + rows
+        children = tuple(([self.header] if keep else []) + rows)
+        if children != self.rows.children:
+            self.rows.children = children
 
     def _accept(self, row: _CandidateRow) -> None:
         changes = {
@@ -326,7 +353,13 @@ class PayeeRules(w.VBox):
         )
         self.add = lean(w.Button, description="Add rule", icon="plus")
         self.add.on_click(self._add)
-        self.remove = RemoveControl("rule", wb.delete_payee_rule, self.status)
+        self.remove = RemoveControl(
+            "rule",
+            wb.delete_payee_rule,
+            self.status,
+            consequences=lambda i: wb.what_goes_with("payee_rules", i),
+            undo=wb.undo,
+        )
         super().__init__(
             [lean(w.HBox, [self.contains, self.payee, self.add]), self.remove, self.status]
         )

@@ -6,48 +6,49 @@ from typing import Any
 
 import ipywidgets as w
 import pandas as pd
-from ipydatagrid import DataGrid
 
 from .. import network as network_rules
 from .. import preferred_clients
 from ..contacts import DEPTH_CHOICES, DEPTH_SHORT, DEPTHS
 from ..profile import format_money
-from ._common import (
-    RemoveControl,
-    StatusLine,
-    WhenThePageIsUp,
-    editable_grid,
-    esc,
-    heading,
-    lean,
-    save,
-    save_cell,
-    show_rows,
-    width,
-)
+from ._common import StatusLine, date_field, esc, heading, lean, save, width
+from ._removal import RemoveControl
+from ._rows import Field, RowList
 
-# Grid columns: label shown -> contact field (None: worked out, not editable).
-_COLUMNS: dict[str, str | None] = {
-    "Name": "name",
-    "Company": "company",
-    "Position": "position",
-    "Profession": "profession",
-    "Guessed from title": None,
-    "Relationship": "depth",
-    "Email": "email",
-    "Phone": "phone",
-    "Notes": "notes",
-}
+
+def person_line(person: dict[str, Any]) -> str:
+    """One person in words: name, what they do and where, how well you know them."""
+    work = " at ".join(
+        esc(part)
+        for part in (person["position"] or person["profession"], person["company"])
+        if part
+    )
+    profession = person["profession"] or (person["known_as"] if person["guessed"] else "")
+    guessed = (
+        " <small>(guessed from the title)</small>"
+        if not person["profession"] and profession
+        else ""
+    )
+    facts = [f"<b>{esc(person['name'])}</b>"]
+    if work:
+        facts.append(work)
+    line = " · ".join(facts) + f"<br><small>{esc(DEPTH_SHORT[person['depth']])}"
+    if profession and profession != person["position"]:
+        line += f" · {esc(profession)}"
+    line += "</small>" + guessed
+    if person["email"]:
+        line += f"<br><small>{esc(person['email'])}</small>"
+    return line
 
 
 class ContactsTable(w.VBox):
-    """The people you know: tag each one's profession and how deep the relationship is."""
+    """The people you know, one line each: tag each one's profession and how deep the
+    relationship is with *Change*; find anyone by name; add people with the form below."""
 
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
         self.summary = lean(w.HTML)
-        self.grid: DataGrid | None = None  # made once the page is up (see _common)
         style, wide = {"description_width": "100px"}, width("340px")
         self.name = lean(
             w.Text, description="Name", placeholder="Maria Lopez", style=style, layout=wide
@@ -77,84 +78,58 @@ class ContactsTable(w.VBox):
             w.Button, description="Add person", button_style="primary", icon="user-plus"
         )
         self.add_button.on_click(self._add_clicked)
-        self.remover = RemoveControl("person", wb.delete_contact, self.status)
+        self.rows = RowList(
+            fields=[
+                Field("name", "Name"),
+                Field("company", "Company"),
+                Field("position", "Position"),
+                Field("profession", "Profession", "suggest", preferred_clients.professions()),
+                Field("depth", "Relationship", "choice", DEPTH_CHOICES),
+                Field("email", "Email"),
+                Field("phone", "Phone"),
+                Field("notes", "Notes", "long"),
+            ],
+            update=wb.update_contact,
+            summary=person_line,
+            name_of=lambda p: str(p["name"]),
+            remove=wb.delete_contact,
+            what_goes_with=lambda i: wb.what_goes_with("contacts", i),
+            undo=wb.undo,
+            noun="person",
+            empty="Nobody yet: bring in your contacts above, or add people below.",
+            searchable=True,
+        )
         self._refresh()
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
             [
-                lean(
-                    w.HTML,
-                    "<small>Double-click a cell to change it. Relationship is one of: contact, "
-                    "acquaintance, connection, referral partner.</small>",
-                ),
-                WhenThePageIsUp(self._new_grid, "Opening your table…"),
-                self.status,
                 self.summary,
+                self.rows,
                 heading("Add a person", 4),
                 lean(w.HBox, [self.name, self.company]),
                 lean(w.HBox, [self.position, self.profession]),
                 self.depth,
-                self.add_button,
-                self.remover,
+                lean(w.HBox, [self.add_button, self.status]),
             ]
         )
 
-    def _new_grid(self) -> DataGrid:
-        widths = {
-            "Name": 160,
-            "Company": 170,
-            "Position": 160,
-            "Profession": 150,
-            "Guessed from title": 150,
-            "Relationship": 120,
-            "Email": 190,
-            "Notes": 220,
-        }
-        self.grid = editable_grid(
-            self._rows, widths, self._cell_changed, column_size=110, row_header_size=44
-        )
-        return self.grid
-
     def _refresh(self) -> None:
         people = preferred_clients.with_professions(self.wb.contacts())
-        self._ids = [int(i) for i in people["id"]]
-        frame = pd.DataFrame(
-            {
-                "Name": people["name"],
-                "Company": people["company"],
-                "Position": people["position"],
-                "Profession": people["profession"],
-                "Guessed from title": people["known_as"].where(people["guessed"], ""),
-                "Relationship": people["depth"].map(DEPTH_SHORT),
-                "Email": people["email"],
-                "Phone": people["phone"],
-                "Notes": people["notes"],
-            },
-            dtype=object,
+        # Closest first, then by name: the people to tag are at the top.
+        rank = {key: i for i, key in enumerate(reversed(DEPTHS))}
+        people = people.assign(_rank=people["depth"].map(rank)).sort_values(
+            ["_rank", "name"], kind="stable"
         )
-        frame.index = pd.Index(range(1, len(frame) + 1), name="#")
-        self._rows = frame
-        show_rows(self.grid, frame)
+        self.rows.show(people.to_dict("records"))
         counts = people["depth"].value_counts()
         self.summary.value = f"<b>{len(people)}</b> people · " + " · ".join(
             f"{counts.get(key, 0)} {DEPTH_SHORT[key]}{'s' if counts.get(key, 0) != 1 else ''}"
             for key in DEPTHS
         )
-        self.remover.set_rows(people["name"], people["id"])
 
     def _store_changed(self, table: str) -> None:
         if table == "contacts":
             self._refresh()
-
-    def _cell_changed(self, cell: dict[str, Any]) -> None:
-        worked_out = (
-            "The guess comes from the position and company: type the profession in "
-            "the Profession column to set it yourself."
-        )
-        if not save_cell(
-            self.status, cell, _COLUMNS, self._ids, self.wb.update_contact, worked_out
-        ):
-            self._refresh()  # put the saved value back in the cell
 
     def _add_clicked(self, _button: w.Button) -> None:
         values = {
@@ -190,12 +165,7 @@ class ReferralLog(w.VBox):
             options=[("I gave", "given"), ("I received", "received")],
             value="given",
         )
-        self.on_date = lean(
-            w.DatePicker,
-            description="On",
-            layout=width("220px"),
-            style={"description_width": "30px"},
-        )
+        self.on_date = date_field("On", style={"description_width": "30px"})
         self.what = lean(
             w.Text,
             description="What",
@@ -215,7 +185,13 @@ class ReferralLog(w.VBox):
         )
         self.log_button.on_click(self._log_clicked)
         self.recent = lean(w.HTML)
-        self.remover = RemoveControl("referral", wb.delete_referral, self.status)
+        self.remover = RemoveControl(
+            "referral",
+            wb.delete_referral,
+            self.status,
+            consequences=lambda i: wb.what_goes_with("referrals", i),
+            undo=wb.undo,
+        )
         self.balance = lean(w.HTML)
         self._refresh()
         wb.on_change(self._store_changed, key=type(self).__name__)

@@ -59,6 +59,7 @@ class DownloadPlan(w.VBox):
         finally:
             self.button.disabled = False
             self.button.description = "Make my action plan (PDF)"
+        self.wb.plan_made()
         name = file_name(self.wb, "action-plan", "pdf")
         self.link.value = download_link(
             self.pdf, name, "application/pdf", "Download my action plan (PDF)"

@@ -1,34 +1,18 @@
-"""Exercise 1: the spend table, editable in place, with the form to add a business."""
+"""Exercise 1: the businesses you pay, changed in place, with the form to add one."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import ipywidgets as w
-import pandas as pd
-from ipydatagrid import DataGrid
 
 from .. import money_trail
 from ..profile import format_money
-from ._common import (
-    RemoveControl,
-    StatusLine,
-    WhenThePageIsUp,
-    editable_grid,
-    heading,
-    lean,
-    save,
-    save_cell,
-    show_rows,
-    width,
-)
+from ..words import count
+from ._common import StatusLine, esc, heading, lean, save, width
+from ._rows import Field, RowList
 
-_GRID_COLUMNS: dict[str, str | None] = {
-    **{label: field for field, label in money_trail.BUSINESS_FIELDS.items()},
-    "A year": None,
-    "Lifetime": None,
-    "Asks": None,
-}
+_FREQUENCY_CHOICES = [(label, key) for key, label in money_trail.FREQUENCIES.items()]
 _PROFESSION_HINTS = [
     "Accountant",
     "Auto repair",
@@ -53,116 +37,96 @@ _PROFESSION_HINTS = [
 ]
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+def business_line(business: dict[str, Any], currency: str) -> str:
+    """One business in words: name and profession, what is paid and how often, the years,
+    the referrals sent, and what that makes a year and in all."""
+    how = business["frequency"]
+    paid = format_money(business["amount"], currency) + " " + money_trail.FREQUENCIES[how]
+    if how == "per_visit":
+        paid += f", {count(business['visits_per_year'], 'visit', 'visits')} a year"
+    facts = [
+        paid,
+        count(business["years_as_customer"], "year a customer", "years a customer"),
+        count(business["referrals_sent"], "referral sent", "referrals sent"),
+    ]
+    asks = int(business.get("asks", 0) or 0)
+    if asks:
+        facts.append(f"{asks} ask{'s' if asks != 1 else ''}")
+    if business.get("declined"):
+        facts.append("<span style='color:#b42318'>⚑ declined</span>")
+    profession = f" · {esc(business['profession'])}" if business["profession"] else ""
+    return (
+        f"<b>{esc(business['name'])}</b>{profession}<br><small>"
+        + " · ".join(f if f.startswith("<span") else esc(f) for f in facts)
+        + f"</small><br><b>{esc(format_money(business['annual_spend'], currency))}</b> a year · "
+        f"<b>{esc(format_money(business['lifetime_spend'], currency))}</b> in all"
+    )
 
 
 class SpendTable(w.VBox):
-    """The businesses you pay, editable in place; add and remove below the grid."""
+    """The businesses you pay, one line each: change or remove any of them in place, and add
+    more with the form below."""
 
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
         self.totals = lean(w.HTML)
-        self.grid: DataGrid | None = None  # made once the page is up (see _common)
+        self.currency = wb.profile().currency
         self.form = _AddBusinessForm(wb, self.status)
-        self.remover = RemoveControl("business", wb.delete_business, self.status)
+        fields = [
+            Field("name", "Business"),
+            Field("profession", "Profession", "suggest", _PROFESSION_HINTS),
+            Field("amount", "Amount"),
+            Field("frequency", "How often", "choice", _FREQUENCY_CHOICES),
+            Field(
+                "visits_per_year",
+                "Visits a year",
+                "number",
+                shown=lambda b: b["frequency"] == "per_visit",
+            ),
+            Field("years_as_customer", "Years a customer", "number"),
+            Field("referrals_sent", "Referrals sent", "number"),
+            Field("notes", "Notes", "long"),
+        ]
+        self.rows = RowList(
+            fields=fields,
+            update=wb.update_business,
+            summary=lambda b: business_line(b, self.currency),
+            name_of=lambda b: str(b["name"]),
+            remove=wb.delete_business,
+            what_goes_with=lambda i: wb.what_goes_with("businesses", i),
+            undo=wb.undo,
+            noun="business",
+            empty="No businesses yet: add the first one below.",
+            searchable=True,
+        )
         self._refresh_view()
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
             [
-                lean(
-                    w.HTML,
-                    "<small>Double-click a cell to change it; press Enter to save. "
-                    "<i>A year</i> and <i>Lifetime</i> are worked out for you.</small>",
-                ),
-                WhenThePageIsUp(self._new_grid, "Opening your table…"),
-                self.status,
                 self.totals,
+                self.rows,
                 heading("Add a business", 4),
                 self.form,
-                self.remover,
+                self.status,
             ]
         )
 
-    # -- view ---------------------------------------------------------------------------
-
-    def _new_grid(self) -> DataGrid:
-        widths = {
-            "Business": 180,
-            "Profession": 120,
-            "How often": 90,
-            "Visits a year": 100,
-            "Years a customer": 125,
-            "Referrals sent": 110,
-            "A year": 80,
-            "Lifetime": 85,
-            "Asks": 90,
-            "Notes": 260,
-        }
-        self.grid = editable_grid(
-            self._rows, widths, self._cell_changed, column_size=80, row_header_size=36
-        )
-        return self.grid
-
-    @staticmethod
-    def _frame(spend: pd.DataFrame, currency: str) -> pd.DataFrame:
-        """What the grid shows: every value as text, so what is typed comes back as typed."""
-        frame = pd.DataFrame(
-            {
-                "Business": spend["name"],
-                "Profession": spend["profession"],
-                "Amount": spend["amount"].map(_number),
-                "How often": spend["frequency"].map(money_trail.FREQUENCIES),
-                "Visits a year": [
-                    _number(v) if f == "per_visit" else ""
-                    for v, f in zip(spend["visits_per_year"], spend["frequency"], strict=True)
-                ],
-                "Years a customer": spend["years_as_customer"].map(_number),
-                "Referrals sent": spend["referrals_sent"].map(str),
-                "A year": spend["annual_spend"].map(lambda v: format_money(v, currency)),
-                "Lifetime": spend["lifetime_spend"].map(lambda v: format_money(v, currency)),
-                "Asks": [
-                    f"{n} · declined" if d else str(n)
-                    for n, d in zip(spend["asks"], spend["declined"], strict=True)
-                ],
-                "Notes": spend["notes"],
-            },
-            dtype=object,
-        )
-        frame.index = pd.Index(range(1, len(frame) + 1), name="#")
-        return frame
-
     def _refresh_view(self) -> None:
         spend = self.wb.spend_table()
-        currency = self.wb.profile().currency
-        self._ids = [int(i) for i in spend["id"]]  # grid row -> business id
-        self._rows = self._frame(spend, currency)
-        show_rows(self.grid, self._rows)
+        self.currency = self.wb.profile().currency
+        self.rows.show(spend.to_dict("records"))
         sums = money_trail.totals(spend)
         self.totals.value = (
             f"<b>{sums['businesses']}</b> businesses · "
-            f"<b>{format_money(sums['annual_spend'], currency)}</b> a year · "
-            f"<b>{format_money(sums['lifetime_spend'], currency)}</b> invested in all · "
+            f"<b>{format_money(sums['annual_spend'], self.currency)}</b> a year · "
+            f"<b>{format_money(sums['lifetime_spend'], self.currency)}</b> invested in all · "
             f"<b>{sums['referrals_sent']}</b> referrals sent"
         )
-        self.remover.set_rows(spend["name"], spend["id"])
 
     def _store_changed(self, table: str) -> None:
         if table in ("businesses", "asks", "profile"):
             self._refresh_view()
-
-    # -- edits --------------------------------------------------------------------------
-
-    def _cell_changed(self, cell: dict[str, Any]) -> None:
-        worked_out = (
-            f"{cell['column']} is worked out for you: change the amount, how often or "
-            "the years instead."
-        )
-        if not save_cell(
-            self.status, cell, _GRID_COLUMNS, self._ids, self.wb.update_business, worked_out
-        ):
-            self._refresh_view()  # put the saved value back in the cell
 
 
 class _AddBusinessForm(w.VBox):

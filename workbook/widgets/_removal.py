@@ -1,0 +1,196 @@
+"""Removing something from a form: say what goes with it and ask first; then offer Undo.
+
+``Remove`` is a button that, clicked, opens the question in place ("Remove Matilda? She is on
+your goal '...'" with *Yes, remove* and *Keep it*); ``UndoLine`` is the line that stays after
+the row has gone ("Removed Matilda · Undo") and brings it back with all that went with it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as w
+
+from .._errors import InputError
+from ._common import StatusLine, lean, save, shared
+
+
+class UndoLine(w.HBox):
+    """'Removed X' and an Undo button, after a removal (hidden until then)."""
+
+    def __init__(self, undo: Callable[[int], str], status: StatusLine | None = None):
+        self.do_undo = undo
+        self.removal = 0
+        self.status = status or StatusLine()
+        self.button = lean(w.Button, description="Undo", icon="undo")
+        self.button.on_click(lambda _b: self.undo())
+        self.button.layout = w.Layout(width="auto", display="none")  # its own: shown, hidden
+        super().__init__([self.status, self.button], layout=shared(w.Layout))
+        self.add_class("workbook-undo")
+
+    def offer(self, label: str, removal: int) -> None:
+        self.removal = removal
+        self.status.saved(f"Removed {label}")
+        self.button.layout.display = "" if removal else "none"
+
+    def undo(self) -> None:
+        if not self.removal:
+            return
+        removal, self.removal = self.removal, 0
+        if save(self.status, lambda: self.do_undo(removal), "Brought back"):
+            self.button.layout.display = "none"
+
+
+class Remove(w.VBox):
+    """A Remove button that asks first, saying what goes with the row (see module)."""
+
+    def __init__(
+        self,
+        name: str,
+        consequences: Callable[[], list[str]],
+        remove: Callable[[], int],
+        undo: UndoLine,
+        *,
+        description: str = "Remove",
+    ):
+        self.name = name
+        self.consequences = consequences
+        self.do_remove = remove
+        self.undo_line = undo
+        self.button = lean(
+            w.Button,
+            description=description,
+            icon="trash",
+            tooltip=f"Remove {name}",
+            layout=shared(w.Layout, width="auto"),
+        )
+        self.button.on_click(lambda _b: self.ask())
+        self.question: w.VBox | None = None
+        super().__init__([self.button], layout=shared(w.Layout))
+
+    def ask(self) -> None:
+        if self.question is not None:
+            return
+        try:
+            going = self.consequences()
+        except InputError as exc:  # already gone (another window)
+            self.undo_line.status.error(str(exc))
+            return
+        text = f"<b>Remove {html.escape(self.name)}?</b>" + "".join(
+            f"<br>{html.escape(sentence)}" for sentence in going
+        )
+        yes = lean(w.Button, description="Yes, remove", button_style="danger", icon="trash")
+        keep = lean(w.Button, description="Keep it")
+        yes.on_click(lambda _b: self.confirm())
+        self.yes = yes
+        keep.on_click(lambda _b: self.keep())
+        self.question = lean(w.VBox, [lean(w.HTML, text), lean(w.HBox, [yes, keep])])
+        self.question.add_class("workbook-row-question")
+        self.children = (self.button, self.question)
+
+    def keep(self) -> None:
+        question, self.question = self.question, None
+        self.children = (self.button,)
+        if question is not None:
+            _close_all(question)
+
+    def confirm(self) -> None:
+        self.keep()
+        found: list[int] = []
+        if save(self.undo_line.status, lambda: found.append(self.do_remove()), "Removed"):
+            self.undo_line.offer(self.name, found[0])
+
+
+def _close_all(widget: w.Widget) -> None:
+    for child in getattr(widget, "children", ()):
+        _close_all(child)
+    widget.close()
+
+
+PICK = -1  # the value of "(pick the ...)": no row has it
+
+
+class RemoveControl(w.VBox):
+    """Pick one of a list to remove (a promise, an imported file, a rule): the button asks
+    first, saying what goes with it, and the removal can be undone."""
+
+    def __init__(
+        self,
+        noun: str,
+        remove: Callable[[int], int],
+        status: StatusLine,
+        *,
+        consequences: Callable[[int], list[str]] | None = None,
+        undo: Callable[[int], str] | None = None,
+    ):
+        self.noun = noun
+        self.remove = remove
+        self.consequences = consequences or (lambda _row_id: [])
+        self.undo_line = UndoLine(undo or (lambda _removal: ""), status)
+        self.has_undo = undo is not None
+        self.choice = lean(
+            w.Dropdown,
+            description="Remove",
+            style={"description_width": "initial"},
+            layout=shared(w.Layout, width="100%", max_width="560px"),
+        )
+        self.button = lean(
+            w.Button,
+            description=f"Remove {noun}…",
+            icon="trash",
+            layout=shared(w.Layout, width="auto"),
+        )
+        self.button.on_click(lambda _b: self.ask())
+        self.question: w.VBox | None = None
+        super().__init__(
+            [lean(w.HBox, [self.choice, self.button]), self.undo_line], layout=w.Layout()
+        )
+
+    @property
+    def status(self) -> StatusLine:
+        return self.undo_line.status
+
+    def set_rows(self, names: Any, ids: Any) -> None:
+        # A value of its own for "pick one": a drop-down whose value is None shows blank.
+        self.choice.options = [(f"(pick the {self.noun})", PICK)] + [
+            (str(name), int(i)) for name, i in zip(names, ids, strict=True)
+        ]
+        self.choice.value = PICK
+
+    def ask(self) -> None:
+        row_id = self.choice.value
+        if row_id in (None, PICK):
+            self.status.error(f"Pick the {self.noun} to remove first.")
+            return
+        self.keep()
+        try:
+            going = self.consequences(row_id)
+        except InputError as exc:
+            self.status.error(str(exc))
+            return
+        name = self.choice.label
+        text = f"<b>Remove {html.escape(name)}?</b>" + "".join(
+            f"<br>{html.escape(sentence)}" for sentence in going
+        )
+        yes = lean(w.Button, description="Yes, remove", button_style="danger", icon="trash")
+        keep = lean(w.Button, description="Keep it")
+        yes.on_click(lambda _b: self.confirm(row_id, name))
+        self.yes = yes
+        keep.on_click(lambda _b: self.keep())
+        self.question = lean(w.VBox, [lean(w.HTML, text), lean(w.HBox, [yes, keep])])
+        self.question.add_class("workbook-row-question")
+        self.children = (self.children[0], self.question, self.undo_line)
+
+    def keep(self) -> None:
+        question, self.question = self.question, None
+        if question is not None:
+            self.children = (self.children[0], self.undo_line)
+            _close_all(question)
+
+    def confirm(self, row_id: int, name: str) -> None:
+        self.keep()
+        found: list[int] = []
+        if save(self.status, lambda: found.append(self.remove(row_id)), f"Removed {name}"):
+            self.undo_line.offer(name, found[0] if self.has_undo else 0)
