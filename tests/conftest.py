@@ -84,17 +84,6 @@ def demo_workbook(tmp_path: Path):
     wb.close()
 
 
-def browser_edit(grid, row: int, column: str, value) -> None:
-    """Deliver a cell edit to a DataGrid exactly as the browser sends it over the comm."""
-    message = {
-        "event_type": "cell-changed",
-        "row": row,
-        "column_index": grid._column_name_to_index(column),
-        "value": value,
-    }
-    grid._DataGrid__handle_custom_msg(None, message, None)
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """Mark a failed test on its node, so a browser fixture can save a screenshot."""
@@ -164,9 +153,9 @@ class AppServer:
 
 
 @contextlib.contextmanager
-def running_app(tmp_path: Path, workbook_path: Path, *, warm: int = 8):
+def running_app(tmp_path: Path, workbook_path: Path):
     """`workbook app` on a machine with no screen, until the block ends; ready once Voilà
-    listens and ``warm`` exercises have their preheated kernel."""
+    listens and its kernel for the next page is warm."""
     import threading
 
     port = _free_port()
@@ -188,7 +177,7 @@ def running_app(tmp_path: Path, workbook_path: Path, *, warm: int = 8):
 
     def ready() -> bool:
         text = "".join(log)
-        return f"127.0.0.1:{port}" in text and text.count("is filled with") >= warm
+        return f"127.0.0.1:{port}" in text and "is filled with" in text
 
     deadline = time.monotonic() + 120
     while not ready() and time.monotonic() < deadline and server.poll() is None:

@@ -174,10 +174,11 @@ def test_the_money_trail_leaves_room_for_its_names_so_the_browser_draws_it_once(
 
 
 @needs_chromium
-def test_each_money_trail_note_ends_before_the_legend(demo_workbook, request):
-    """The note beside a bar ('4 referrals sent · declined your ask') must not run under the
-    legend: the axis reaches past the bars as far as their notes need. Measured in a browser
-    on the drawn SVG, for the demo and for a biggest spender with the longest note."""
+def test_each_money_trail_note_stays_on_the_chart_and_clear_of_the_legend(demo_workbook, request):
+    """The note beside a bar ('4 referrals sent · declined your ask') must end inside the
+    chart, and the legend (under the chart) must not cover a bar or a note: the axis reaches
+    past the bars as far as their notes need. Measured in a browser on the drawn SVG, for the
+    demo and for a biggest spender with the longest note."""
     spend = demo_workbook.spend_table()
     top = spend["lifetime_spend"].idxmax()
     chatty = spend.assign(referrals_sent=spend["referrals_sent"].where(spend.index != top, 12))
@@ -189,5 +190,11 @@ def test_each_money_trail_note_ends_before_the_legend(demo_workbook, request):
             notes = page.eval_on_selector_all(
                 "text.bartext", "ts => ts.map(t => t.getBoundingClientRect().right)"
             )
-            legend = page.eval_on_selector("g.legend", "g => g.getBoundingClientRect().left")
-            assert notes and max(notes) < legend, (max(notes), legend)
+            width = page.eval_on_selector("svg", "s => s.getBoundingClientRect().right")
+            lowest = page.eval_on_selector_all(
+                "text.bartext, g.point",
+                "ts => Math.max(...ts.map(t => t.getBoundingClientRect().bottom))",
+            )
+            legend = page.eval_on_selector("g.legend", "g => g.getBoundingClientRect().top")
+            assert notes and max(notes) < width, (max(notes), width)
+            assert lowest < legend, (lowest, legend)

@@ -7,6 +7,7 @@ because plotly renders hover and axis text as HTML.
 from __future__ import annotations
 
 import html
+import math
 from typing import Any
 from unicodedata import east_asian_width
 
@@ -95,22 +96,30 @@ def _labelled(spend: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def money_trail(spend: pd.DataFrame, currency: str = "USD") -> go.Figure:
+def money_trail(spend: pd.DataFrame, currency: str = "USD", width: int = CHART_WIDTH) -> go.Figure:
     """Businesses ranked by lifetime spend, coloured by profession, referrals sent beside each bar.
 
     ``spend`` is the spend table (``Workbook.spend_table()``): name, profession, lifetime_spend,
     annual_spend, years_as_customer, referrals_sent, and optionally declined.
     """
-    return go.Figure(money_trail_spec(spend, currency))
+    return go.Figure(money_trail_spec(spend, currency, width))
 
 
-def money_trail_spec(spend: pd.DataFrame, currency: str = "USD") -> Spec:
-    """``money_trail`` as plain data."""
-    title = "Where your money goes: lifetime spend per business"
+def money_trail_spec(spend: pd.DataFrame, currency: str = "USD", width: int = CHART_WIDTH) -> Spec:
+    """``money_trail`` as plain data, for a chart ``width`` pixels wide (a phone's is narrow:
+    long names are shortened there, so the bars keep room)."""
+    title = (
+        "Lifetime spend per business"
+        if width < 600
+        else "Where your money goes: lifetime spend per business"
+    )
     if spend.empty:
         return _blank(title, "Add the businesses you pay to see them ranked here.")
     symbol = _symbol(currency)
     data = _labelled(spend).sort_values("lifetime_spend", ascending=True)
+    if width < 600:  # a phone: names of at most 18 letters beside the bars
+        short = [n if len(n) <= 18 else n[:17].rstrip() + "…" for n in data["name"]]
+        data["business"] = _escape(pd.Series(short, index=data.index, dtype="str"))
     declined = data["declined"] if "declined" in data else pd.Series(False, index=data.index)
     data["note"] = [
         " · ".join(
@@ -153,11 +162,12 @@ def money_trail_spec(spend: pd.DataFrame, currency: str = "USD") -> Spec:
         }
         for profession in order.sort_values(ascending=False).index
     ]
-    # Each bar's note must end inside the plot, left of the legend: the axis reaches as far
-    # past the bars as their notes need (on a chart CHART_WIDTH wide; a wider one has room
-    # to spare), and at most three times the biggest spend.
-    left, legend = _label_room(data["name"]), 160
-    plot = max(CHART_WIDTH - left - legend, 240)
+    # Each bar's note must end inside the plot: the axis reaches as far past the bars as
+    # their notes need (on a chart CHART_WIDTH wide; a wider one has room to spare), and at
+    # most three times the biggest spend. The legend sits under the chart, so the bars keep
+    # the width on a phone too.
+    left, right = _label_room(data["business"]), 24
+    plot = max(width - left - right, 120)
     reach = max(
         amount * plot / max(plot - _text_px(note) - 12, plot / 3)
         for amount, note in zip(spent, notes, strict=True)
@@ -167,7 +177,7 @@ def money_trail_spec(spend: pd.DataFrame, currency: str = "USD") -> Spec:
         "data": traces,
         "layout": {
             "title": {"text": title},
-            "height": max(300, 34 * len(data) + 120),
+            "height": max(300, 34 * len(data) + 120) + 26 * math.ceil(len(traces) / 4),
             "barmode": "relative",
             "yaxis": {"categoryorder": "array", "categoryarray": names},
             "xaxis": {
@@ -176,8 +186,15 @@ def money_trail_spec(spend: pd.DataFrame, currency: str = "USD") -> Spec:
                 "tickformat": ",.0f",
                 "tickprefix": symbol.strip() if len(symbol.strip()) <= 3 else "",
             },
-            "legend": {"title": {"text": "Profession"}},
-            "margin": {"l": left, "r": legend},
+            "legend": {
+                "title": {"text": "Profession "},
+                "orientation": "h",
+                "x": 0,
+                "xanchor": "left",
+                "y": -0.12 - 30 / max(300, 34 * len(data) + 120),
+                "yanchor": "top",
+            },
+            "margin": {"l": left, "r": right},
         },
     }
 

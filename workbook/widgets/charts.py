@@ -7,7 +7,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import plots
+from .. import app, plots
 from ._common import once_the_page_is_up
 
 
@@ -25,6 +25,7 @@ class Charts(w.VBox):
         self.figures: list[Any] = []
         once_the_page_is_up(self.redraw)
         wb.on_change(self._store_changed, key=type(self).__name__)
+        app.on_width_change(self.redraw)
         super().__init__([self.output])
 
     def figures_for(self, wb: Any) -> list[Any]:
@@ -50,7 +51,10 @@ class MoneyTrailCharts(Charts):
     def figures_for(self, wb: Any) -> list[Any]:
         spend = wb.spend_table()
         currency = wb.profile().currency
-        return [plots.money_trail(spend, currency), plots.money_trail_treemap(spend, currency)]
+        return [
+            plots.money_trail(spend, currency, app.chart_width()),
+            plots.money_trail_treemap(spend, currency),
+        ]
 
 
 class CoverageChart(Charts):
@@ -97,6 +101,17 @@ def _chart_output(fig: Any) -> dict[str, Any]:
     plotly.io's renderer module imports nbformat and jsonschema: a second on first use."""
     figure = json.loads(fig.to_json())
     figure["config"] = {"displaylogo": False, "responsive": True}
+    if app.in_the_app():  # a participant's page: no zoom tools over the chart
+        figure["config"]["displayModeBar"] = False
+    if app.narrow():  # a phone: a smaller title, the legend under the chart, thin margins
+        layout = figure.setdefault("layout", {})
+        title = layout.get("title") or {}
+        title = {"text": title} if isinstance(title, str) else title
+        layout["title"] = {**title, "font": {"size": 14}, "x": 0, "xanchor": "left"}
+        layout["legend"] = {**layout.get("legend", {}), "orientation": "h", "x": 0, "y": -0.15,
+                            "yanchor": "top", "xanchor": "left"}  # fmt: skip
+        margin = layout.get("margin", {})
+        layout["margin"] = {**margin, "r": min(margin.get("r", 20), 20)}
     bundle = {
         "application/vnd.plotly.v1+json": figure,
         "text/plain": f"[chart] {fig.layout.title.text or ''}",
