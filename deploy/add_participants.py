@@ -1,13 +1,17 @@
-"""Make a system account for each participant of a roster, in the ``workshop`` group, with
-their workbook ready (profile filled in from the roster). Prints each login and password.
+"""Make a system account for the coach and for each participant of a roster, in the workshop's
+group, with their workbook ready (profile filled in from the roster). Prints each login and
+first password, and keeps them in the accounts file (root's alone; see workshop.toml).
 
-    sudo python deploy/add_participants.py roster.csv
+    sudo /opt/workbook/bin/python deploy/add_participants.py roster.csv
 
-Someone already there keeps their account, password and workbook.
+Run it again for late joiners: someone already there (the same email, or else the same name)
+keeps their login, password and workbook, untouched. Two people whose names make the same
+login get different ones (anas, anas2), and the output says so.
 """
 
 from __future__ import annotations
 
+import csv
 import os
 import pwd
 import re
@@ -15,12 +19,27 @@ import secrets
 import subprocess
 import sys
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
-from workshop import prepare, workbook_path
+from workshop import Settings, prepare, private_folder, settings
 
 import workbook
 from workbook.cohort import read_roster
+
+FIELDS = ["name", "email", "login", "password"]
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    login: str
+    password: str  # the first password; "" when the account was there already
+    note: str = ""  # said beside the line: a login changed because of a clash, kept as it was
+
+    def line(self) -> str:
+        told = f"password {self.password}" if self.password else "already there, workbook kept"
+        return f"{self.name}: login {self.login}, {told}" + (f" ({self.note})" if self.note else "")
 
 
 def login_name(name: str) -> str:
@@ -28,33 +47,106 @@ def login_name(name: str) -> str:
     plain = unicodedata.normalize("NFKD", name.replace("Ł", "L").replace("ł", "l"))
     words = re.sub(r"[^a-z ]", "", plain.encode("ascii", "ignore").decode().lower()).split()
     if not words:
-        return "participant" + secrets.token_hex(2)
+        return "participant"
     return (words[0] + (words[-1][0] if len(words) > 1 else ""))[:30]
 
 
-def add(roster: Path, group: str = "workshop") -> list[tuple[str, str, str]]:
-    subprocess.run(["groupadd", "-f", group], check=True)
-    made = []
-    for person in read_roster(roster).to_dict("records"):
-        user = login_name(person["name"])
-        try:
-            pwd.getpwnam(user)
-            password = "(unchanged)"
-        except KeyError:
-            password = secrets.token_urlsafe(6)
-            subprocess.run(
-                ["useradd", "-m", "-G", group, "-c", person["name"], "-s", "/bin/bash", user],
-                check=True,
-            )
-            subprocess.run(["chpasswd"], input=f"{user}:{password}", text=True, check=True)
-        prepare(user)
-        with workbook.open(workbook_path(user)) as wb:
+def _exists(login: str) -> bool:
+    try:
+        pwd.getpwnam(login)
+        return True
+    except KeyError:
+        return False
+
+
+def read_accounts(setup: Settings) -> list[dict[str, str]]:
+    if not setup.accounts.exists():
+        return []
+    with open(setup.accounts, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _write_accounts(setup: Settings, rows: list[dict[str, str]]) -> None:
+    private_folder(setup.accounts.parent)
+    partial = setup.accounts.with_suffix(".partial")
+    with open(partial, "w", newline="", encoding="utf-8", opener=_private) as f:
+        out = csv.DictWriter(f, FIELDS)
+        out.writeheader()
+        out.writerows(rows)
+    partial.replace(setup.accounts)
+
+
+def _private(path: str, flags: int) -> int:
+    return os.open(path, flags, 0o600)
+
+
+def _make_account(login: str, name: str, group: str) -> str:
+    password = secrets.token_urlsafe(8)
+    subprocess.run(
+        ["useradd", "-m", "-G", group, "-c", name, "-s", "/usr/sbin/nologin", login], check=True
+    )
+    subprocess.run(["chpasswd"], input=f"{login}:{password}", text=True, check=True)
+    return password
+
+
+def add(roster: Path, setup: Settings | None = None) -> list[Account]:
+    """The coach's account and one per roster row (see the module's docstring)."""
+    setup = setup or settings()
+    people = read_roster(roster).to_dict("records")  # every problem said before anything is made
+    subprocess.run(["groupadd", "-f", setup.group], check=True)
+    known = read_accounts(setup)
+    by_email = {r["email"].casefold(): r for r in known if r["email"]}
+    by_name = {r["name"].casefold(): r for r in known}
+    taken = {r["login"]: r["name"] for r in known}
+    made: list[Account] = []
+
+    if not _exists(setup.coach):
+        password = _make_account(setup.coach, "Coach", setup.group)
+        known.append({"name": "Coach", "email": "", "login": setup.coach, "password": password})
+        made.append(Account("Coach", setup.coach, password, "the hub's admin"))
+    else:
+        subprocess.run(["usermod", "-a", "-G", setup.group, setup.coach], check=True)
+    taken.setdefault(setup.coach, "the coach")
+
+    for person in people:
+        email = (person.get("email") or "").strip()
+        found = by_email.get(email.casefold()) if email else None
+        found = found or by_name.get(person["name"].casefold())
+        if found is not None and _exists(found["login"]):
+            prepare(found["login"])  # the current exercises; the workbook is not touched
+            made.append(Account(person["name"], found["login"], ""))
+            continue
+        base = login_name(person["name"])
+        login, n = base, 1
+        while login in taken or _exists(login):
+            n += 1
+            login = f"{base}{n}"
+        note = ""
+        if login != base:
+            note = f"{base} is {taken[base]}'s" if base in taken else f"{base} was taken"
+        password = _make_account(login, person["name"], setup.group)
+        path, _new = prepare(login)
+        with workbook.open(path) as wb:
             wb.set_profile(**{k: v for k, v in person.items() if v})
-        made.append((person["name"], user, password))
+        row = {"name": person["name"], "email": email, "login": login, "password": password}
+        known.append(row)
+        taken[login] = person["name"]
+        by_name[person["name"].casefold()] = row
+        if email:
+            by_email[email.casefold()] = row
+        made.append(Account(person["name"], login, password, note))
+        _write_accounts(setup, known)  # after each: an interrupted run loses no password
+    _write_accounts(setup, known)
     return made
 
 
 if __name__ == "__main__":
-    group = os.environ.get("WORKBOOK_HUB_GROUP", "workshop")
-    for name, user, password in add(Path(sys.argv[1]), group):
-        print(f"{name}: login {user}, password {password}")
+    if len(sys.argv) != 2:
+        raise SystemExit("Usage: add_participants.py roster.csv")
+    try:
+        accounts = add(Path(sys.argv[1]))
+    except workbook.InputError as problem:
+        raise SystemExit(str(problem)) from None
+    for account in accounts:
+        print(account.line())
+    print(f"Logins and first passwords are kept in {settings().accounts} (root only).")

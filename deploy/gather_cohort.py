@@ -1,9 +1,11 @@
 """Copy every participant's workbook into one cohort folder, for the coach's dashboard.
 
-    sudo python deploy/gather_cohort.py cohort/
+    sudo /opt/workbook/bin/python deploy/gather_cohort.py cohort/
 
-Run as root (or a coach allowed to read the participants' folders). Each workbook is copied
-with SQLite's backup, so a participant still working does not leave a half-written copy.
+Run as root. Each workbook is copied with SQLite's backup, so a participant still working does
+not leave a half-written copy; the copy keeps the time of the participant's last edit. The
+folder and the copies are readable by root alone (hand them to the coach's own account with
+``chown -R``).
 """
 
 from __future__ import annotations
@@ -14,28 +16,40 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from workshop import workbook_path
+from workshop import private_folder, settings, workbook_path
 
 
-def gather(target: Path, group: str = "workshop") -> list[str]:
-    target.mkdir(parents=True, exist_ok=True)
+def gather(target: Path, group: str | None = None) -> list[str]:
+    setup = settings()
+    group = group or setup.group
+    private_folder(target)
     copied = []
-    for user in sorted(grp.getgrnam(group).gr_mem):
-        source = workbook_path(user)
+    for user in sorted(set(grp.getgrnam(group).gr_mem) - {setup.coach}):
+        try:
+            source = workbook_path(user)
+        except KeyError:  # in the group, but no such account any more
+            continue
         if not source.exists():
             continue
-        copy = sqlite3.connect(target / f"{user}.sqlite")
+        destination = target / f"{user}.sqlite"
+        partial = target / f".{user}.sqlite.partial"
+        partial.unlink(missing_ok=True)
+        os.close(os.open(partial, os.O_CREAT | os.O_WRONLY, 0o600))
+        copy = sqlite3.connect(partial)
         original = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
         try:
             original.backup(copy)
         finally:
             original.close()
             copy.close()
+        edited = source.stat().st_mtime
+        os.utime(partial, (edited, edited))
+        partial.replace(destination)
         copied.append(user)
     return copied
 
 
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "cohort")
-    users = gather(folder, os.environ.get("WORKBOOK_HUB_GROUP", "workshop"))
+    users = gather(folder)
     print(f"Copied {len(users)} workbooks to {folder}: {', '.join(users)}")

@@ -1,5 +1,8 @@
-"""The workshop server (deploy/): participants as system accounts, each with their own
-workbook that no other participant can read; the coach gathers them into a cohort.
+"""The workshop server (deploy/), as the README tells a coach to run it: installed by
+deploy/install.sh into a folder outside any home folder, with Debian's own Python; the coach's
+and the participants' accounts made from a roster; a real JupyterHub on 127.0.0.1 that
+participants log in to through its form in chromium, each typing into their own app, none
+able to reach another's server or files; the coach gathering the cohort.
 
 These tests create (and then delete) system accounts, so they run only as root, as in CI.
 """
@@ -10,142 +13,275 @@ import os
 import secrets
 import shutil
 import socket
+import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
 import workbook
+from conftest import CHROMIUM, wait_for
 from workbook import cohort
 
-DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
+ROOT = Path(__file__).resolve().parents[1]
+DEPLOY = ROOT / "deploy"
 sys.path.insert(0, str(DEPLOY))
 
 import add_participants  # noqa: E402
 import gather_cohort  # noqa: E402
 import workshop  # noqa: E402
 
-needs_root = pytest.mark.skipif(
+pytestmark = pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("useradd") is None,
     reason="creates system accounts: needs root and useradd (CI runs as root)",
 )
 
 
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
 @pytest.fixture
-def accounts(tmp_path):
-    """Two participants made from a roster by the coach's script; deleted afterwards."""
-    group = "wbt" + secrets.token_hex(3)
-    roster = tmp_path / "roster.csv"
-    roster.write_text(
-        "Name,Email,Business,Profession\n"
-        f"Ana {group},ana@example.org,Ana's Bakes,Baker\n"
-        f"Ben {group},,Ben's Bikes,Bike mechanic\n",
+def setup(tmp_path, monkeypatch):
+    """A workshop's settings file, as the coach edits it, with a group and coach of its own."""
+    tag = secrets.token_hex(3)
+    state = Path("/var/lib") / f"wbt-{tag}"
+    path = tmp_path / "workshop.toml"
+    path.write_text(
+        f'coach = "wbc{tag}"\ngroup = "wbt{tag}"\nip = "127.0.0.1"\nport = {_free_port()}\n'
+        f'state = "{state}"\nidle_server_minutes = 60\n',
         encoding="utf-8",
     )
-    made = add_participants.add(roster, group)
+    monkeypatch.setenv("WORKBOOK_WORKSHOP_SETTINGS", str(path))
+    made = workshop.settings()
     try:
-        yield group, made
+        yield made
     finally:
-        for _name, user, _password in made:
+        members = subprocess.run(
+            ["getent", "group", made.group], capture_output=True, text=True
+        ).stdout.strip()
+        users = members.split(":")[-1].split(",") if members else []
+        for user in {*filter(None, users), made.coach}:
+            subprocess.run(["pkill", "-u", user], capture_output=True)
             subprocess.run(["userdel", "-r", user], capture_output=True)
-        subprocess.run(["groupdel", group], capture_output=True)
+        subprocess.run(["groupdel", made.group], capture_output=True)
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def _roster(folder: Path, rows: list[str]) -> Path:
+    path = folder / "roster.csv"
+    path.write_text("Name,Email,Business,Profession\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
 
 
 def _as(user: str, *command: str) -> subprocess.CompletedProcess:
     return subprocess.run(["runuser", "-u", user, "--", *command], capture_output=True, text=True)
 
 
-@needs_root
-def test_each_participant_has_a_workbook_nobody_else_can_read(accounts, tmp_path):
-    group, made = accounts
-    (_, ana, password), (_, ben, _) = made
-    assert len(password) >= 8
-    ana_book, ben_book = workshop.workbook_path(ana), workshop.workbook_path(ben)
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_each_participant_has_a_workbook_nobody_else_can_read(setup, tmp_path):
+    roster = _roster(tmp_path, ["Ana Pereira,ana@example.org,Ana's Bakes,Baker",
+                                "Ben Okafor,,Ben's Bikes,Bike mechanic"])  # fmt: skip
+    coach, ana, ben = add_participants.add(roster, setup)
+    assert coach.login == setup.coach and coach.password  # the coach's account comes too
+    assert len(ana.password) >= 8 and ana.login == "anap" and ben.login == "beno"
+    ana_book, ben_book = workshop.workbook_path(ana.login), workshop.workbook_path(ben.login)
     with workbook.open(ana_book) as wb:
         assert (wb.profile().business, wb.profile().profession) == ("Ana's Bakes", "Baker")
     # Each one's own file is theirs: they can read and write it.
-    assert _as(ana, "test", "-r", str(ana_book), "-a", "-w", str(ana_book)).returncode == 0
+    assert _as(ana.login, "test", "-r", str(ana_book), "-a", "-w", str(ana_book)).returncode == 0
     assert (ana_book.parent / "notebooks" / "00_start_here.ipynb").exists()
+    assert (ana_book.parent / "notebooks" / "app.ipynb").exists()
     # And not the other's: the folder and the file are closed to them.
-    denied = _as(ana, "cat", str(ben_book))
+    denied = _as(ana.login, "cat", str(ben_book))
     assert denied.returncode != 0 and "Permission denied" in denied.stderr
-    assert _as(ben, "ls", str(ana_book.parent)).returncode != 0
-    # Running the script again keeps the accounts, passwords and workbooks.
+    assert _as(ben.login, "ls", str(ana_book.parent)).returncode != 0
+    # The logins and first passwords are kept for the coach, and for nobody else.
+    assert _mode(setup.accounts) == 0o600 and _mode(setup.state) == 0o700
+    assert ana.password in setup.accounts.read_text(encoding="utf-8")
+    assert _as(ana.login, "cat", str(setup.accounts)).returncode != 0
+
+    # The coach gathers the cohort: copies closed to the participants, last edits kept.
     with workbook.open(ben_book) as wb:
         wb.add_business(name="Chain Reaction", amount=30)
-    again = add_participants.add(tmp_path / "roster.csv", group)
-    assert [p for _n, _u, p in again] == ["(unchanged)", "(unchanged)"]
-    with workbook.open(ben_book) as wb:
-        assert list(wb.businesses()["name"]) == ["Chain Reaction"]
-    # The coach gathers the cohort for the dashboard.
-    copied = gather_cohort.gather(tmp_path / "cohort", group)
-    assert copied == sorted([ana, ben])
-    assert len(cohort.load(tmp_path / "cohort").participants) == 2
+    os.utime(ben_book, (1_750_000_000, 1_750_000_000))
+    folder = tmp_path / "cohort"
+    copied = gather_cohort.gather(folder)
+    assert copied == sorted([ana.login, ben.login])  # not the coach
+    assert _mode(folder) == 0o700 and _mode(folder / f"{ben.login}.sqlite") == 0o600
+    assert (folder / f"{ben.login}.sqlite").stat().st_mtime == 1_750_000_000
+    assert len(cohort.load(folder).participants) == 2
 
 
-def _python_reachable_by(user: str) -> bool:
-    return _as(user, sys.executable, "-c", "import workbook, jupyterhub").returncode == 0
+def test_names_that_clash_get_their_own_logins_and_a_second_run_changes_nobody(setup, tmp_path):
+    rows = ["Ana Silva,silva@example.org,Silva Cakes,Baker",
+            "Ana Santos,santos@example.org,Santos Law,Lawyer"]  # fmt: skip
+    _coach, silva, santos = add_participants.add(_roster(tmp_path, rows), setup)
+    assert (silva.login, santos.login) == ("anas", "anas2")
+    assert "anas is Ana Silva's" in santos.line()
+    with workbook.open(workshop.workbook_path("anas")) as wb:
+        assert wb.profile().business == "Silva Cakes"
+        wb.set_profile(business="Silva Cakes & Bakes")  # what she typed in the app
+    with workbook.open(workshop.workbook_path("anas2")) as wb:
+        assert wb.profile().business == "Santos Law"
+
+    # A late joiner; Ana Silva's row now spelled differently, but the same email.
+    rows = ["Ana M. Silva,SILVA@example.org,Silva Cakes,Baker", rows[1],
+            "Carl Dube,carl@example.org,Dube Decor,Decorator"]  # fmt: skip
+    again = add_participants.add(_roster(tmp_path, rows), setup)
+    assert [(a.login, a.password) for a in again] == [("anas", ""), ("anas2", ""),
+                                                      ("carld", again[2].password)]  # fmt: skip
+    assert "already there" in again[0].line()
+    with workbook.open(workshop.workbook_path("anas")) as wb:
+        assert wb.profile().business == "Silva Cakes & Bakes"  # never reset to the roster
+    assert sum("anas" in line for line in setup.accounts.read_text().splitlines()) == 2
 
 
-@needs_root
-def test_two_participants_log_in_to_the_hub_and_save_their_own_edits(accounts, tmp_path):
-    group, made = accounts
-    (_, ana, ana_password), (_, ben, ben_password) = made
-    if not _python_reachable_by(ana):
-        pytest.skip(
-            f"participant accounts cannot run this Python ({sys.executable}): it is installed "
-            "inside a folder only root can enter. On a workshop machine, install the workbook "
-            "system-wide (the README says how); the account isolation itself is tested above."
-        )
+def test_a_roster_problem_makes_no_account(setup, tmp_path):
+    roster = _roster(tmp_path, ["Ana Silva,ana@example.org,,", "Ana Silva,other@example.org,,"])
+    with pytest.raises(workbook.InputError):
+        add_participants.add(roster, setup)
+    assert subprocess.run(["id", "anas"], capture_output=True).returncode != 0
+
+
+# -- the hub, installed as the README says ---------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory):
+    """deploy/install.sh into a folder outside /root, with Debian's own Python."""
     if shutil.which("configurable-http-proxy") is None:
-        pytest.skip("needs configurable-http-proxy (npm; .ci/run installs it)")
+        pytest.fail("needs configurable-http-proxy (npm; .ci/run installs it)")
+    target = Path("/opt") / f"wbtest-{secrets.token_hex(3)}"
+    env = {**os.environ, "PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"}
+    done = subprocess.run(
+        ["sh", str(DEPLOY / "install.sh"), str(target)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    try:
+        yield target
+    finally:
+        shutil.rmtree(target, ignore_errors=True)
+
+
+def test_the_installed_app_starts_for_anyone(installed, tmp_path):
+    """What install.sh made runs the app (`workbook app`), from any account's view."""
+    check = subprocess.run(
+        ["runuser", "-u", "nobody", "--", str(installed / "bin" / "python"), "-c",
+         "import workbook, jupyterhub, jupyterhub_idle_culler, voila; "
+         "from workbook.sample import notebooks_dir; print(len(list(notebooks_dir().glob('*.ipynb'))))"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stderr
+    assert int(check.stdout) >= 8
+
+
+def _login(browser, base: str, user: str, password: str):
+    page = browser.new_context().new_page()
+    page.goto(f"{base}/hub/login")
+    page.fill("#username_input", user)
+    page.fill("#password_input", password)
+    page.click("#login_submit")
+    return page
+
+
+def test_participants_log_in_each_to_their_own_app_and_nothing_else(setup, installed, tmp_path):
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "WORKBOOK_HUB_IP": "127.0.0.1", "WORKBOOK_HUB_PORT": str(port),
-           "WORKBOOK_HUB_GROUP": group, "WORKBOOK_COACH": "nobody-here"}  # fmt: skip
+    roster = _roster(tmp_path, ["Ana Pereira,ana@example.org,Ana's Bakes,Baker",
+                                "Ben Okafor,,Ben's Bikes,Bike mechanic"])  # fmt: skip
+    coach, ana, ben = add_participants.add(roster, setup)
+    base = f"http://127.0.0.1:{setup.port}"
+    env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin",  # as sudo leaves it: no /opt/.../bin
+           "WORKBOOK_WORKSHOP_SETTINGS": os.environ["WORKBOOK_WORKSHOP_SETTINGS"]}  # fmt: skip
     hub = subprocess.Popen(
-        [sys.executable, "-m", "jupyterhub", "-f", str(DEPLOY / "jupyterhub_config.py")],
+        [str(installed / "bin" / "jupyterhub"), "-f", str(DEPLOY / "jupyterhub_config.py")],
         cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
     )  # fmt: skip
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(iter(hub.stdout.readline, "")), daemon=True).start()
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and hub.poll() is None:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                socket.create_connection(("127.0.0.1", setup.port), timeout=1).close()
                 break
             except OSError:
                 time.sleep(0.5)
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            for user, password, typed in ((ana, ana_password, "Ana typed this"),
-                                          (ben, ben_password, "Ben typed this")):  # fmt: skip
-                page = browser.new_context().new_page()
-                page.goto(f"http://127.0.0.1:{port}/hub/login")
-                page.fill("#username_input", user)
-                page.fill("#password_input", password)
-                page.click("#login_submit")
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+            pages = {}
+            for account, typed in ((ana, "Ana typed this"), (ben, "Ben typed this")):
+                page = _login(browser, base, account.login, account.password)
+                page.get_by_role("button", name="0 · Start here").click(timeout=120_000)
                 field = page.get_by_placeholder("Whitfield Homes")
-                field.wait_for(timeout=120_000)  # their own server, in the app
+                field.wait_for(timeout=60_000)  # their own server, in the app
                 field.fill(typed)
-                deadline = time.monotonic() + 20
-                while time.monotonic() < deadline:
-                    with workbook.open(workshop.workbook_path(user)) as wb:
-                        if wb.profile().business == typed:
-                            break
-                    time.sleep(0.5)
+                field.press("Tab")
+                pages[account.login] = page
+                assert wait_for(lambda a=account, t=typed: _business(a.login) == t, timeout=30)
+            # What a participant's server costs (their server and kernel), and the hub's.
+            each = {a.login: _pss_mb(_processes_of(a.login)) for a in (ana, ben)}
+            theirs = {p for a in (ana, ben) for p in _processes_of(a.login)}
+            hub_only = _pss_mb([p for p in _tree(hub.pid) if p not in theirs])
+            print(f"\nPSS per participant, MB: {each}; hub, proxy and culler: {hub_only:.0f}")
+            assert all(0 < mb < 600 for mb in each.values())
+            # Nothing but the app: no JupyterLab, no file tree, no terminal.
+            page = pages[ana.login]
+            for path in ("lab", "tree", "terminals/1", "api/terminals"):
+                answer = page.request.get(f"{base}/user/{ana.login}/{path}")
+                assert answer.status in (403, 404), (path, answer.status)
+            # Nor anyone else's server, or the hub's list of users.
+            theirs = page.request.get(f"{base}/user/{ben.login}/api/contents", max_redirects=0)
+            assert theirs.status in (302, 403, 404) and "Ben typed" not in theirs.text()
+            assert page.request.get(f"{base}/hub/api/users").status == 403
+            # The coach logs in too, as the hub's admin, with JupyterLab.
+            page = _login(browser, base, coach.login, coach.password)
+            page.wait_for_url("**/user/*/lab*", timeout=120_000)
+            assert page.request.get(f"{base}/hub/api/users").status == 200
             browser.close()
-        with workbook.open(workshop.workbook_path(ana)) as wb:
-            assert wb.profile().business == "Ana typed this"
-        with workbook.open(workshop.workbook_path(ben)) as wb:
-            assert wb.profile().business == "Ben typed this"
+        # The hub's own files are root's alone.
+        for name in ("jupyterhub.sqlite", "jupyterhub_cookie_secret"):
+            assert _mode(setup.state / name) == 0o600, name
+        assert not (tmp_path / "jupyterhub.sqlite").exists()
+        assert any("idle-culler" in line for line in log)
     finally:
         os.killpg(hub.pid, 15)
         hub.wait(timeout=30)
-        subprocess.run(["pkill", "-u", ana], capture_output=True)
-        subprocess.run(["pkill", "-u", ben], capture_output=True)
+    assert not any("Traceback" in line for line in log), "".join(log)
+
+
+def _business(login: str) -> str:
+    with workbook.open(workshop.workbook_path(login)) as wb:
+        return wb.profile().business
+
+
+def _processes_of(user: str) -> list[int]:
+    found = subprocess.run(["pgrep", "-u", user], capture_output=True, text=True).stdout
+    return [int(p) for p in found.split()]
+
+
+def _tree(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    children = [int(p) for p in found.split()]
+    return [pid, *[q for c in children for q in _tree(c)]]
+
+
+def _pss_mb(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            continue
+    return total / 1024

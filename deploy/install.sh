@@ -1,0 +1,26 @@
+#!/bin/sh
+# Install the workbook and the workshop server for every account of this machine, into one
+# folder outside any home folder (participants' accounts must be able to run it):
+#
+#     sudo sh deploy/install.sh /opt/workbook
+#
+# Debian/Ubuntu packages it needs first, when missing: python3-venv, and npm (for JupyterHub's
+# proxy; a Node.js from nodesource already has npm: then nothing to add).
+set -eu
+target=${1:-/opt/workbook}
+here=$(cd "$(dirname "$0")/.." && pwd)
+if ! python3 -c "import venv, ensurepip" 2>/dev/null; then
+    echo "Python's venv is missing: sudo apt install python3-venv" >&2
+    exit 1
+fi
+python3 -m venv "$target"
+"$target/bin/pip" install --disable-pip-version-check --quiet "$here[server]"
+if ! command -v configurable-http-proxy >/dev/null; then
+    if ! command -v npm >/dev/null; then
+        echo "JupyterHub's proxy needs npm: sudo apt install npm" >&2
+        exit 1
+    fi
+    npm install -g --no-audit --no-fund configurable-http-proxy
+fi
+chmod -R a+rX "$target"
+echo "Installed in $target. Start the hub with: sudo $target/bin/jupyterhub -f $here/deploy/jupyterhub_config.py"
