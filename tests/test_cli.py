@@ -101,7 +101,7 @@ def test_import_reads_bank_files_carries_on_past_a_bad_one_and_lists_candidates(
     assert "Read 4 transactions from bofa_checking.csv (Bank of America CSV): 4 new." in done.stdout
     assert "Left out 1 balance line(s)." in done.stdout
     # 120.00 in a file of 24 days: at that rate 120 * 365.25 / 28 a year (28 days at least).
-    assert "Green Thumb Lawn Care: $1,565 a year, 1 payment(s) (Lawn care)" in done.stdout
+    assert "Green Thumb Lawn Care: $1,565 a year, 1 payment (Lawn care)" in done.stdout
     again = _run("import", "contacts", str(imports / "apple_contacts.vcf"), "--workbook", str(path))
     assert again.returncode == 0, again.stderr
     assert "Read 2 contacts from apple_contacts.vcf (vCard): 2 new." in again.stdout

@@ -70,7 +70,7 @@ def test_a_pending_payment_is_brought_up_to_date_by_the_next_export(tmp_workbook
             "Pending,01/30/2024,MARSH PLUMBING,95.00,",
         )
     )
-    assert later.settled == 2 and "2 pending payment(s) brought up to date" in later.summary()
+    assert later.settled == 2 and "2 pending payments brought up to date" in later.summary()
     stored = tmp_workbook.transactions().sort_values("date")
     assert list(zip(stored["description"], stored["pending"], strict=True)) == [
         ("SQ *JOES BARBER SHOP", False),
@@ -156,7 +156,7 @@ def test_accepting_a_candidate_fills_the_spend_table(tmp_workbook):
     assert saved["name"] == "Happy Paws Vet Clinic"
     assert saved["profession"] == "Veterinarian"
     assert saved["frequency"] == "per_year"
-    assert "From your bank file: 1 payment(s), 20 Jan 2024 to 20 Jan 2024." == saved["notes"]
+    assert "From your bank file: 1 payment, 20 Jan 2024 to 20 Jan 2024." == saved["notes"]
     found = tmp_workbook.money_trail_candidates().set_index("payee")
     assert bool(found.loc["Happy Paws Vet Clinic", "in_trail"])
     with pytest.raises(workbook.InputError, match="already in your money trail"):
@@ -395,3 +395,60 @@ def test_candidate_rows_stay_while_the_list_is_the_same(tmp_workbook):
     rows[0].button.click()  # Happy Paws joins the money trail: the list changes
     assert "Happy Paws Vet Clinic" in found.in_trail.value
     assert rows[0] not in found.rows.children
+
+
+def test_people_named_on_a_goal_are_not_doubled_by_an_import(tmp_workbook):
+    """Named by hand in exercise 3, then arriving in the LinkedIn export of exercise 5: one
+    person each, filled in from the file, still on the goal."""
+    wb = tmp_workbook
+    goal = wb.add_goal("Two builders who send me clients", "2027-06-30")
+    wb.add_goal_person(goal, name="maria  gonzalez", depth="connection", why="Her patients")
+    wb.add_goal_person(goal, name="Tom O'Neill", why="Builds for retirees")
+    wb.import_contacts(IMPORTS / "linkedin_connections.csv")
+    people = wb.contacts()
+    assert (people["name"].str.casefold().str.split().str.join(" ") == "maria gonzalez").sum() == 1
+    assert (people["name"] == "Tom O'Neill").sum() == 1
+    tom = people.set_index("name").loc["Tom O'Neill"]
+    assert tom["company"] == "Oak & Pine Builders, Inc."  # filled in from the file
+    assert len(wb.goal_people()) == 2 and not wb.likely_duplicates()
+
+
+def test_merging_two_rows_of_one_person_moves_everything_attached(tmp_workbook):
+    wb = tmp_workbook
+    keep = wb.add_contact(name="Grace Kim", email="grace@kimlaw.example", depth="connection")
+    other = wb.add_contact(name="grace kim", company="Kim Elder Law", depth="referral_partner")
+    both_on = wb.add_goal("Speak at the bar association")
+    only_other = wb.add_goal("Ten estate-planning clients")
+    wb.add_goal_person(both_on, contact_id=keep)
+    wb.add_goal_person(both_on, contact_id=other, why="She chairs it")
+    wb.add_goal_person(only_other, contact_id=other)
+    wb.add_gains_partner(keep)
+    wb.set_gains(keep, interests="Jazz")
+    wb.add_gains_partner(other)
+    wb.set_gains(other, interests="Sailing", networks="Rotary")
+    wb.set_referrability(other, expert=True)
+    wb.add_referral(other, "received", "2026-10-01", "A will", 800)
+    wb.log_interaction(other, on="2026-11-02", kind="one_to_one", notes="Lunch")
+    wb.set_person_cadence(other, 14, 21)
+    wb.add_promise(other, what="Send the checklist", due="2026-12-20")
+    assert wb.likely_duplicates() == [(other, keep)] or wb.likely_duplicates() == [(keep, other)]
+
+    wb.merge_contacts(keep, other)
+    people = wb.contacts().set_index("id")
+    assert other not in people.index
+    grace = people.loc[keep]
+    assert (grace["email"], grace["company"]) == ("grace@kimlaw.example", "Kim Elder Law")
+    assert grace["depth"] == "referral_partner"  # the closer of the two
+    for table in ("goal_people", "gains", "referrability", "referrals", "interactions",
+                  "cadences", "promises"):  # fmt: skip
+        rows = wb.store.read(table)
+        assert other not in set(rows["contact_id"].dropna().astype(int)), table
+        assert keep in set(rows["contact_id"].dropna().astype(int)), table
+    links = wb.goal_people()
+    assert len(links) == 2  # one place on each goal
+    assert links.set_index("goal_id").loc[both_on, "why"] == "She chairs it"
+    gains = wb.store.read("gains").set_index("contact_id").loc[keep]
+    assert (gains["interests"], gains["networks"]) == ("Jazz", "Rotary")
+    assert not wb.likely_duplicates()
+    with pytest.raises(workbook.InputError):
+        wb.merge_contacts(keep, keep)

@@ -260,8 +260,8 @@ class ImportOperations:
 
     def import_contacts(self, source: Any, *, progress: bool | None = None) -> ImportResult:
         """Read a contacts export and add its people. Someone already in the workbook (same
-        email, or same name and company) is merged: empty fields are filled in, nothing the
-        participant typed is overwritten."""
+        email, or same name and company, or the same name typed alone, as on a goal) is
+        merged: empty fields are filled in, nothing the participant typed is overwritten."""
         src, digest, result = self._start_import("contacts", source)
         if result.already_imported:
             return result
@@ -275,6 +275,18 @@ class ImportOperations:
             (n.lower(), c.lower()): i
             for n, c, i in zip(existing["name"], existing["company"], existing["id"], strict=True)
         }
+        # Someone typed by name alone (on a goal, say) is whoever of that name comes in.
+        bare = {
+            " ".join(n.split()).casefold(): i
+            for n, c, e, i in zip(
+                existing["name"],
+                existing["company"],
+                existing["email"],
+                existing["id"],
+                strict=True,
+            )  # fmt: skip
+            if not c and not e
+        }
         current = existing.set_index("id")
         new_rows: list[dict[str, Any]] = []
         updates: dict[int, dict[str, Any]] = {}
@@ -283,6 +295,8 @@ class ImportOperations:
             name_key = (person["name"].lower(), person["company"].lower())
             match = by_email.get(email_key) if email_key else None
             match = match if match is not None else by_name.get(name_key)
+            if match is None:
+                match = bare.pop(" ".join(person["name"].split()).casefold(), None)
             if match is None:
                 new_rows.append(_contact_row(person))
                 position = -len(new_rows)  # a new row, merged by later rows of this file

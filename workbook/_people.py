@@ -13,10 +13,17 @@ from . import goals as goal_rules
 from . import network as network_rules
 from . import preferred_clients
 from ._errors import InputError
+from ._frames import given
 
 if TYPE_CHECKING:
     from .profile import Profile
     from .store import Store
+
+
+# What a merge fills in on the person kept, from the other (see merge_contacts).
+MERGED_FIELDS = ("first_name", "last_name", "email", "company", "position", "phone", "url",
+                 "connected_on", "profession", "notes")  # fmt: skip
+GAINS_TEXT = ("goals", "accomplishments", "interests", "networks", "skills")
 
 
 class PeopleOperations:
@@ -44,6 +51,84 @@ class PeopleOperations:
         referrals, promises); returns the removal, for ``undo``."""
         name = self.store.row("contacts", int(contact_id))["name"]
         return self.store.delete("contacts", int(contact_id), str(name))
+
+    def merge_contacts(self, keep: int, other: int) -> None:
+        """One person, one row: everything attached to ``other`` (goals, GAINS, interactions,
+        referrals, promises, referrability checks, a cadence) moves to ``keep``; the fields
+        ``keep`` has empty are filled from ``other``, the closer relationship of the two is
+        kept; then ``other`` goes. Where both have a part that is one per person (GAINS,
+        referrability, a cadence, a place on the same goal), ``keep``'s stays and its empty
+        parts are filled from ``other``'s."""
+        keep, other = int(keep), int(other)
+        if keep == other:
+            raise InputError("Pick two different people to merge.")
+        mine, theirs = self.store.row("contacts", keep), self.store.row("contacts", other)
+        closer = max(mine["depth"], theirs["depth"], key=list(contacts_rules.DEPTHS).index)
+        fill = {
+            f: theirs[f] for f in MERGED_FIELDS if not given(mine.get(f)) and given(theirs.get(f))
+        }
+        fill["depth"] = closer
+        tables = ("contacts", "goal_people", "gains", "referrability", "cadences",
+                  "interactions", "referrals", "promises")  # fmt: skip
+        with self.store.transaction(*tables) as con:
+            con.execute(
+                "UPDATE goal_people SET why = (SELECT o.why FROM goal_people o WHERE "
+                "o.contact_id = ? AND o.goal_id = goal_people.goal_id) WHERE contact_id = ? "
+                "AND why = '' AND goal_id IN (SELECT goal_id FROM goal_people WHERE contact_id = ?)",
+                (other, keep, other),
+            )
+            con.execute(
+                "DELETE FROM goal_people WHERE contact_id = ? AND goal_id IN "
+                "(SELECT goal_id FROM goal_people WHERE contact_id = ?)",
+                (other, keep),
+            )
+            for table, columns, how in (
+                ("gains", GAINS_TEXT, "text"),
+                ("referrability", ("expert", "passionate", "honours_referrals"), "flag"),
+                ("cadences", (), "keep"),
+            ):
+                both = con.execute(
+                    f"SELECT count(*) FROM {table} WHERE contact_id IN (?, ?)", (keep, other)
+                ).fetchone()[0]
+                if both == 2:
+                    for column in columns:
+                        merged = (
+                            f"CASE WHEN {table}.{column} = '' THEN o.{column} ELSE {table}.{column} END"
+                            if how == "text"
+                            else f"max({table}.{column}, o.{column})"
+                        )
+                        con.execute(
+                            f"UPDATE {table} SET {column} = (SELECT {merged} FROM {table} o "
+                            f"WHERE o.contact_id = ?) WHERE contact_id = ?",
+                            (other, keep),
+                        )
+                    con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (other,))
+            for table in ("goal_people", "gains", "referrability", "cadences", "interactions",
+                          "referrals", "promises"):  # fmt: skip
+                con.execute(
+                    f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", (keep, other)
+                )
+            sets = ", ".join(f"{f} = ?" for f in fill)
+            con.execute(f"UPDATE contacts SET {sets} WHERE id = ?", (*fill.values(), keep))
+            con.execute("DELETE FROM contacts WHERE id = ?", (other,))
+
+    def likely_duplicates(self) -> list[tuple[int, int]]:
+        """Pairs of contacts that are likely one person (the same name, written the same way
+        but for case and spaces), to show the participant: first the one to keep (the one with
+        more filled in)."""
+        people = self.contacts()
+        if people.empty:
+            return []
+        key = people["name"].str.split().str.join(" ").str.casefold()
+        filled = sum((people[f] != "").astype(int) for f in ("email", "company", "position"))
+        people = people.assign(_key=key, _filled=filled).sort_values(
+            ["_filled", "id"], ascending=[False, True]
+        )
+        pairs = []
+        for _name, same in people.groupby("_key", sort=False):
+            ids = [int(i) for i in same["id"]]
+            pairs += [(ids[0], other) for other in ids[1:]]
+        return sorted(pairs)
 
     def find_or_add_contact(self, name: str, depth: str = "contact", source: str = "typed") -> int:
         """The contact with this name (ignoring case and spaces), or a new one; ``source``
