@@ -170,3 +170,21 @@ def test_referrability_check_for_you_and_a_partner(demo_workbook):
     with workbook.open(wb.path) as again:
         row = again.referrability().set_index("name").loc["Grace Kim"]
         assert row["honours_referrals"] == 1
+
+
+def test_two_rows_of_one_person_are_shown_and_merged_with_one_click(tmp_workbook):
+    wb = tmp_workbook
+    goal = wb.add_goal("Three estate lawyers who refer")
+    wb.add_goal_person(goal, name="Grace Kim", depth="connection")
+    wb.add_contact(name="Grace  Kim", company="Kim Elder Law", email="grace@kimlaw.example")
+    table = ContactsTable(wb)
+    assert len(table.same_person.children) == 1
+    card = table.same_person.children[0]
+    assert (
+        "The same person?" in card.children[0].value and "Kim Elder Law" in card.children[0].value
+    )
+    card.children[1].click()
+    assert table.status.kind == "saved"
+    assert len(wb.contacts()) == 1 and len(wb.goal_people()) == 1  # still on her goal
+    assert wb.contacts().iloc[0]["company"] == "Kim Elder Law"
+    assert table.same_person.children == ()

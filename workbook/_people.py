@@ -111,6 +111,7 @@ class PeopleOperations:
             sets = ", ".join(f"{f} = ?" for f in fill)
             con.execute(f"UPDATE contacts SET {sets} WHERE id = ?", (*fill.values(), keep))
             con.execute("DELETE FROM contacts WHERE id = ?", (other,))
+        self.store.changed(*tables)  # every form showing any of them is drawn again
 
     def likely_duplicates(self) -> list[tuple[int, int]]:
         """Pairs of contacts that are likely one person (the same name, written the same way

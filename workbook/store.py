@@ -159,6 +159,11 @@ class Store:
         """
         self._listeners[listener if key is None else key] = listener
 
+    def changed(self, *tables: str) -> None:
+        """Tell every listener that ``tables`` changed (after a transaction that wrote them)."""
+        for table in tables:
+            self._changed(table)
+
     def _changed(self, table: str) -> None:
         for listener in list(self._listeners.values()):
             listener(table)

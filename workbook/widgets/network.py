@@ -1,4 +1,4 @@
-"""Exercise 5 widgets: your contacts in a grid, referrals both ways, the referrability check."""
+"""Exercise 5 widgets: your contacts as a list, referrals both ways, the referrability check."""
 
 from __future__ import annotations
 
@@ -99,11 +99,13 @@ class ContactsTable(w.VBox):
             empty="Nobody yet: bring in your contacts above, or add people below.",
             searchable=True,
         )
+        self.same_person = lean(w.VBox)
         self._refresh()
         wb.on_change(self._store_changed, key=type(self).__name__)
         super().__init__(
             [
                 self.summary,
+                self.same_person,
                 self.rows,
                 heading("Add a person", 4),
                 lean(w.HBox, [self.name, self.company]),
@@ -121,6 +123,7 @@ class ContactsTable(w.VBox):
             ["_rank", "name"], kind="stable"
         )
         self.rows.show(people.to_dict("records"))
+        self._show_likely_duplicates(people)
         counts = people["depth"].value_counts()
         self.summary.value = f"<b>{len(people)}</b> people · " + " · ".join(
             f"{counts.get(key, 0)} {DEPTH_SHORT[key]}{'s' if counts.get(key, 0) != 1 else ''}"
@@ -130,6 +133,42 @@ class ContactsTable(w.VBox):
     def _store_changed(self, table: str) -> None:
         if table == "contacts":
             self._refresh()
+
+    def _show_likely_duplicates(self, people: pd.DataFrame) -> None:
+        """Two rows that are likely one person: shown side by side, merged with one click."""
+        by_id = people.set_index("id")
+        lines: list[w.Widget] = []
+        for keep, other in self.wb.likely_duplicates()[:10]:
+            text = lean(
+                w.HTML,
+                "<b>The same person?</b><br>"
+                + "<br>".join(
+                    person_line(by_id.loc[i].to_dict() | {"id": i}) for i in (keep, other)
+                ),
+            )
+            merge = lean(
+                w.Button,
+                description="Same person: merge",
+                icon="compress",
+                tooltip=f"Keep one {by_id.loc[keep, 'name']}, with everything of both",
+                layout=width("auto"),
+            )
+            merge.on_click(
+                lambda _b, k=keep, o=other: save(
+                    self.status,
+                    lambda: self.wb.merge_contacts(k, o),
+                    f"Merged {by_id.loc[k, 'name']}: one person, everything of both kept",
+                )
+            )
+            card = lean(w.VBox, [text, merge])
+            card.add_class("workbook-card")
+            lines.append(card)
+        old = self.same_person.children
+        self.same_person.children = lines
+        for part in old:
+            for child in part.children:
+                child.close()
+            part.close()
 
     def _add_clicked(self, _button: w.Button) -> None:
         values = {
