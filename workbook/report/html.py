@@ -71,14 +71,13 @@ def plan_body(plan: dict[str, Any]) -> str:
 <p class="muted">{e(plan["date_text"])} · {e(plan["profile_line"])}</p>
 <p><i>Preferred client: {e(plan["preferred_client"])}</i></p>
 <h2>Businesses to approach</h2>
-<p>You spend {e(money["annual"])} a year with {money["businesses"]} local businesses
-({e(money["lifetime"])} in all) and have sent them {money["referrals_sent"]} referrals.</p>
+{_money_line(money)}
 {_list(asks) or "<p><i>No asks planned yet.</i></p>"}
 <h2>Asks in progress</h2>
 <table><tr><th>Business</th><th>Ask</th><th>Answer</th><th>Since</th><th>Notes</th></tr>{progress}</table>
 {declined}
 <h2>Five professions that serve your clients</h2>
-<table><tr><th>Profession</th><th>You know</th><th>Next step</th><th>Look for</th></tr>{professions}</table>
+{_professions_table(professions)}
 <h2>Goals and the people who could help</h2>
 {goals or "<p><i>No goals written yet.</i></p>"}
 <h2>Follow-up: the next two weeks</h2>
@@ -107,3 +106,25 @@ def to_html(wb: Any) -> str:
 {chart_html}
 </body></html>
 """
+
+
+def _money_line(money: dict) -> str:
+    if not money["businesses"]:
+        return (
+            "<p><i>No businesses listed yet. In exercise 1, list the local businesses you pay "
+            "(or start from your bank file): the ones you have paid longest are the first to "
+            "ask.</i></p>"
+        )
+    return f"<p>{escape(money['line'])}</p>"
+
+
+def _professions_table(rows: str) -> str:
+    if not rows:
+        return (
+            "<p><i>None picked yet. In exercise 2, pick five professions, other than your own, "
+            "that serve your preferred clients: they are the people to meet next.</i></p>"
+        )
+    return (
+        "<table><tr><th>Profession</th><th>You know</th><th>Next step</th><th>Look for</th></tr>"
+        f"{rows}</table>"
+    )

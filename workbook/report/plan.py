@@ -14,6 +14,7 @@ from .. import gains as gains_rules
 from .. import goals as goal_rules
 from ..contacts import DEPTH_SHORT
 from ..profile import format_money
+from ..words import count
 
 
 def _first(name: str) -> str:
@@ -61,7 +62,9 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
             "ask": a["ask"],
             "status": a["status"],
             # The latest date the ask has; asks saved before dates were kept have none.
-            "since": next((d for d in (a["answered_on"], a["asked_on"]) if frames.given(d)), ""),
+            "since": _in_words(
+                next((d for d in (a["answered_on"], a["asked_on"]) if frames.given(d)), "")
+            ),
             "notes": a["notes"],
         }
         for a in ask_rows
@@ -87,7 +90,7 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
         goals.append(
             {
                 "goal": goal["text"],
-                "by": goal["target_date"] if isinstance(goal["target_date"], str) else "",
+                "by": _in_words(goal["target_date"]),
                 "people": [
                     {
                         "name": p["name"],
@@ -116,6 +119,12 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
             "lifetime": format_money(totals["lifetime_spend"], currency),
             "annual": format_money(totals["annual_spend"], currency),
             "referrals_sent": totals["referrals_sent"],
+            "line": (
+                f"You spend {format_money(totals['annual_spend'], currency)} a year with "
+                f"{count(totals['businesses'], 'local business', 'local businesses')} "
+                f"({format_money(totals['lifetime_spend'], currency)} in all) and have sent "
+                f"them {count(totals['referrals_sent'], 'referral')}."
+            ),
         },
         "asks_to_make": to_make,
         "asks_in_progress": in_progress,
@@ -141,7 +150,9 @@ def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict
         wb.follow_ups(), "done", "due", "name", "meeting", "met_on"
     ):
         if not done and due.date() <= horizon:
-            items.append((due.date(), f"Thank {name} for the {meeting} of {met_on:%d %b}"))
+            items.append(
+                (due.date(), f"Thank {name} for the {meeting} of {met_on.day} {met_on:%B}")
+            )
     for next_due, latest, status, name in frames.rows(
         wb.cadence_status(), "next_due", "latest", "status", "name"
     ):
@@ -159,7 +170,7 @@ def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict
         due = dt.date.fromisoformat(due_on)
         who = f"you promised {name}" if direction == "mine" else f"{name} promised you"
         if late:
-            overdue.append({"what": what, "who": who, "due": f"{due:%d %b}"})
+            overdue.append({"what": what, "who": who, "due": f"{due.day} {due:%B}"})
         elif due <= horizon:
             items.append((due, f"{what} ({who})"))
     items.sort(key=lambda item: item[0])
@@ -169,4 +180,14 @@ def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict
 
 
 def _when(when: dt.date, day: dt.date) -> str:
-    return "overdue" if when < day else "today" if when == day else f"{when:%a %d %b}"
+    return (
+        "overdue" if when < day else "today" if when == day else f"{when:%A} {when.day} {when:%B}"
+    )
+
+
+def _in_words(day: Any) -> str:
+    """'2027-06-30' -> '30 June 2027' ('' for no date)."""
+    if not frames.given(day):
+        return ""
+    day = dt.date.fromisoformat(day)
+    return f"{day.day} {day:%B %Y}"
