@@ -7,236 +7,25 @@ because plotly renders hover and axis text as HTML.
 from __future__ import annotations
 
 import html
-import math
 from typing import Any
-from unicodedata import east_asian_width
 
 import numpy as np
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
-from .profile import CURRENCIES
+from ._chart_parts import Spec
+from ._chart_parts import blank as _blank
+from ._chart_parts import empty as _empty
+from ._chart_parts import escape as _escape
+from ._chart_parts import escaped as _escaped
 
-_PALETTE = px.colors.qualitative.Safe + px.colors.qualitative.Pastel
-
-# A figure as plain data, {"data": [trace, ...], "layout": {...}}: what go.Figure takes, and what
-# the action plan sends to its chart browser without plotly's checks (see report.svg).
-Spec = dict[str, Any]
-
-
-def _escape(values: pd.Series) -> pd.Series:
-    return values.fillna("").astype(str).map(html.escape)
-
-
-def _escaped(values: pd.Series) -> list[str]:
-    """``_escape`` as a list, without pandas' cost per call (the plan's charts)."""
-    return [html.escape(v) if isinstance(v, str) else "" if pd.isna(v) else html.escape(str(v))
-            for v in values.tolist()]  # fmt: skip
-
-
-def _empty(title: str, message: str) -> go.Figure:
-    return go.Figure(_blank(title, message))
-
-
-def _blank(title: str, message: str) -> Spec:
-    return {
-        "data": [],
-        "layout": {
-            "annotations": [
-                {
-                    "text": message,
-                    "showarrow": False,
-                    "font": {"size": 15},
-                    "x": 0.5,
-                    "y": 0.5,
-                    "xref": "paper",
-                    "yref": "paper",
-                }
-            ],
-            "title": {"text": title},
-            "xaxis": {"visible": False},
-            "yaxis": {"visible": False},
-            "height": 260,
-        },
-    }
-
-
-# The width the action plan draws charts at (report.svg); the notebooks' are about as wide.
-CHART_WIDTH = 900
-
-
-def _text_px(text: str) -> float:
-    """About how wide a text is at plotly's 12 px, a little more than it needs (capitals and
-    wide East Asian letters count wider)."""
-    return sum(12 if east_asian_width(c) in "WF" else 8.5 if c.isupper() else 6.5 for c in text)
-
-
-def _label_room(labels: pd.Series) -> int:
-    """Pixels for the longest axis label. The axis still grows to fit a longer label
-    (automargin), but only by drawing the chart a second time: a third of the money-trail
-    chart's drawing time."""
-    return round(max((_text_px(str(label)) for label in labels), default=0)) + 20
-
-
-def _colours(professions: pd.Series) -> dict[str, str]:
-    """The same colour for a profession in every chart: assigned in alphabetical order."""
-    names = sorted(set(professions))
-    return {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(names)}
-
-
-def _symbol(currency: str) -> str:
-    return CURRENCIES.get(currency.upper(), currency.upper() + " ")
-
-
-def _labelled(spend: pd.DataFrame) -> pd.DataFrame:
-    return spend.assign(
-        business=_escape(spend["name"]),
-        profession_label=_escape(spend["profession"].replace("", "(no profession)")),
-    )
-
-
-def money_trail(spend: pd.DataFrame, currency: str = "USD", width: int = CHART_WIDTH) -> go.Figure:
-    """Businesses ranked by lifetime spend, coloured by profession, referrals sent beside each bar.
-
-    ``spend`` is the spend table (``Workbook.spend_table()``): name, profession, lifetime_spend,
-    annual_spend, years_as_customer, referrals_sent, and optionally declined.
-    """
-    return go.Figure(money_trail_spec(spend, currency, width))
-
-
-def money_trail_spec(spend: pd.DataFrame, currency: str = "USD", width: int = CHART_WIDTH) -> Spec:
-    """``money_trail`` as plain data, for a chart ``width`` pixels wide (a phone's is narrow:
-    long names are shortened there, so the bars keep room)."""
-    title = (
-        "Lifetime spend per business"
-        if width < 600
-        else "Where your money goes: lifetime spend per business"
-    )
-    if spend.empty:
-        return _blank(title, "Add the businesses you pay to see them ranked here.")
-    symbol = _symbol(currency)
-    data = _labelled(spend).sort_values("lifetime_spend", ascending=True)
-    if width < 600:  # a phone: names of at most 18 letters beside the bars
-        short = [n if len(n) <= 18 else n[:17].rstrip() + "…" for n in data["name"]]
-        data["business"] = _escape(pd.Series(short, index=data.index, dtype="str"))
-    declined = data["declined"] if "declined" in data else pd.Series(False, index=data.index)
-    data["note"] = [
-        " · ".join(
-            part
-            for part in (
-                f"{n} referral{'s' if n != 1 else ''} sent" if n else "",
-                "declined your ask" if d else "",
-            )
-            if part
-        )
-        for n, d in zip(data["referrals_sent"], declined, strict=True)
-    ]
-    # One trace per profession gives each its colour and a legend entry; professions are
-    # added biggest spender first so the legend reads like the chart.
-    order = data.groupby("profession_label", sort=False)["lifetime_spend"].max()
-    colours = _colours(data["profession_label"])
-    rows_of = data.groupby("profession_label", sort=False).indices
-    # Lists, not Series: plotly checks a Series through narwhals, several times slower.
-    spent, names, notes = (data[c].tolist() for c in ("lifetime_spend", "business", "note"))
-    details = data[["annual_spend", "years_as_customer", "referrals_sent"]].to_numpy()
-    traces = [
-        {
-            "type": "bar",
-            "x": [spent[i] for i in rows_of[profession]],
-            "y": [names[i] for i in rows_of[profession]],
-            "name": profession,
-            "orientation": "h",
-            "marker": {"color": colours[profession]},
-            "text": [notes[i] for i in rows_of[profession]],
-            "textposition": "outside",
-            "cliponaxis": False,
-            "customdata": details[rows_of[profession]],
-            "hovertemplate": (
-                f"<b>%{{y}}</b> ({profession})<br>"
-                f"Lifetime: {symbol}%{{x:,.0f}}<br>"
-                f"A year: {symbol}%{{customdata[0]:,.0f}}<br>"
-                "Years a customer: %{customdata[1]:g}<br>"
-                "Referrals sent: %{customdata[2]}<extra></extra>"
-            ),
-        }
-        for profession in order.sort_values(ascending=False).index
-    ]
-    # Each bar's note must end inside the plot: the axis reaches as far past the bars as
-    # their notes need (on a chart CHART_WIDTH wide; a wider one has room to spare), and at
-    # most three times the biggest spend. The legend sits under the chart, so the bars keep
-    # the width on a phone too.
-    left, right = _label_room(data["business"]), 24
-    plot = max(width - left - right, 120)
-    reach = max(
-        amount * plot / max(plot - _text_px(note) - 12, plot / 3)
-        for amount, note in zip(spent, notes, strict=True)
-    )
-    # Plain dicts: a Figure made from go.Bar objects checks (and copies) everything twice.
-    return {
-        "data": traces,
-        "layout": {
-            "title": {"text": title},
-            "height": max(300, 34 * len(data) + 120) + 26 * math.ceil(len(traces) / 4),
-            "barmode": "relative",
-            "yaxis": {"categoryorder": "array", "categoryarray": names},
-            "xaxis": {
-                "range": [0, max(reach, max(spent) * 1.05) or 1],
-                "title": {"text": f"Lifetime spend ({currency})"},
-                "tickformat": ",.0f",
-                "tickprefix": symbol.strip() if len(symbol.strip()) <= 3 else "",
-            },
-            "legend": {
-                "title": {"text": "Profession "},
-                "orientation": "h",
-                "x": 0,
-                "xanchor": "left",
-                "y": -0.12 - 30 / max(300, 34 * len(data) + 120),
-                "yanchor": "top",
-            },
-            "margin": {"l": left, "r": right},
-        },
-    }
-
-
-def money_trail_treemap(spend: pd.DataFrame, currency: str = "USD") -> go.Figure:
-    """Lifetime spend by profession, then business, as a treemap."""
-    title = "Your spend by profession"
-    if spend.empty or spend["lifetime_spend"].sum() <= 0:
-        return _empty(
-            title, "Once you add businesses and what you spend, the treemap appears here."
-        )
-    data = _labelled(spend[spend["lifetime_spend"] > 0])
-    root = "All businesses"
-    by_profession = data.groupby("profession_label")["lifetime_spend"].sum()
-    ids = [root] + [f"{root}/{p}" for p in by_profession.index]
-    labels = [root] + list(by_profession.index)
-    parents = [""] + [root] * len(by_profession)
-    values = [float(by_profession.sum())] + [float(v) for v in by_profession]
-    colours = _colours(data["profession_label"])
-    for i, row in enumerate(data.itertuples(index=False)):
-        ids.append(f"{root}/{row.profession_label}/{i}")
-        labels.append(row.business)
-        parents.append(f"{root}/{row.profession_label}")
-        values.append(float(row.lifetime_spend))
-    symbol = _symbol(currency)
-    fig = go.Figure(
-        go.Treemap(
-            ids=ids,
-            labels=labels,
-            parents=parents,
-            values=values,
-            branchvalues="total",
-            hovertemplate=f"<b>%{{label}}</b><br>Lifetime: {symbol}%{{value:,.0f}}<extra></extra>",
-            texttemplate=f"%{{label}}<br>{symbol}%{{value:,.0f}}",
-            marker={
-                "colors": ["#f4f4f4", *colours.values(), *data["profession_label"].map(colours)]
-            },
-        )
-    )
-    fig.update_layout(title=title, height=460, margin={"t": 50, "l": 10, "r": 10, "b": 10})
-    return fig
-
+# Exercise 1's charts live in their own module; plots.money_trail and the rest stay here too.
+from .plots_money_trail import (  # noqa: F401
+    CHART_WIDTH,
+    money_trail,
+    money_trail_spec,
+    money_trail_treemap,
+)
 
 # Relationship depth, shallow to deep: the colour every people chart uses.
 DEPTH_COLOURS = {
