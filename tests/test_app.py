@@ -434,9 +434,14 @@ def test_phone_money_trail_by_touch(app, phone):
     button.tap()
     assert wait_for(lambda: (name,) in db_rows(app.workbook, "SELECT name FROM businesses"))
     _fits_the_phone(phone)
-    phone.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
-    chart = phone.locator(".js-plotly-plot").first.bounding_box()
-    assert chart["width"] <= 390  # drawn for the phone's width
+    # Every chart drawn for the phone's width (they are drawn again after the Add).
+    phone.wait_for_function(
+        """() => { const shown = [...document.querySelectorAll('.js-plotly-plot')]
+                     .filter(el => el.offsetParent !== null);
+                   return shown.length > 0 && shown.every(
+                     el => el.getBoundingClientRect().width <= 390); }""",
+        timeout=60_000,
+    )
 
 
 def test_phone_network_by_touch(app, phone):
