@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 # What a merge fills in on the person kept, from the other (see merge_contacts).
 MERGED_FIELDS = ("first_name", "last_name", "email", "company", "position", "phone", "url",
                  "connected_on", "profession", "notes")  # fmt: skip
-GAINS_TEXT = ("goals", "accomplishments", "interests", "networks", "skills")
 
 
 class PeopleOperations:
@@ -68,50 +67,7 @@ class PeopleOperations:
             f: theirs[f] for f in MERGED_FIELDS if not given(mine.get(f)) and given(theirs.get(f))
         }
         fill["depth"] = closer
-        tables = ("contacts", "goal_people", "gains", "referrability", "cadences",
-                  "interactions", "referrals", "promises")  # fmt: skip
-        with self.store.transaction(*tables) as con:
-            con.execute(
-                "UPDATE goal_people SET why = (SELECT o.why FROM goal_people o WHERE "
-                "o.contact_id = ? AND o.goal_id = goal_people.goal_id) WHERE contact_id = ? "
-                "AND why = '' AND goal_id IN (SELECT goal_id FROM goal_people WHERE contact_id = ?)",
-                (other, keep, other),
-            )
-            con.execute(
-                "DELETE FROM goal_people WHERE contact_id = ? AND goal_id IN "
-                "(SELECT goal_id FROM goal_people WHERE contact_id = ?)",
-                (other, keep),
-            )
-            for table, columns, how in (
-                ("gains", GAINS_TEXT, "text"),
-                ("referrability", ("expert", "passionate", "honours_referrals"), "flag"),
-                ("cadences", (), "keep"),
-            ):
-                both = con.execute(
-                    f"SELECT count(*) FROM {table} WHERE contact_id IN (?, ?)", (keep, other)
-                ).fetchone()[0]
-                if both == 2:
-                    for column in columns:
-                        merged = (
-                            f"CASE WHEN {table}.{column} = '' THEN o.{column} ELSE {table}.{column} END"
-                            if how == "text"
-                            else f"max({table}.{column}, o.{column})"
-                        )
-                        con.execute(
-                            f"UPDATE {table} SET {column} = (SELECT {merged} FROM {table} o "
-                            f"WHERE o.contact_id = ?) WHERE contact_id = ?",
-                            (other, keep),
-                        )
-                    con.execute(f"DELETE FROM {table} WHERE contact_id = ?", (other,))
-            for table in ("goal_people", "gains", "referrability", "cadences", "interactions",
-                          "referrals", "promises"):  # fmt: skip
-                con.execute(
-                    f"UPDATE {table} SET contact_id = ? WHERE contact_id = ?", (keep, other)
-                )
-            sets = ", ".join(f"{f} = ?" for f in fill)
-            con.execute(f"UPDATE contacts SET {sets} WHERE id = ?", (*fill.values(), keep))
-            con.execute("DELETE FROM contacts WHERE id = ?", (other,))
-        self.store.changed(*tables)  # every form showing any of them is drawn again
+        self.store.merge_contacts(keep, other, fill)
 
     def likely_duplicates(self) -> list[tuple[int, int]]:
         """Pairs of contacts that are likely one person (the same name, written the same way
