@@ -136,6 +136,7 @@ def serve(command: list[str], env: dict[str, str], url: str) -> Iterator[Server]
 @contextlib.contextmanager
 def the_app(folder: Path) -> Iterator[Server]:
     """``workbook app`` on a fresh copy of the demo workbook, as a participant starts it."""
+    folder.mkdir(parents=True, exist_ok=True)
     wb = workbook.demo(folder)
     wb.close()
     port = free_port()
@@ -149,6 +150,7 @@ def the_app(folder: Path) -> Iterator[Server]:
 @contextlib.contextmanager
 def hello_world(folder: Path) -> Iterator[Server]:
     """The baseline: Voilà with the app's options on a one-widget notebook."""
+    folder.mkdir(parents=True, exist_ok=True)
     notebook = folder / "hello.ipynb"
     hello = nbformat.v4.new_notebook()
     hello.cells = [nbformat.v4.new_code_cell("import ipywidgets as w\nw.HTML('Hello')")]
