@@ -114,3 +114,24 @@ def test_removing_a_profession_by_its_button(demo_workbook):
     remove = targets.chosen.children[0].children[1]
     remove.click()
     assert "Financial planner" not in demo_workbook.target_professions()
+
+
+@pytest.mark.parametrize(
+    ("title", "profession"),
+    [
+        ("Floral designer", "Florist"),  # not a graphic designer
+        ("Mortgage Loan Officer", "Mortgage broker"),  # not a banker
+        ("Senior Loan Officer", "Banker"),
+        ("Dog walker", "Dog walker"),  # a profession of its own, not a pet sitter
+        ("Pet sitter", "Pet sitter"),
+        ("Graphic designer", "Graphic designer"),
+    ],
+)
+def test_titles_are_read_as_the_profession_they_name(title, profession):
+    assert preferred_clients.guess_profession(title) == profession
+
+
+def test_a_dog_walker_and_a_pet_sitter_are_two_of_the_five(tmp_workbook):
+    tmp_workbook.add_target_profession("Pet sitter")
+    tmp_workbook.add_target_profession("Dog walker")
+    assert len(tmp_workbook.target_professions()) == 2
