@@ -53,8 +53,13 @@ def tree(pid: int) -> list[int]:
 
 def pss_mb(pid: int) -> float:
     """Proportional set size of the whole tree (shared pages counted once overall), in MB."""
+    return pss_of(tree(pid))
+
+
+def pss_of(pids: list[int]) -> float:
+    """Proportional set size of these processes, in MB."""
     total = 0
-    for p in tree(pid):
+    for p in pids:
         try:
             with open(f"/proc/{p}/smaps_rollup") as f:
                 total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))

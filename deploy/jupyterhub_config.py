@@ -5,7 +5,7 @@ with ``deploy/gather_cohort.py``.
 
     sudo /opt/workbook/bin/jupyterhub -f deploy/jupyterhub_config.py
 
-Settings (coach, group, address, HTTPS, idle time) are in deploy/workshop.toml. Participants
+Settings (coach, group, port, HTTPS, idle time) are in deploy/workshop.toml. Participants
 are system accounts in the group (``deploy/add_participants.py`` makes them, and the coach's,
 from the roster). Each one's files live in their home folder, readable by nobody else; the
 hub's own files are root's alone.
@@ -81,8 +81,13 @@ c.Spawner.pre_spawn_hook = _pre_spawn
 c.JupyterHub.services = [
     {
         "name": "idle-culler",
-        "command": [sys.executable, "-m", "jupyterhub_idle_culler",
-                    f"--timeout={setup.idle_server_minutes * 60}", "--cull-every=300"],
+        "command": [
+            sys.executable,
+            "-m",
+            "jupyterhub_idle_culler",
+            f"--timeout={setup.idle_server_minutes * 60}",
+            "--cull-every=300",
+        ],
     }  # fmt: skip
 ]
 c.JupyterHub.load_roles = [

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import socket
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,20 +22,10 @@ class Settings:
     group: str = "workshop"
     ip: str = "0.0.0.0"
     port: int = 8000
-    address: str = ""
     state: Path = Path("/var/lib/networking-workbook")
     ssl_cert: str = ""
     ssl_key: str = ""
     idle_server_minutes: int = 120
-
-    @property
-    def url(self) -> str:
-        """The address participants type (on their login cards)."""
-        if self.address:
-            return self.address.rstrip("/")
-        scheme = "https" if self.ssl_cert else "http"
-        host = socket.gethostname() if self.ip in ("0.0.0.0", "") else self.ip
-        return f"{scheme}://{host}:{self.port}"
 
     @property
     def accounts(self) -> Path:

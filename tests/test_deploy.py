@@ -30,9 +30,12 @@ ROOT = Path(__file__).resolve().parents[1]
 DEPLOY = ROOT / "deploy"
 sys.path.insert(0, str(DEPLOY))
 
+sys.path.insert(0, str(ROOT / "bench"))
+
 import add_participants  # noqa: E402
 import gather_cohort  # noqa: E402
 import workshop  # noqa: E402
+from _app import pss_of, tree  # noqa: E402 - the benchmarks' reading of memory
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("useradd") is None,
@@ -230,9 +233,9 @@ def test_participants_log_in_each_to_their_own_app_and_nothing_else(setup, insta
                 pages[account.login] = page
                 assert wait_for(lambda a=account, t=typed: _business(a.login) == t, timeout=30)
             # What a participant's server costs (their server and kernel), and the hub's.
-            each = {a.login: _pss_mb(_processes_of(a.login)) for a in (ana, ben)}
+            each = {a.login: pss_of(_processes_of(a.login)) for a in (ana, ben)}
             theirs = {p for a in (ana, ben) for p in _processes_of(a.login)}
-            hub_only = _pss_mb([p for p in _tree(hub.pid) if p not in theirs])
+            hub_only = pss_of([p for p in tree(hub.pid) if p not in theirs])
             print(f"\nPSS per participant, MB: {each}; hub, proxy and culler: {hub_only:.0f}")
             assert all(0 < mb < 600 for mb in each.values())
             # Nothing but the app: no JupyterLab, no file tree, no terminal.
@@ -268,20 +271,3 @@ def _business(login: str) -> str:
 def _processes_of(user: str) -> list[int]:
     found = subprocess.run(["pgrep", "-u", user], capture_output=True, text=True).stdout
     return [int(p) for p in found.split()]
-
-
-def _tree(pid: int) -> list[int]:
-    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
-    children = [int(p) for p in found.split()]
-    return [pid, *[q for c in children for q in _tree(c)]]
-
-
-def _pss_mb(pids: list[int]) -> float:
-    total = 0
-    for pid in pids:
-        try:
-            with open(f"/proc/{pid}/smaps_rollup") as f:
-                total += next(int(line.split()[1]) for line in f if line.startswith("Pss:"))
-        except (OSError, StopIteration):
-            continue
-    return total / 1024

@@ -78,23 +78,14 @@ class Remove(w.VBox):
         except InputError as exc:  # already gone (another window)
             self.undo_line.status.error(str(exc))
             return
-        text = f"<b>Remove {html.escape(self.name)}?</b>" + "".join(
-            f"<br>{html.escape(sentence)}" for sentence in going
-        )
-        yes = lean(w.Button, description="Yes, remove", button_style="danger", icon="trash")
-        keep = lean(w.Button, description="Keep it")
-        yes.on_click(lambda _b: self.confirm())
-        self.yes = yes
-        keep.on_click(lambda _b: self.keep())
-        self.question = lean(w.VBox, [lean(w.HTML, text), lean(w.HBox, [yes, keep])])
-        self.question.add_class("workbook-row-question")
+        self.question, self.yes = question(self.name, going, self.confirm, self.keep)
         self.children = (self.button, self.question)
 
     def keep(self) -> None:
-        question, self.question = self.question, None
+        asked, self.question = self.question, None
         self.children = (self.button,)
-        if question is not None:
-            _close_all(question)
+        if asked is not None:
+            close_all(asked)
 
     def confirm(self) -> None:
         self.keep()
@@ -103,9 +94,27 @@ class Remove(w.VBox):
             self.undo_line.offer(self.name, found[0])
 
 
-def _close_all(widget: w.Widget) -> None:
+def question(
+    name: str, going: list[str], yes: Callable[[], None], keep: Callable[[], None]
+) -> tuple[w.VBox, w.Button]:
+    """'Remove Matilda?', what goes with her, and *Yes, remove* / *Keep it*: the box, and its
+    Yes button."""
+    text = f"<b>Remove {html.escape(name)}?</b>" + "".join(
+        f"<br>{html.escape(sentence)}" for sentence in going
+    )
+    yes_button = lean(w.Button, description="Yes, remove", button_style="danger", icon="trash")
+    keep_button = lean(w.Button, description="Keep it")
+    yes_button.on_click(lambda _b: yes())
+    keep_button.on_click(lambda _b: keep())
+    box = lean(w.VBox, [lean(w.HTML, text), lean(w.HBox, [yes_button, keep_button])])
+    box.add_class("workbook-row-question")
+    return box, yes_button
+
+
+def close_all(widget: w.Widget) -> None:
+    """Close a widget and every widget inside it (the browser forgets their models)."""
     for child in getattr(widget, "children", ()):
-        _close_all(child)
+        close_all(child)
     widget.close()
 
 
@@ -171,23 +180,16 @@ class RemoveControl(w.VBox):
             self.status.error(str(exc))
             return
         name = self.choice.label
-        text = f"<b>Remove {html.escape(name)}?</b>" + "".join(
-            f"<br>{html.escape(sentence)}" for sentence in going
+        self.question, self.yes = question(
+            name, going, lambda: self.confirm(row_id, name), self.keep
         )
-        yes = lean(w.Button, description="Yes, remove", button_style="danger", icon="trash")
-        keep = lean(w.Button, description="Keep it")
-        yes.on_click(lambda _b: self.confirm(row_id, name))
-        self.yes = yes
-        keep.on_click(lambda _b: self.keep())
-        self.question = lean(w.VBox, [lean(w.HTML, text), lean(w.HBox, [yes, keep])])
-        self.question.add_class("workbook-row-question")
         self.children = (self.children[0], self.question, self.undo_line)
 
     def keep(self) -> None:
-        question, self.question = self.question, None
-        if question is not None:
+        asked, self.question = self.question, None
+        if asked is not None:
             self.children = (self.children[0], self.undo_line)
-            _close_all(question)
+            close_all(asked)
 
     def confirm(self, row_id: int, name: str) -> None:
         self.keep()

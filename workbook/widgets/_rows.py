@@ -18,7 +18,7 @@ import ipywidgets as w
 
 from .._errors import InputError
 from ._common import StatusLine, lean, save, shared
-from ._removal import UndoLine
+from ._removal import UndoLine, close_all, question
 
 
 @dataclass(frozen=True)
@@ -161,28 +161,19 @@ class _Row(w.VBox):
         except InputError as exc:  # gone already (another window)
             self.owner.status.error(str(exc))
             return
-        name = html.escape(self.owner.name_of(self.record))
-        text = f"<b>Remove {name}?</b>" + "".join(
-            f"<br>{html.escape(sentence)}" for sentence in going
+        self.question, self.yes = question(
+            self.owner.name_of(self.record),
+            going,
+            lambda: self.owner.removed(self),
+            self._close_question,
         )
-        yes = lean(w.Button, description="Yes, remove", button_style="danger", icon="trash")
-        keep = lean(w.Button, description="Keep it")
-        yes.on_click(lambda _b: self.owner.removed(self))
-        self.yes = yes
-        keep.on_click(lambda _b: self._close_question())
-        self.question = lean(w.VBox, [lean(w.HTML, text), lean(w.HBox, [yes, keep])])
-        self.question.add_class("workbook-row-question")
         self.children = (self.head, self.question)
 
     def _close_question(self) -> None:
         if self.question is not None:
-            question, self.question = self.question, None
+            asked, self.question = self.question, None
             self.children = (self.head,)
-            for part in question.children:
-                for inner in getattr(part, "children", ()):
-                    inner.close()
-                part.close()
-            question.close()
+            close_all(asked)
 
     def close(self) -> None:
         for part in [*self.fields.values(), self.editor, self.question]:
