@@ -10,14 +10,12 @@ These tests create (and then delete) system accounts, so they run only as root, 
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
-import socket
+import signal
 import stat
 import subprocess
 import sys
-import threading
-import time
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -32,6 +30,7 @@ sys.path.insert(0, str(DEPLOY))
 
 sys.path.insert(0, str(ROOT / "bench"))
 
+import _hub  # noqa: E402 - what the load benchmark shares
 import add_participants  # noqa: E402
 import gather_cohort  # noqa: E402
 import workshop  # noqa: E402
@@ -50,44 +49,19 @@ def _mode(path: Path) -> int:
 @pytest.fixture
 def setup(tmp_path, monkeypatch):
     """A workshop's settings file, as the coach edits it, with a group and coach of its own."""
-    tag = secrets.token_hex(3)
-    state = Path("/var/lib") / f"wbt-{tag}"
-    path = tmp_path / "workshop.toml"
-    path.write_text(
-        f'coach = "wbc{tag}"\ngroup = "wbt{tag}"\nip = "127.0.0.1"\nport = {_free_port()}\n'
-        f'state = "{state}"\nidle_server_minutes = 60\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("WORKBOOK_WORKSHOP_SETTINGS", str(path))
+    monkeypatch.setenv("WORKBOOK_WORKSHOP_SETTINGS", str(_hub.write_settings(tmp_path)))
     made = workshop.settings()
     try:
         yield made
     finally:
-        members = subprocess.run(
-            ["getent", "group", made.group], capture_output=True, text=True
-        ).stdout.strip()
-        users = members.split(":")[-1].split(",") if members else []
-        for user in {*filter(None, users), made.coach}:
-            subprocess.run(["pkill", "-u", user], capture_output=True)
-            subprocess.run(["userdel", "-r", user], capture_output=True)
-        subprocess.run(["groupdel", made.group], capture_output=True)
-        shutil.rmtree(state, ignore_errors=True)
+        _hub.remove_accounts(made)
 
 
-def _roster(folder: Path, rows: list[str]) -> Path:
-    path = folder / "roster.csv"
-    path.write_text("Name,Email,Business,Profession\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    return path
+_roster = _hub.roster
 
 
 def _as(user: str, *command: str) -> subprocess.CompletedProcess:
     return subprocess.run(["runuser", "-u", user, "--", *command], capture_output=True, text=True)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_each_participant_has_a_workbook_nobody_else_can_read(setup, tmp_path):
@@ -159,41 +133,67 @@ def test_a_roster_problem_makes_no_account(setup, tmp_path):
 
 
 @pytest.fixture(scope="session")
-def installed(tmp_path_factory):
+def installed():
     """deploy/install.sh into a folder outside /root, with Debian's own Python."""
-    if shutil.which("configurable-http-proxy") is None:
-        pytest.fail("needs configurable-http-proxy (npm; .ci/run installs it)")
-    target = Path("/opt") / f"wbtest-{secrets.token_hex(3)}"
-    env = {**os.environ, "PATH": "/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin"}
-    done = subprocess.run(
-        ["sh", str(DEPLOY / "install.sh"), str(target)], env=env, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    try:
+    with _hub.installed() as target:
         yield target
-    finally:
-        shutil.rmtree(target, ignore_errors=True)
 
 
-def test_the_installed_app_starts_for_anyone(installed, tmp_path):
-    """What install.sh made runs the app (`workbook app`), from any account's view."""
-    check = subprocess.run(
-        ["runuser", "-u", "nobody", "--", str(installed / "bin" / "python"), "-c",
-         "import workbook, jupyterhub, jupyterhub_idle_culler, voila; "
-         "from workbook.sample import notebooks_dir; print(len(list(notebooks_dir().glob('*.ipynb'))))"],
-        capture_output=True, text=True,
+def test_the_installed_app_starts_for_anyone(installed):
+    """What install.sh made runs the app (`workbook app`) for an account that is not root's,
+    from its own files: not from the folder it was installed from."""
+    from playwright.sync_api import sync_playwright
+
+    # The app's page, template and participant-server settings, as the Kubernetes config names
+    # them: inside the installation.
+    app_folder = (installed / "app").resolve()
+    assert app_folder.is_relative_to(installed), app_folder
+    assert (app_folder / "app.ipynb").exists()
+    assert (app_folder / "participant_server.py").exists()
+
+    # Outside pytest's own folder, which only root may enter.
+    home = Path(tempfile.mkdtemp(prefix="wbnobody-"))
+    os.chown(home, *_ids("nobody"))
+    port = _hub.free_port()
+    server = subprocess.Popen(
+        ["runuser", "-u", "nobody", "--", "env", f"HOME={home}", f"PATH={_hub.SUDO_PATH}",
+         str(installed / "bin" / "workbook"), "app", "--workbook", str(home / "wb.sqlite"),
+         "--port", str(port)],
+        cwd=home, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,
     )  # fmt: skip
-    assert check.returncode == 0, check.stderr
-    assert int(check.stdout) >= 8
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+            page = browser.new_page()
+            assert wait_for(lambda: _answers(port) or server.poll() is not None, timeout=90)
+            assert server.poll() is None, server.stdout.read()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.get_by_role("button", name="0 · Start here").click(timeout=120_000)
+            page.get_by_placeholder("Whitfield Homes").wait_for(timeout=60_000)
+            browser.close()
+        assert (home / "wb.sqlite").stat().st_uid == _ids("nobody")[0]
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(home, ignore_errors=True)
 
 
-def _login(browser, base: str, user: str, password: str):
-    page = browser.new_context().new_page()
-    page.goto(f"{base}/hub/login")
-    page.fill("#username_input", user)
-    page.fill("#password_input", password)
-    page.click("#login_submit")
-    return page
+def _ids(user: str) -> tuple[int, int]:
+    import pwd
+
+    account = pwd.getpwnam(user)
+    return account.pw_uid, account.pw_gid
+
+
+def _answers(port: int) -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        return True
+    except OSError:
+        return False
 
 
 def test_participants_log_in_each_to_their_own_app_and_nothing_else(setup, installed, tmp_path):
@@ -202,29 +202,14 @@ def test_participants_log_in_each_to_their_own_app_and_nothing_else(setup, insta
     roster = _roster(tmp_path, ["Ana Pereira,ana@example.org,Ana's Bakes,Baker",
                                 "Ben Okafor,,Ben's Bikes,Bike mechanic"])  # fmt: skip
     coach, ana, ben = add_participants.add(roster, setup)
-    base = f"http://127.0.0.1:{setup.port}"
-    env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin",  # as sudo leaves it: no /opt/.../bin
-           "WORKBOOK_WORKSHOP_SETTINGS": os.environ["WORKBOOK_WORKSHOP_SETTINGS"]}  # fmt: skip
-    hub = subprocess.Popen(
-        [str(installed / "bin" / "jupyterhub"), "-f", str(DEPLOY / "jupyterhub_config.py")],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True,
-    )  # fmt: skip
-    log: list[str] = []
-    threading.Thread(target=lambda: log.extend(iter(hub.stdout.readline, "")), daemon=True).start()
-    try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and hub.poll() is None:
-            try:
-                socket.create_connection(("127.0.0.1", setup.port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.5)
+    settings_file = Path(os.environ["WORKBOOK_WORKSHOP_SETTINGS"])
+    with _hub.hub(installed, settings_file, setup.port, cwd=tmp_path) as hub:
+        base, log = hub.base, hub.log
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
             pages = {}
             for account, typed in ((ana, "Ana typed this"), (ben, "Ben typed this")):
-                page = _login(browser, base, account.login, account.password)
+                page = _hub.login(browser, base, account.login, account.password)
                 page.get_by_role("button", name="0 · Start here").click(timeout=120_000)
                 field = page.get_by_placeholder("Whitfield Homes")
                 field.wait_for(timeout=60_000)  # their own server, in the app
@@ -233,9 +218,9 @@ def test_participants_log_in_each_to_their_own_app_and_nothing_else(setup, insta
                 pages[account.login] = page
                 assert wait_for(lambda a=account, t=typed: _business(a.login) == t, timeout=30)
             # What a participant's server costs (their server and kernel), and the hub's.
-            each = {a.login: pss_of(_processes_of(a.login)) for a in (ana, ben)}
-            theirs = {p for a in (ana, ben) for p in _processes_of(a.login)}
-            hub_only = pss_of([p for p in tree(hub.pid) if p not in theirs])
+            each = {a.login: pss_of(_hub.processes_of(a.login)) for a in (ana, ben)}
+            theirs = {p for a in (ana, ben) for p in _hub.processes_of(a.login)}
+            hub_only = pss_of([p for p in tree(hub.process.pid) if p not in theirs])
             print(f"\nPSS per participant, MB: {each}; hub, proxy and culler: {hub_only:.0f}")
             assert all(0 < mb < 600 for mb in each.values())
             # Nothing but the app: no JupyterLab, no file tree, no terminal.
@@ -248,7 +233,7 @@ def test_participants_log_in_each_to_their_own_app_and_nothing_else(setup, insta
             assert theirs.status in (302, 403, 404) and "Ben typed" not in theirs.text()
             assert page.request.get(f"{base}/hub/api/users").status == 403
             # The coach logs in too, as the hub's admin, with JupyterLab.
-            page = _login(browser, base, coach.login, coach.password)
+            page = _hub.login(browser, base, coach.login, coach.password)
             page.wait_for_url("**/user/*/lab*", timeout=120_000)
             assert page.request.get(f"{base}/hub/api/users").status == 200
             browser.close()
@@ -257,17 +242,9 @@ def test_participants_log_in_each_to_their_own_app_and_nothing_else(setup, insta
             assert _mode(setup.state / name) == 0o600, name
         assert not (tmp_path / "jupyterhub.sqlite").exists()
         assert any("idle-culler" in line for line in log)
-    finally:
-        os.killpg(hub.pid, 15)
-        hub.wait(timeout=30)
     assert not any("Traceback" in line for line in log), "".join(log)
 
 
 def _business(login: str) -> str:
     with workbook.open(workshop.workbook_path(login)) as wb:
         return wb.profile().business
-
-
-def _processes_of(user: str) -> list[int]:
-    found = subprocess.run(["pgrep", "-u", user], capture_output=True, text=True).stdout
-    return [int(p) for p in found.split()]
