@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from workshop import (  # noqa: E402
+    APP_URL,
     notebooks_path,
     prepare_participant,
     private_folder,
@@ -69,7 +70,7 @@ def _pre_spawn(spawner):
         spawner.default_url = "/lab"
         spawner.args = [*app.voila_options(), *app.kernel_culling()]
     else:
-        spawner.default_url = "/voila/render/app.ipynb"
+        spawner.default_url = APP_URL
         # Inside the installed package: every account can read it.
         spawner.args = [f"--config={app.TEMPLATES / 'participant_server.py'}"]
 

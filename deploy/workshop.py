@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FOLDER = "networking-workbook"
+APP_URL = "/voila/render/app.ipynb"  # where a participant's server opens: the app alone
 HERE = Path(__file__).resolve().parent
 SETTINGS = HERE / "workshop.toml"
 
