@@ -95,16 +95,19 @@ class Hub:
 
 
 @contextlib.contextmanager
-def hub(target: Path, settings_file: Path, port: int, cwd: Path) -> Iterator[Hub]:
+def hub(
+    target: Path, settings_file: Path, port: int, cwd: Path, scheme: str = "http"
+) -> Iterator[Hub]:
     """``<target>/bin/jupyterhub -f deploy/jupyterhub_config.py`` with sudo's PATH (no
-    ``<target>/bin`` in it), until it answers on ``port``."""
+    ``<target>/bin`` in it), until it answers on ``port`` (``https`` when the settings give
+    a certificate)."""
     env = {"PATH": SUDO_PATH, "WORKBOOK_WORKSHOP_SETTINGS": str(settings_file)}
     process = subprocess.Popen(
         [str(target / "bin" / "jupyterhub"), "-f", str(DEPLOY / "jupyterhub_config.py")],
         cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         start_new_session=True,
     )  # fmt: skip
-    running = Hub(process, f"http://127.0.0.1:{port}")
+    running = Hub(process, f"{scheme}://127.0.0.1:{port}")
     threading.Thread(
         target=lambda: running.log.extend(iter(process.stdout.readline, "")), daemon=True
     ).start()
@@ -130,9 +133,10 @@ def processes_of(user: str) -> list[int]:
     return [int(p) for p in found.split()]
 
 
-def login(browser, base: str, user: str, password: str):  # noqa: ANN001, ANN201
-    """A new browser context logged in as ``user`` through the hub's form."""
-    page = browser.new_context().new_page()
+def login(browser, base: str, user: str, password: str, **context):  # noqa: ANN001, ANN201
+    """A new browser context (with playwright's ``context`` options) logged in as ``user``
+    through the hub's form."""
+    page = browser.new_context(**context).new_page()
     page.goto(f"{base}/hub/login")
     page.fill("#username_input", user)
     page.fill("#password_input", password)

@@ -10,6 +10,7 @@ These tests create (and then delete) system accounts, so they run only as root, 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import stat
@@ -243,6 +244,44 @@ def test_participants_log_in_each_to_their_own_app_and_nothing_else(setup, insta
         assert not (tmp_path / "jupyterhub.sqlite").exists()
         assert any("idle-culler" in line for line in log)
     assert not any("Traceback" in line for line in log), "".join(log)
+
+
+def test_over_https_with_the_readmes_certificate(setup, installed, tmp_path):
+    """The README's HTTPS steps, literally: its openssl command for the room's certificate,
+    the two settings, and a participant logging in to the app over https."""
+    from playwright.sync_api import sync_playwright
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"`(sudo openssl req .*?)`", readme, re.S).group(1)
+    command = " ".join(command.split()).removeprefix("sudo ")
+    command = command.replace("/var/lib/networking-workbook", str(setup.state))
+    assert "room.crt" in command and "room.key" in command
+    workshop.private_folder(setup.state)  # made by add_participants.py, as in the README
+    made = subprocess.run(command, shell=True, capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    settings_file = Path(os.environ["WORKBOOK_WORKSHOP_SETTINGS"])
+    with settings_file.open("a", encoding="utf-8") as f:
+        f.write(
+            f'ssl_cert = "{setup.state / "room.crt"}"\nssl_key = "{setup.state / "room.key"}"\n'
+        )
+    (_coach, ana) = add_participants.add(_roster(tmp_path, ["Ana Pereira,,Ana's Bakes,"]), setup)
+    with _hub.hub(installed, settings_file, setup.port, tmp_path, scheme="https") as hub:
+        assert hub.base.startswith("https://")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+            # A participant's browser warns once about the room's certificate; they accept it.
+            page = _hub.login(browser, hub.base, ana.login, ana.password, ignore_https_errors=True)
+            page.get_by_role("button", name="0 · Start here").click(timeout=120_000)
+            page.get_by_placeholder("Whitfield Homes").wait_for(timeout=60_000)
+            assert page.url.startswith("https://")
+            browser.close()
+        # Nothing is served over plain http on that port.
+        import http.client
+        import urllib.request
+
+        with pytest.raises((OSError, http.client.HTTPException)):
+            urllib.request.urlopen(f"http://127.0.0.1:{setup.port}/hub/login", timeout=10)
+    assert not any("Traceback" in line for line in hub.log), "".join(hub.log)
 
 
 def _business(login: str) -> str:
