@@ -156,7 +156,10 @@ def test_accepting_a_candidate_fills_the_spend_table(tmp_workbook):
     assert saved["name"] == "Happy Paws Vet Clinic"
     assert saved["profession"] == "Veterinarian"
     assert saved["frequency"] == "per_year"
-    assert "From your bank file: 1 payment, 20 Jan 2024 to 20 Jan 2024." == saved["notes"]
+    assert saved["notes"] == (
+        "From your bank file: 1 payment, 20 Jan 2024. A customer since at least 20 Jan 2024: "
+        "change 'Years a customer' if it is longer."
+    )
     found = tmp_workbook.money_trail_candidates().set_index("payee")
     assert bool(found.loc["Happy Paws Vet Clinic", "in_trail"])
     with pytest.raises(workbook.InputError, match="already in your money trail"):
@@ -311,9 +314,11 @@ def test_bank_upload_widget_to_one_click_accept(tmp_workbook):
     assert upload.status.kind == "saved"
     assert "Read 4 transactions from bofa_checking.csv" in upload.status.value
     assert "balance line" in upload.details.value
-    rows = found.rows.children[1:]
+    rows = [r for r in found.rows.children[1:] if hasattr(r, "payee")]
     names = [r.name.value for r in rows]
-    assert names[:3] == ["Green Thumb Lawn Care", "Comcast", "Sunny Paws Pet Care"]
+    # Comcast, a cable company, comes after the local ones, under "Probably not local".
+    assert names[:3] == ["Green Thumb Lawn Care", "Sunny Paws Pet Care", "Comcast"]
+    assert found.rows.children.index(found.apart) == 3
     lawn = rows[0]
     lawn.per_year.value = "1,440"
     lawn.button.click()
@@ -321,7 +326,7 @@ def test_bank_upload_widget_to_one_click_accept(tmp_workbook):
     saved = tmp_workbook.businesses().iloc[0]
     assert (saved["name"], saved["amount"]) == ("Green Thumb Lawn Care", 1440.0)
     assert "Already in your money trail: Green Thumb Lawn Care" in found.in_trail.value
-    assert [r.name.value for r in found.rows.children[1:]] == names[1:]
+    assert [r.name.value for r in found.rows.children[1:] if hasattr(r, "payee")] == names[1:]
     assert len(upload.files.choice.options) == 2  # the blank choice and the file
 
 
@@ -452,3 +457,67 @@ def test_merging_two_rows_of_one_person_moves_everything_attached(tmp_workbook):
     assert not wb.likely_duplicates()
     with pytest.raises(workbook.InputError):
         wb.merge_contacts(keep, keep)
+
+
+def _a_year_of_statements(tmp_path: Path) -> Path:
+    """Eleven months of a UK-style account: the salon monthly from January to December, the
+    florist once, and the payees that are almost never a local business."""
+    rows = [f"Cleared,{m:02d}/05/2025,HAIR BY LUCY,60.00," for m in range(1, 13)]
+    rows += [
+        "Cleared,03/10/2025,ST ALBANS FLORIST,400.00,",
+        "Cleared,01/06/2025,TESCO STORES 2345,54.10,",
+        "Cleared,01/07/2025,AMAZON MKTPLACE PMTS,23.99,",
+        "Cleared,01/08/2025,SHELL 4456,61.00,",
+        "Cleared,01/09/2025,EE LIMITED,35.00,",
+        "Cleared,01/10/2025,DIRECT LINE INSURANCE,41.20,",
+        "Cleared,01/11/2025,RENT TO J SMITH,950.00,",
+        "Cleared,01/12/2025,LEEDS CITY COUNCIL,120.00,",
+    ]
+    return _citi(tmp_path, "a_year.csv", *rows)
+
+
+def test_a_year_of_statements_never_undersells_the_years_or_the_lifetime(tmp_workbook, tmp_path):
+    tmp_workbook.import_transactions(_a_year_of_statements(tmp_path))
+    salon = tmp_workbook.money_trail_candidates().set_index("payee").loc["Hair By Lucy"]
+    business_id = tmp_workbook.accept_candidate(salon.name)
+    saved = tmp_workbook.businesses().set_index("id").loc[business_id]
+    # Eleven months of a file say "at least since January", not "less than a year".
+    assert saved["years_as_customer"] >= 1
+    assert "A customer since at least 05 Jan 2025" in saved["notes"]
+    spend = tmp_workbook.spend_table().set_index("name").loc["Hair By Lucy"]
+    assert spend["lifetime_spend"] >= spend["annual_spend"] == pytest.approx(720, rel=0.1)
+
+
+def test_one_payment_is_not_multiplied_into_a_yearly_habit(tmp_workbook, tmp_path):
+    tmp_workbook.import_transactions(
+        _citi(tmp_path, "spring.csv", "Cleared,03/01/2025,ST ALBANS FLORIST,400.00,",
+              "Cleared,05/30/2025,HAIR BY JO,30.00,", "Cleared,04/30/2025,HAIR BY JO,30.00,")
+    )  # fmt: skip
+    found = tmp_workbook.money_trail_candidates().set_index("payee")
+    assert found.loc["St Albans Florist", "per_year"] == 400  # not 400 x 365 / 91
+    assert found.loc["St Albans Florist", "visits_per_year"] == 1
+    assert found.loc["Hair By Jo", "per_year"] > 60  # two payments: a rate the file shows
+
+
+def test_chains_utilities_rent_and_taxes_are_listed_apart_and_still_addable(tmp_workbook, tmp_path):
+    tmp_workbook.import_transactions(_a_year_of_statements(tmp_path))
+    found = tmp_workbook.money_trail_candidates().set_index("payee")
+    apart = set(found.index[~found["likely_local"]])
+    assert apart == {"Tesco Stores", "Amazon Mktplace Pmts", "Shell", "EE Limited",
+                     "Direct Line Insurance", "Rent To J Smith", "Leeds City Council"}  # fmt: skip
+    assert set(found.index[found["likely_local"]]) == {"Hair By Lucy", "St Albans Florist"}
+    tmp_workbook.accept_candidate("Shell")  # the participant knows their own garage
+    assert "Shell" in set(tmp_workbook.businesses()["name"])
+    widget = BankCandidates(tmp_workbook)
+    listed = [getattr(row, "payee", None) or row.value for row in widget.rows.children[1:]]
+    apart_at = next(i for i, r in enumerate(listed) if "Probably not local" in str(r))
+    assert set(listed[:apart_at]) == {"Hair By Lucy", "St Albans Florist"}
+    assert "Tesco Stores" in listed[apart_at + 1 :] and "Shell" not in listed  # added already
+
+
+def test_brand_names_keep_their_capitals():
+    from workbook.importers import payees
+
+    assert payees.title_case("EE LIMITED") == "EE Limited"
+    assert payees.title_case("BT GROUP") == "BT Group"
+    assert payees.title_case("O2 UK") == "O2 UK" and payees.title_case("JOES CAFE") == "Joes Cafe"

@@ -16,7 +16,7 @@ from .words import count
 
 CANDIDATE_COLUMNS = [
     "payee", "profession", "total", "per_year", "visits", "visits_per_year", "first", "last",
-    "years", "processor", "example", "in_trail",
+    "years", "processor", "example", "in_trail", "likely_local",
 ]  # fmt: skip
 # Money that moves but is not a business you buy from: transfers, card payments, cash, fees,
 # wages, taxes. Left out of the candidates (still stored, still shown in the transactions).
@@ -24,6 +24,21 @@ NOT_A_BUSINESS = re.compile(
     r"\b(?:transfer|thank you|autopay|auto-pmt|pymt|atm|fee|fees|interest|payroll|salary|"
     r"gehalt|lohn|deposit|refund|check|cheque|überweisung|ueberweisung|online banking|"
     r"to eur|to gbp|to usd|irs|hmrc|finanzamt|mortgage payment|loan payment)\b",
+    re.I,
+)
+# Payees that are almost never a local business someone knows by name: supermarket and
+# fuel chains, online shops and subscriptions, phone and broadband, utilities, insurers,
+# rent and mortgage, councils and taxes. Listed apart as "probably not local", still addable.
+NOT_LOCAL = re.compile(
+    r"\b(?:tesco|sainsbury'?s?|asda|morrisons|aldi|lidl|waitrose|co-?op food|iceland foods|"
+    r"walmart|wal-mart|kroger|costco|whole foods|safeway|publix|rewe|edeka|kaufland|carrefour|"
+    r"amazon|amzn|ebay|paypal|netflix|spotify|apple\.com|itunes|google|microsoft|deliveroo|"
+    r"just eat|doordash|uber|shell|bp|esso|exxon|exxonmobil|chevron|texaco|aral|ee|bt|"
+    r"vodafone|o2|virgin media|sky digital|sky uk|verizon|at&t|t-mobile|comcast|xfinity|"
+    r"telekom|british gas|octopus energy|edf|e\.on|ovo energy|thames water|yorkshire water|"
+    r"anglian water|severn trent|united utilities|insurance|assurance|aviva|direct line|"
+    r"admiral|geico|state farm|allstate|allianz|axa|rent|landlord|mortgage|council|dvla|"
+    r"tv licen[cs]e|starbucks|mcdonald'?s|costa coffee|pret a manger|greggs|ikea)\b",
     re.I,
 )
 # Shortest stretch a per-year figure is scaled from: a two-week file is not multiplied by 26.
@@ -63,17 +78,23 @@ def candidates(tx: pd.DataFrame, business_names: list[str] | None = None) -> pd.
     grouped = _per_payee(out)
     grouped = grouped[~grouped["payee"].str.contains(NOT_A_BUSINESS)]
     grouped["total"] = -grouped["total"].round(2)
-    per_year = 365.25 / span_days
-    grouped["per_year"] = (grouped["total"] * per_year).round(2)
-    grouped["visits_per_year"] = (grouped["visits"] * per_year).round(1)
+    # A payee paid more than once is paid at the rate the file shows; one payment is one a
+    # year, never a single bill multiplied into a habit.
+    scale = 365.25 / span_days
+    once = grouped["visits"] < 2
+    grouped["per_year"] = (grouped["total"] * scale).round(2).where(~once, grouped["total"])
+    grouped["visits_per_year"] = (grouped["visits"] * scale).round(1).where(~once, 1.0)
+    # The file shows "a customer since at least the first payment": a file shorter than a
+    # year says nothing about the years before it, so never less than one.
     years = (grouped["last"] - grouped["first"]).dt.days / 365.25
-    grouped["years"] = years.round(1).clip(lower=0.1)
+    grouped["years"] = years.round(1).clip(lower=1.0)
     grouped["profession"] = [
         preferred_clients.guess_profession(p, e)
         for p, e in zip(grouped["payee"], grouped["example"], strict=True)
     ]
     known = {_plain(n) for n in business_names or []}
     grouped["in_trail"] = grouped["payee"].map(lambda p: _plain(p) in known).astype(bool)
+    grouped["likely_local"] = ~grouped["payee"].str.contains(NOT_LOCAL)
     grouped = grouped.sort_values(["total", "payee"], ascending=[False, True])
     return grouped[CANDIDATE_COLUMNS].reset_index(drop=True)
 
@@ -127,6 +148,8 @@ def business_from(candidate: pd.Series | dict) -> dict[str, object]:
         "years_as_customer": float(candidate["years"]),
         "notes": (
             f"From your bank file: {count(int(candidate['visits']), 'payment')}, "
-            f"{first:%d %b %Y} to {last:%d %b %Y}."
+            + (f"{first:%d %b %Y}" if first == last else f"{first:%d %b %Y} to {last:%d %b %Y}")
+            + f". A customer since at least {first:%d %b %Y}: change 'Years a customer' if "
+            "it is longer."
         ),
     }

@@ -207,11 +207,20 @@ def _city_start(work: str, start: int, city: str) -> int:
     return start
 
 
+# Names a brand writes in capitals: EE LIMITED is EE Limited, not Ee Limited.
+_CAPITALS = {
+    "LLC", "INC", "LTD", "PLC", "USA", "UK", "GMBH", "AG", "CO", "BBQ", "EE", "BT", "BP",
+    "IKEA", "HSBC", "TSB", "RBS", "NHS", "UPS", "DHL", "TK", "H&M", "JD", "BBC", "ITV", "KFC",
+    "AA", "RAC", "HMRC", "IRS", "CVS", "BMW", "VW", "DVLA", "TV", "AT&T", "ATM", "EDF", "OVO",
+}  # fmt: skip
+
+
 def title_case(text: str) -> str:
-    """JOES BARBER SHOP -> Joes Barber Shop; keeps O'Brien, LLC and short codes readable."""
+    """JOES BARBER SHOP -> Joes Barber Shop; keeps O'Brien, LLC, brands in capitals (EE, BT)
+    and short codes readable."""
     words = []
     for word in text.split(" "):
-        if word.upper() in {"LLC", "INC", "LTD", "PLC", "USA", "UK", "GMBH", "AG", "CO", "BBQ"}:
+        if word.upper() in _CAPITALS:
             words.append(word.upper() if word.upper() != "CO" else "Co")
         else:
             words.append("-".join(_cap(part) for part in word.split("-")))

@@ -187,9 +187,11 @@ class _CandidateRow(w.HBox):
             layout=width(_COLUMNS["Per year"]),
         )
         first, last = pd.Timestamp(candidate["first"]), pd.Timestamp(candidate["last"])
+        when = f"{first:%b %Y}" + ("" if (first.year, first.month) == (last.year, last.month)
+                                   else f" to {last:%b %Y}")  # fmt: skip
         facts = lean(
             w.HTML,
-            f"<small>{count(int(candidate['visits']), 'payment')}, {first:%b %Y} to {last:%b %Y}, "
+            f"<small>{count(int(candidate['visits']), 'payment')}, {when}, "
             f"{esc(format_money(float(candidate['total']), currency))} in all"
             + (f", via {esc(candidate['processor'])}" if candidate["processor"] else "")
             + "</small>",
@@ -233,6 +235,8 @@ class BankCandidates(w.VBox):
             layout=shared(w.Layout, width="auto"),
         )
         self.more.on_click(self._show_more)
+        # Chains, online shops, utilities, rent: after the local ones, under this line.
+        self.apart = lean(w.HTML)
         self.header = lean(
             w.HBox,
             [
@@ -280,10 +284,13 @@ class BankCandidates(w.VBox):
             self.in_trail.value = ""
             return
         waiting = found[~found["in_trail"]]
+        # The local ones first (biggest first), then those probably not local.
+        waiting = pd.concat([waiting[waiting["likely_local"]], waiting[~waiting["likely_local"]]])
         added = found[found["in_trail"]]
         self.intro.value = (
             f"<p>{len(found)} businesses in your bank files, {len(added)} already "
-            "in your money trail. Amounts are per year at the rate your file shows. Change the "
+            "in your money trail. Amounts are per year at the rate your file shows (a single "
+            "payment counts once a year). Change the "
             "name, profession or amount if you like, then add the ones you want to approach.</p>"
         )
         self.in_trail.value = (
@@ -309,6 +316,15 @@ class BankCandidates(w.VBox):
             old.close()
         self._rows = keep
         rows: list[w.Widget] = list(keep.values())
+        local = int(shown["likely_local"].sum())  # listed first: the rest are apart
+        if local < len(shown):
+            elsewhere = len(waiting) - int(waiting["likely_local"].sum())
+            self.apart.value = (
+                f"<p><b>Probably not local</b> ({elsewhere}): chains, online shops, fuel, "
+                "phone and broadband, utilities, insurers, rent and the council. Add one if "
+                "you know the people there.</p>"
+            )
+            rows.insert(local, self.apart)
         if len(waiting) > self.shown:
             self.more.description = f"Show more ({len(waiting) - self.shown} not shown)"
             rows.append(self.more)
