@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 import subprocess
@@ -202,3 +204,26 @@ def test_dashboard_widget_reads_another_folder_and_says_what_is_wrong(room, tmp_
     board.folder.value = str(tmp_path / "missing")
     board.button.click()
     assert board.status.kind == "error" and "is not a folder" in board.status.value
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_coachs_spreadsheets(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "Name,Email,Business,Profession\n"
+        '"=HYPERLINK(""http://evil.example"",""Ana"")",ana@example.org,+Ana Bakes,Baker\n'
+        "@Ben Okafor,ben@example.org,-Ben Bikes,Florist\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "cohort"
+    assert main(["cohort", "new", str(roster), str(folder)]) == 0
+    for path in folder.glob("*.sqlite"):  # each wants to meet the other's profession
+        with workbook.open(path) as wb:
+            wb.add_target_profession("Florist" if "Ana" in wb.profile().business else "Baker")
+    out = tmp_path / "reports"
+    assert main(["cohort", "report", str(folder), "-o", str(out)]) == 0
+    for name in ("introductions.csv", "progress.csv"):
+        rows = list(csv.reader(io.StringIO((out / name).read_text(encoding="utf-8-sig"))))
+        cells = [cell for row in rows[1:] for cell in row]
+        assert cells, name
+        assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], (name, cells)
+        assert any(c.startswith("'=HYPERLINK(") or c.startswith("'@Ben") for c in cells), name

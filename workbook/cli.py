@@ -278,7 +278,7 @@ def _cohort_report(args: argparse.Namespace) -> int:
     (out / "cohort-report.html").write_text(report_html(group), encoding="utf-8")
     (out / "introductions.csv").write_bytes(cohort.introductions_csv(intros))
     (out / "introductions.pdf").write_bytes(introductions_pdf(intros, group))
-    cohort.progress(group).to_csv(out / "progress.csv", index=False)
+    (out / "progress.csv").write_bytes(cohort.progress_csv(group))
     for name, why in group.unreadable:
         print(f"{name}: {why}", file=sys.stderr)
     print(

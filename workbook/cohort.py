@@ -300,7 +300,30 @@ def introductions(cohort: Cohort) -> pd.DataFrame:
 
 
 def introductions_csv(table: pd.DataFrame) -> bytes:
-    return table.drop(columns="Score").to_csv(index=False).encode("utf-8-sig")
+    return spreadsheet_csv(table.drop(columns="Score"))
+
+
+def progress_csv(cohort: Cohort) -> bytes:
+    return spreadsheet_csv(progress(cohort))
+
+
+# A cell a spreadsheet would run as a formula: a participant named "=HYPERLINK(...)" must
+# open as that text in the coach's spreadsheet, never as a link or a command.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_csv(table: pd.DataFrame) -> bytes:
+    """The table as CSV for a spreadsheet (UTF-8 with a BOM, for Excel), every text cell that
+    would start a formula kept as text by a leading apostrophe."""
+
+    def safe(value: object) -> object:
+        if isinstance(value, str) and value.startswith(_FORMULA_START):
+            return "'" + value
+        return value
+
+    text_columns = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
+    safe_table = table.assign(**{c: table[c].map(safe) for c in text_columns})
+    return safe_table.to_csv(index=False).encode("utf-8-sig")
 
 
 # -- the sample cohort -----------------------------------------------------------------
