@@ -100,8 +100,9 @@ def test_import_reads_bank_files_carries_on_past_a_bad_one_and_lists_candidates(
     assert "statement.csv: is a PDF document" in done.stderr
     assert "Read 4 transactions from bofa_checking.csv (Bank of America CSV): 4 new." in done.stdout
     assert "Left out 1 balance line(s)." in done.stdout
-    # 120.00 in a file of 24 days: at that rate 120 * 365.25 / 28 a year (28 days at least).
-    assert "Green Thumb Lawn Care: $1,565 a year, 1 payment (Lawn care)" in done.stdout
+    # One payment of 120.00 is $120 a year, never multiplied by the file's 24 days into $1,565.
+    assert "Green Thumb Lawn Care: $120 a year, 1 payment (Lawn care)" in done.stdout
+    assert "Comcast: $89.99 a year, 1 payment, probably not local" in done.stdout
     again = _run("import", "contacts", str(imports / "apple_contacts.vcf"), "--workbook", str(path))
     assert again.returncode == 0, again.stderr
     assert "Read 2 contacts from apple_contacts.vcf (vCard): 2 new." in again.stdout

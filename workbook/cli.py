@@ -250,6 +250,7 @@ def _import(args: argparse.Namespace) -> int:
                         f"  {row.payee}: {format_money(row.per_year, currency)} a year, "
                         + count(row.visits, "payment")
                         + (f" ({row.profession})" if row.profession else "")
+                        + ("" if row.likely_local else ", probably not local")
                     )
     return 1 if failed else 0
 
