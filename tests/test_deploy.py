@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import stat
 import subprocess
 import sys
@@ -35,7 +34,7 @@ import _hub  # noqa: E402 - what the load benchmark shares
 import add_participants  # noqa: E402
 import gather_cohort  # noqa: E402
 import workshop  # noqa: E402
-from _app import pss_of, tree  # noqa: E402 - the benchmarks' reading of memory
+from _app import pss_of, stop, tree  # noqa: E402 - the benchmarks' reading of memory
 
 pytestmark = pytest.mark.skipif(
     not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("useradd") is None,
@@ -167,7 +166,7 @@ def test_the_installed_app_starts_for_anyone(installed):
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
             page = browser.new_page()
-            assert wait_for(lambda: _answers(port) or server.poll() is not None, timeout=90)
+            assert wait_for(lambda: _hub.answers(port) or server.poll() is not None, timeout=90)
             assert server.poll() is None, server.stdout.read()
             page.goto(f"http://127.0.0.1:{port}/")
             page.get_by_role("button", name="0 · Start here").click(timeout=120_000)
@@ -175,8 +174,7 @@ def test_the_installed_app_starts_for_anyone(installed):
             browser.close()
         assert (home / "wb.sqlite").stat().st_uid == _ids("nobody")[0]
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        stop(server)
         shutil.rmtree(home, ignore_errors=True)
 
 
@@ -185,16 +183,6 @@ def _ids(user: str) -> tuple[int, int]:
 
     account = pwd.getpwnam(user)
     return account.pw_uid, account.pw_gid
-
-
-def _answers(port: int) -> bool:
-    import socket
-
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-        return True
-    except OSError:
-        return False
 
 
 def test_participants_log_in_each_to_their_own_app_and_nothing_else(setup, installed, tmp_path):
