@@ -9,17 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import platformdirs
 
 from . import money_trail
 from ._errors import InputError
 from ._follow_up import FollowUpOperations
 from ._imports import ImportOperations
 from ._people import PeopleOperations
+from ._places import data_folder
 from .profile import PROFILE_FIELDS, Profile, clean_profile_field, today
 from .store import Store
-
-APP_NAME = "networking-workbook"
 
 
 def default_path() -> Path:
@@ -28,7 +26,7 @@ def default_path() -> Path:
     env = os.environ.get("WORKBOOK_PATH")
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "workbook.sqlite"
+    return data_folder() / "workbook.sqlite"
 
 
 class Workbook(PeopleOperations, ImportOperations, FollowUpOperations):

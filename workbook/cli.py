@@ -18,10 +18,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-import platformdirs
-
 from ._errors import InputError
-from ._workbook import APP_NAME, default_path, open
+from ._places import data_folder
+from ._workbook import default_path, open
 from .profile import format_money
 from .sample import demo, notebooks_dir
 from .words import count
@@ -33,7 +32,7 @@ def _working_notebooks() -> Path:
     The notebooks hold no data (everything lives in the workbook file), so each start copies
     the current ones over the previous copy.
     """
-    target = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "notebooks"
+    target = data_folder() / "notebooks"
     shutil.copytree(
         notebooks_dir(),
         target,
@@ -55,7 +54,7 @@ _LAB_SETTINGS = {
 
 
 def _lab_settings() -> Path:
-    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "lab-settings"
+    folder = data_folder() / "lab-settings"
     for name, values in _LAB_SETTINGS.items():
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -19,9 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
+from .._log import log as _workbook_log
 
 # How much of the start of a file is looked at to recognise it.
 SNIFF_BYTES = 64 * 1024
+# A bank's year of statements or 30,000 LinkedIn connections is a few MB (an address book
+# with photos, tens): a file past this is not an export and is refused before it fills the
+# memory. A file unpacked from an archive (LinkedIn's Connections.csv) is held to less.
+MAX_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED = 50 * 1024 * 1024
+# What the library said, for whoever looks at the log; the participant gets words.
+log = _workbook_log.getChild("importers")
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,8 @@ def load(source: Any) -> Source:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source).expanduser()
         try:
+            if path.is_file() and path.stat().st_size > MAX_BYTES:
+                raise InputError(f"{path.name}: {_too_big(path.stat().st_size)}")
             return Source(path.name, path.read_bytes())
         except FileNotFoundError:
             raise InputError(f"{path.name}: there is no such file ({path}).") from None
@@ -49,12 +59,26 @@ def load(source: Any) -> Source:
         return Source("the uploaded file", bytes(source))
     if hasattr(source, "read"):
         name = Path(str(getattr(source, "name", "") or "the uploaded file")).name
-        data = source.read()
+        data = source.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"{name}: {_too_big(len(data))}")
         if isinstance(data, str):
             data = data.encode("utf-8")
         return Source(name, bytes(data))
     raise InputError(
         f"Give a file to import (a path or an uploaded file), not {type(source).__name__}."
+    )
+
+
+def _too_big(size: int, unpacked: bool = False) -> str:
+    if unpacked:
+        return (
+            f"it unpacks to {size / 1024**2:,.0f} MB or more, far more than an export "
+            "(a few MB). Download the export again."
+        )
+    return (
+        f"the file is {size / 1024**2:,.0f} MB or more, far more than an export (a few MB). "
+        "Choose the CSV, OFX or vCard file itself."
     )
 
 
@@ -107,29 +131,59 @@ def plain_words(src: Source, what: str, hint: str) -> Iterator[None]:
         yield
     except InputError:
         raise
-    except Exception as exc:  # noqa: BLE001 - see above
+    except MemoryError:
         raise src.fail(
-            f"could not be read as {what} ({type(exc).__name__}: {exc}). {hint}"
-        ) from exc
+            f"could not be read as {what}: it needs more memory than this computer has. {hint}"
+        ) from None
+    except Exception:  # noqa: BLE001 - see above
+        log.warning("%s could not be read as %s", src.name, what, exc_info=True)
+        raise src.fail(f"could not be read as {what}: its content is damaged. {hint}") from None
 
 
 def zip_names(src: Source) -> list[str]:
-
     try:
         with zipfile.ZipFile(io.BytesIO(src.data)) as archive:
             return [i.filename for i in archive.infolist() if not i.is_dir()]
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError):
         raise src.fail("looks like a ZIP archive but is damaged; download it again.") from None
 
 
+_UNPACKED = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+
+
 def zip_member(src: Source, wanted: str) -> Source | None:
-    """The file called ``wanted`` (in any folder of the archive, any case), if there is one."""
+    """The file called ``wanted`` (in any folder of the archive, any case), if there is one.
+
+    Unpacked at most ``MAX_UNPACKED``, whatever size the archive declares: a ZIP that inflates
+    to gigabytes is refused as it is read, not after."""
     if not src.data.startswith(b"PK\x03\x04"):
         return None
-    for name in zip_names(src):
-        if Path(name).name.lower() == wanted.lower():
-            with zipfile.ZipFile(io.BytesIO(src.data)) as archive:
-                return Source(f"{src.name} ({Path(name).name})", archive.read(name))
+    try:
+        with zipfile.ZipFile(io.BytesIO(src.data)) as archive:
+            for info in archive.infolist():
+                if info.is_dir() or Path(info.filename).name.lower() != wanted.lower():
+                    continue
+                shown = f"{src.name} ({Path(info.filename).name})"
+                if info.flag_bits & 0x1:
+                    raise InputError(
+                        f"{shown} is locked with a password. Download the export again "
+                        "(LinkedIn's is not locked) or unpack it yourself and import the file."
+                    )
+                if info.compress_type not in _UNPACKED:
+                    raise InputError(
+                        f"{shown} is packed in a way this workbook cannot unpack. Unpack the "
+                        "ZIP with your computer's own tool and import the file inside."
+                    )
+                if info.file_size > MAX_UNPACKED:
+                    raise InputError(f"{shown}: {_too_big(info.file_size, unpacked=True)}")
+                with archive.open(info) as member:  # the declared size can lie: read to a cap
+                    data = member.read(MAX_UNPACKED + 1)
+                if len(data) > MAX_UNPACKED:
+                    raise InputError(f"{shown}: {_too_big(len(data), unpacked=True)}")
+                return Source(shown, data)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError):
+        log.warning("%s: ZIP could not be unpacked", src.name, exc_info=True)
+        raise src.fail("looks like a ZIP archive but is damaged; download it again.") from None
     return None
 
 

@@ -14,13 +14,21 @@ from typing import Any, TypeVar
 import pandas as pd
 from pandas.errors import ParserError, ParserWarning
 
-from ._source import Source
+from ._source import Source, log
+
+_UNREADABLE = (
+    "its rows could not be split into columns (a quote mark left open, or a cell broken "
+    "across lines). Export the file again."
+)
 
 T = TypeVar("T")
 DELIMITERS = (",", ";", "\t", "|")
 # Heading rows are looked for among the first lines only: preambles are short.
 HEADER_SEARCH_LINES = 60
 HEADER_SEARCH_BYTES = 256 * 1024
+# No export has this many columns (Google's widest has about a hundred): a line with more
+# delimiters is not a heading row, and is not worth the time of reading as one.
+MAX_HEADINGS = 500
 
 
 def clean_heading(cell: str) -> str:
@@ -46,7 +54,7 @@ def find_heading(
             break
         if line.strip():
             for delimiter in DELIMITERS:
-                if delimiter not in line:
+                if delimiter not in line or line.count(delimiter) > MAX_HEADINGS:
                     continue
                 cells = next(csv.reader([line.rstrip("\r\n")], delimiter=delimiter), [])
                 found = recognise([clean_heading(c) for c in cells])
@@ -121,16 +129,18 @@ def read_rows(
             rows = pd.read_csv(opened(), engine="python", on_bad_lines=keep_aside, **options)
             # The C reader gives a short row's missing cells as "", this one as None.
             rows = rows.fillna("")
-        except (ParserError, csv.Error) as exc:
-            raise src.fail(f"the file is not a readable CSV ({exc}).") from None
+        except (ParserError, csv.Error):
+            log.warning("%s: rows could not be split", src.name, exc_info=True)
+            raise src.fail(_UNREADABLE) from None
         for cells in extra[:5]:
             warnings.append(
                 "Left out a row with more columns than the headings: " + delimiter.join(cells)[:100]
             )
         if len(extra) > 5:
             warnings.append(f"... and {len(extra) - 5} more rows like it.")
-    except (csv.Error, UnicodeError) as exc:
-        raise src.fail(f"the file is not a readable CSV ({exc}).") from None
+    except (csv.Error, UnicodeError, pd.errors.EmptyDataError):
+        log.warning("%s: rows could not be split", src.name, exc_info=True)
+        raise src.fail(_UNREADABLE) from None
     rows.columns = [str(c) for c in rows.columns]
     headings = list(rows.columns)
     return Table(rows, headings, first_line, warnings)

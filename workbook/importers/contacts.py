@@ -12,7 +12,7 @@ import re
 
 import pandas as pd
 
-from ._source import Source, decode, load, plain_words, refuse_binary, zip_member
+from ._source import Source, decode, load, log, plain_words, refuse_binary, zip_member
 from ._table import clean_heading, drop_empty_and_repeated, find_heading, first_lines, read_rows
 from ._values import parse_dates
 
@@ -79,7 +79,7 @@ def read_contacts(source: object) -> pd.DataFrame:
             frame, warnings = _from_vcard(src, text)
         else:
             frame, warnings = _from_csv(src, text)
-    return _finish(src, frame, warnings)
+        return _finish(src, frame, warnings)
 
 
 def _recognise(cells: list[str]) -> tuple[str, dict] | None:
@@ -140,8 +140,11 @@ def _from_vcard(src: Source, text: str) -> tuple[pd.DataFrame, list[str]]:
     for number, chunk in enumerate(c for c in cards if c.strip()):
         try:
             card = vobject.readOne(_join_soft_breaks(chunk), allowQP=True)
-        except Exception as exc:  # noqa: BLE001 - one damaged card must not lose the others
-            warnings.append(f"Left out card {number + 1}: it could not be read ({exc}).")
+        except Exception:  # noqa: BLE001 - one damaged card must not lose the others
+            log.warning("%s: card %d could not be read", src.name, number + 1, exc_info=True)
+            named = re.search(r"(?im)^FN[;:](?:.*?:)?(.+)$", chunk)
+            who = f" ({named.group(1).strip()[:60]})" if named else ""
+            warnings.append(f"Left out card {number + 1}{who}: it is damaged.")
             continue
         records.append(_card_fields(card))
     return pd.DataFrame(records, columns=COLUMNS[:-1]), warnings

@@ -119,9 +119,12 @@ LAYOUTS = [
 def _role_columns(headings: list[str]) -> dict[str, list[int]]:
     """For each role, the positions of the headings that can play it, best first."""
     clean = [clean_heading(h) for h in headings]
+    first: dict[str, int] = {}
+    for position, heading in enumerate(clean):
+        first.setdefault(heading, position)
     found: dict[str, list[int]] = {}
     for role, names in ROLES.items():
-        positions = [clean.index(n) for n in names if n in clean]
+        positions = [first[n] for n in names if n in first]
         if role == "amount":
             positions += [i for i, h in enumerate(clean) if _AMOUNT_WITH_CURRENCY.match(h)]
         if positions:
@@ -253,7 +256,9 @@ def _frame(src: Source, table: Table, layout: Layout, day_first: bool | None) ->
     fallback = _column(table, roles, "date", 1)
     if dates is not None and fallback is not None:  # Revolut: no completed date while pending
         dates = dates.where(dates.str.strip() != "", fallback)
-    assert dates is not None
+    if dates is None:
+        shown = ", ".join(table.headings[:20])
+        raise src.fail(f"it has no column of dates. Its headings are: {shown}.")
     parsed, warning = parse_dates(
         dates, day_first=layout.day_first if day_first is None else day_first
     )
@@ -367,12 +372,16 @@ def _report(
     return ~skip
 
 
+HEADERLESS_COLUMNS = 30
+
+
 def _headerless(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
     """Wells Fargo and HSBC UK write no headings: find the date, amount and text columns from
     the values."""
     lines = first_lines(text, 20)
     for delimiter in (",", ";", "\t"):
-        if not lines or lines[0].count(delimiter) < 2:
+        # Files without headings have a handful of columns (Wells Fargo 5, HSBC 3).
+        if not lines or not 2 <= lines[0].count(delimiter) <= HEADERLESS_COLUMNS:
             continue
         table = read_rows(src, text, 0, delimiter, header=False)
         table = drop_empty_and_repeated(table)

@@ -7,10 +7,12 @@ For people who live in spreadsheets. Text that Excel would run as a formula (sta
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from .._errors import InputError
+from ..importers._source import log
 
 # openpyxl is imported where it is used: it takes a tenth of a second, and every exercise
 # notebook imports this package.
@@ -19,25 +21,46 @@ from .._errors import InputError
 def export_xlsx(wb: Any, path: str | os.PathLike[str]) -> Path:
     """Write every table of the workbook to ``path``; return the path."""
     import openpyxl
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import TYPE_STRING
 
-    book = openpyxl.Workbook()
-    book.remove(book.active)
+    # Written as it goes (write-only): a year of a busy account exports in about a second.
+    book = openpyxl.Workbook(write_only=True)
     store = wb.store
     for table in store.tables():
         sheet = book.create_sheet(table)
         names, rows = store.dump(table)
         sheet.append(names)
         for row in rows:
-            sheet.append([None] * len(names))
-            for column, value in enumerate(row, start=1):
-                cell = sheet.cell(row=sheet.max_row, column=column)
-                cell.value = value
+            cells: list[Any] = []
+            for value in row:
                 if isinstance(value, str):
+                    cell = WriteOnlyCell(sheet, value=_escaped(value))
                     cell.data_type = TYPE_STRING  # never a formula, whatever it starts with
+                    cells.append(cell)
+                else:
+                    cells.append(value)
+            sheet.append(cells)
     target = Path(path)
     book.save(target)
     return target
+
+
+# XML turns a carriage return into a line feed, and refuses most other control characters:
+# OOXML writes them as _xHHHH_ (as Excel does), and a literal "_x000D_" as "_x005F_x000D_".
+_LITERAL = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _escaped(text: str) -> str:
+    if "_" in text:
+        text = _LITERAL.sub("_x005F_", text)
+    return _CONTROL.sub(lambda found: f"_x{ord(found.group()):04X}_", text)
+
+
+def _unescaped(text: str) -> str:
+    return _ESCAPE.sub(lambda found: chr(int(found.group(1), 16)), text) if "_x" in text else text
 
 
 def import_xlsx(path: str | os.PathLike[str], wb: Any) -> None:
@@ -45,11 +68,26 @@ def import_xlsx(path: str | os.PathLike[str], wb: Any) -> None:
     import openpyxl
 
     source = Path(path)
-    try:
-        book = openpyxl.load_workbook(source, read_only=True, data_only=False)
-    except Exception as exc:  # not a zip, not a spreadsheet
-        raise InputError(f"{source.name} is not an .xlsx workbook export ({exc}).") from exc
+    if not source.is_file():
+        raise InputError(f"{source.name}: there is no such file ({source}).")
+    if not openpyxl.DEFUSEDXML:  # openpyxl would expand entities and fetch external ones
+        raise InputError(
+            f"{source.name} was not opened: spreadsheets are read only with defusedxml, "
+            "which is not installed (or OPENPYXL_DEFUSEDXML is set to False)."
+        )
     store = wb.store
+    try:
+        content = _read_sheets(openpyxl, source, store)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the participant gets words, the log the rest
+        log.warning("%s could not be read as an xlsx export", source, exc_info=True)
+        raise InputError(f"{source.name}: {_why_unreadable(exc)}") from None
+    store.restore(content)
+
+
+def _read_sheets(openpyxl: Any, source: Path, store: Any) -> dict[str, list[dict[str, Any]]]:
+    book = openpyxl.load_workbook(source, read_only=True, data_only=False)
     content: dict[str, list[dict[str, Any]]] = {}
     for table in store.tables():
         if table not in book.sheetnames:
@@ -75,7 +113,33 @@ def import_xlsx(path: str | os.PathLike[str], wb: Any) -> None:
                 kind, notnull = columns[name]
                 if value is None and notnull and "TEXT" in kind:
                     value = ""  # an empty text cell comes back as nothing
+                elif isinstance(value, str):
+                    value = _unescaped(value)
                 record[name] = value
             content[table].append(record)
     book.close()
-    store.restore(content)
+    return content
+
+
+def _why_unreadable(exc: Exception) -> str:
+    """What went wrong, in words: openpyxl reads every XML part with defusedxml, which refuses
+    entity declarations and external references instead of expanding or fetching them."""
+    import zipfile
+
+    causes, cause = [], exc
+    while cause is not None and len(causes) < 10:  # openpyxl wraps what defusedxml raised
+        causes.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(type(cause).__module__.startswith("defusedxml") for cause in causes):
+        return (
+            "it holds XML that declares entities or points outside the file, which no "
+            "spreadsheet export does. It was refused, and nothing was read from it."
+        )
+    if isinstance(exc, (zipfile.BadZipFile, KeyError, EOFError)):
+        return (
+            "it is not an .xlsx workbook export (another kind of file, or a damaged one). "
+            "Choose the file 'workbook export xlsx' made."
+        )
+    if isinstance(exc, MemoryError):
+        return "it needs more memory to open than this computer has."
+    return "it could not be read as a workbook export: its content is damaged."

@@ -7,11 +7,10 @@ import os
 from pathlib import Path
 
 import ipywidgets as w
-import platformdirs
 
 from .. import cohort as cohort_rules
 from .._errors import InputError
-from .._workbook import APP_NAME
+from .._places import data_folder
 from ._common import StatusLine, download_link, lean, width
 
 
@@ -20,7 +19,7 @@ def default_folder() -> Path:
     env = os.environ.get("COHORT_DIR")
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "cohort"
+    return data_folder() / "cohort"
 
 
 class CohortDashboard(w.VBox):
