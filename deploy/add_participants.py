@@ -25,7 +25,7 @@ from pathlib import Path
 from workshop import Settings, prepare, private_folder, settings
 
 import workbook
-from workbook.cohort import read_roster
+from workbook.roster import read_roster
 
 FIELDS = ["name", "email", "login", "password"]
 

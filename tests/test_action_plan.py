@@ -206,6 +206,31 @@ def test_files_are_named_after_the_participant_and_the_day(tmp_path):
     assert (tmp_path / f"action-plan-Your-action-plan-{day}.html").stat().st_size > 1_000
 
 
+@pytest.mark.parametrize(
+    "name, stem",
+    [
+        ("AC/DC Ltd.", "AC-DC-Ltd"),
+        ("../../etc/x", "etc-x"),
+        ("Zoë Łukasz", "Zoë-Łukasz"),
+        ("/", "workbook"),
+    ],
+)
+def test_a_name_with_slashes_makes_a_file_in_the_folder_itself(tmp_path, name, stem):
+    with workbook.open(tmp_path / "w.sqlite") as wb:
+        wb.set_profile(name=name)
+        day = wb.today().isoformat()
+    done = subprocess.run(
+        [sys.executable, "-m", "workbook.cli", "export", "html", "--workbook", str(wb.path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    made = [p.name for p in tmp_path.rglob("*.html")]
+    assert made == [f"action-plan-{stem}-{day}.html"]
+
+
 def test_preview_follows_edits_and_the_button_makes_a_pdf_link(demo_workbook):
     from workbook.widgets import DownloadPlan, PlanPreview
 

@@ -7,11 +7,15 @@ import io
 import re
 import shutil
 import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
 import workbook
 from workbook import cohort
+from workbook import roster as rosters
 from workbook.cli import main
 from workbook.report.cohort import introductions_pdf, report_html
 from workbook.sample import sample_dir
@@ -30,7 +34,7 @@ def room(tmp_path_factory):
 
 def test_the_sample_roster_with_its_bom_extra_columns_and_blank_row():
     assert ROSTER.read_bytes().startswith(b"\xef\xbb\xbf")
-    people = cohort.read_roster(ROSTER)
+    people = rosters.read_roster(ROSTER)
     assert list(people.columns) == ["name", "email", "business", "profession"]
     assert len(people) == 8
     assert people.iloc[5].to_dict() == {
@@ -47,7 +51,7 @@ def test_a_messy_roster_from_a_spreadsheet(tmp_path):
         "王;芳;;Harbor Mortgage;Mortgage broker;\r\n".encode()
     )
 
-    people = cohort.read_roster(roster)
+    people = rosters.read_roster(roster)
     assert list(people["name"]) == ["Zoë Łukasz", "王 芳"]
     assert list(people["profession"]) == ["Baker", "Mortgage broker"]
 
@@ -67,21 +71,21 @@ def test_a_bad_roster_is_refused_naming_the_line(tmp_path, text, message):
     roster = tmp_path / "r.csv"
     roster.write_text(text, encoding="utf-8")
     with pytest.raises(workbook.InputError, match=message):
-        cohort.read_roster(roster)
+        rosters.read_roster(roster)
     assert not list(tmp_path.glob("*.sqlite"))
 
 
 def test_new_cohort_adds_only_new_names_and_overwrites_nobody(tmp_path):
     folder = tmp_path / "cohort"
-    made, kept = cohort.new_cohort(ROSTER, folder)
-    assert (len(made), kept) == (8, [])
+    done = rosters.new_cohort(ROSTER, folder)
+    assert (len(done.made), done.kept) == (8, {})
     with workbook.open(folder / "carla-nuñez.sqlite") as wb:
         assert (wb.profile().name, wb.profile().profession) == ("Carla Nuñez", "Hair stylist")
         wb.add_business(name="Sunflower Florist", amount=75)
     longer = tmp_path / "roster2.csv"
     longer.write_bytes(ROSTER.read_bytes() + b"Joan Baker,,Baker Books,Bookseller,5,no\n")
-    made, kept = cohort.new_cohort(longer, folder)
-    assert made == ["Joan Baker"] and len(kept) == 8
+    done = rosters.new_cohort(longer, folder)
+    assert done.made == {"Joan Baker": "joan-baker.sqlite"} and len(done.kept) == 8
     with workbook.open(folder / "carla-nuñez.sqlite") as wb:
         assert list(wb.businesses()["name"]) == ["Sunflower Florist"]
 
@@ -134,7 +138,7 @@ def test_introductions_worked_out_by_hand(room):
 
 def test_a_file_that_cannot_be_read_is_listed_not_fatal(tmp_path):
     folder = tmp_path / "c"
-    cohort.new_cohort(ROSTER, folder)
+    rosters.new_cohort(ROSTER, folder)
     (folder / "broken.sqlite").write_text("not a database at all")
     group = cohort.load(folder)
     assert len(group.participants) == 8
@@ -227,3 +231,112 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_the_coachs_spreadsheets(
         assert cells, name
         assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")], (name, cells)
         assert any(c.startswith("'=HYPERLINK(") or c.startswith("'@Ben") for c in cells), name
+
+
+# -- rosters as coaches and event tools make them ---------------------------------------
+
+
+def test_an_event_tools_company_and_job_title_are_used_and_the_other_columns_said(tmp_path):
+    export = tmp_path / "attendees.csv"
+    export.write_text(
+        "Order #,Order Date,First Name,Last Name,Email,Ticket Type,Company,Job Title\n"
+        "1001,2026-11-02,Ana,Silva,ana@example.org,Early bird,Bloom & Co,Floral designer\n"
+        "1002,2026-11-03,Raj,Mehta,raj@example.org,General,Mehta Tax,CPA\n",
+        encoding="utf-8",
+    )
+    read = rosters.read_roster_columns(export)
+    assert list(read.people["profession"]) == ["Floral designer", "CPA"]
+    assert list(read.people["business"]) == ["Bloom & Co", "Mehta Tax"]
+    said = read.columns_said()
+    assert "Company (business)" in said and "Job Title (profession)" in said
+    assert "Ignored: Order #, Order Date, Ticket Type." in said
+    done = subprocess.run(
+        [sys.executable, "-m", "workbook.cli", "cohort", "new", str(export), str(tmp_path / "c")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Job Title (profession)" in done.stdout and "Ignored: Order #" in done.stdout
+    with workbook.open(tmp_path / "c" / "ana-silva.sqlite") as wb:
+        assert wb.profile().profession == "Floral designer"
+
+
+def test_every_roster_problem_is_said_at_once_and_a_double_registration_is_named(tmp_path):
+    roster = tmp_path / "r.csv"
+    roster.write_text(
+        "Name,Email\nAna Silva,ana@example.org\nBob,bob-at-example\n,carl@example.org\n"
+        "Ana Silva,ana@example.org\nDee Lin,dee@example.org\nDee Lin,dee.lin@other.org\n"
+        "Eve,\nEve,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(workbook.InputError) as refused:
+        rosters.read_roster(roster)
+    lines = str(refused.value).splitlines()
+    assert "5 problems" in lines[0]
+    assert "line 3: 'bob-at-example' is not an email address." in lines[1]
+    assert "line 4: this row has no name." in lines[2]
+    assert "line 5: Ana Silva <ana@example.org> is registered twice (also on line 2" in lines[3]
+    assert "line 7: Dee Lin is already on line 6. Two people with one name" in lines[4]
+    assert "line 9: Eve is already on line 8. If it is the same person" in lines[5]
+    assert not list(tmp_path.glob("*.sqlite"))
+
+
+def test_names_that_make_one_file_name_get_a_workbook_each_and_a_rerun_keeps_them(tmp_path):
+    roster = tmp_path / "r.csv"
+    people = ["Ann Lee,ann@a.org", "Ann-Lee,ann@b.org", "Ann.Lee,"]
+    roster.write_text("Name,Email\n" + "\n".join(people) + "\n", encoding="utf-8")
+    folder = tmp_path / "cohort"
+    done = rosters.new_cohort(roster, folder)
+    assert done.made == {
+        "Ann Lee": "ann-lee.sqlite", "Ann-Lee": "ann-lee-2.sqlite", "Ann.Lee": "ann-lee-3.sqlite"
+    }  # fmt: skip
+    assert done.renamed == [
+        "Ann-Lee's workbook is ann-lee-2.sqlite: ann-lee.sqlite is Ann Lee's.",
+        "Ann.Lee's workbook is ann-lee-3.sqlite: ann-lee.sqlite is Ann Lee's.",
+    ]
+    for name, file in done.made.items():
+        with workbook.open(folder / file) as wb:
+            assert wb.profile().name == name
+    # The same roster in another order: everybody's workbook is found, nobody's is made again.
+    roster.write_text("Name,Email\n" + "\n".join(reversed(people)) + "\n", encoding="utf-8")
+    again = rosters.new_cohort(roster, folder)
+    assert again.made == {} and again.kept == done.made
+
+
+def _killed_part_way(command: list[str], folder: Path, pattern: str) -> None:
+    """Run ``command`` and kill it (SIGKILL) once it has begun writing files in ``folder``."""
+    running = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and running.poll() is None:
+            if len(list(folder.glob(pattern))) >= 3:
+                break
+            time.sleep(0.01)
+    finally:
+        running.kill()
+        running.wait()
+
+
+def test_cohort_new_killed_part_way_leaves_whole_workbooks_and_a_rerun_finishes(tmp_path):
+    roster = tmp_path / "r.csv"
+    names = [f"Person {n:03d}" for n in range(150)]
+    roster.write_text(
+        "Name,Business\n" + "".join(f"{name},Shop {name}\n" for name in names), encoding="utf-8"
+    )
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    command = [sys.executable, "-m", "workbook.cli", "cohort", "new", str(roster), str(folder)]
+    _killed_part_way(command, folder, "*.sqlite")
+    made = sorted(folder.glob("*.sqlite"))
+    assert 3 <= len(made) < len(names)  # killed part-way indeed
+    for path in made:
+        with workbook.open(path) as wb:
+            assert wb.profile().business == f"Shop {wb.profile().name}"
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert len(list(folder.glob("*.sqlite"))) == len(names)
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]
+    for path in folder.glob("*.sqlite"):
+        with workbook.open(path) as wb:
+            assert wb.profile().business == f"Shop {wb.profile().name}"

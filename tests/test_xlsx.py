@@ -119,3 +119,33 @@ def test_export_and_new_from_xlsx_on_the_command_line(demo_workbook, tmp_path):
     assert bad.returncode == 2 and "there is no such file" in bad.stderr
     assert "Traceback" not in bad.stderr
     assert not (tmp_path / "x.sqlite").exists()
+
+
+def test_new_from_xlsx_killed_part_way_leaves_no_workbook_and_a_rerun_makes_it_whole(tmp_path):
+    import time
+
+    lines = ["Date,Description,Amount"] + [
+        f"2025-{1 + n % 12:02d}-{1 + n % 28:02d},SHOP {n % 400} LEEDS,-{1 + n % 97}.{n % 100:02d}"
+        for n in range(15_000)
+    ]
+    (tmp_path / "bank.csv").write_text("\n".join(lines), encoding="utf-8")
+    with workbook.open(tmp_path / "full.sqlite") as full:
+        full.import_transactions(tmp_path / "bank.csv", progress=False)
+        sheet = export_xlsx(full, tmp_path / "full.xlsx")
+    target = tmp_path / "copy.sqlite"
+    command = [sys.executable, "-m", "workbook.cli", "new", str(target), "--from-xlsx", str(sheet)]
+    running = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while running.poll() is None and time.monotonic() < deadline:
+        if (tmp_path / ".copy.sqlite.partial").exists():
+            time.sleep(0.2)  # part-way through the import
+            break
+        time.sleep(0.01)
+    running.kill()
+    running.wait()
+    assert not target.exists()  # nothing half-made where the workbook belongs
+    done = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with workbook.open(target) as back, workbook.open(tmp_path / "full.sqlite") as full:
+        assert _same(full, back)
+    assert not list(tmp_path.glob(".*partial*"))

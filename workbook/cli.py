@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from ._errors import InputError
-from ._places import data_folder
+from ._places import built_whole, data_folder
 from ._workbook import default_path, open
 from .profile import format_money
 from .sample import demo, notebooks_dir
@@ -128,16 +128,12 @@ def _new(args: argparse.Namespace) -> int:
     if path.exists():
         print(f"{path} already exists; it was left as it is.")
         return 0
-    with open(path) as wb:
+    # All or nothing: a run stopped part-way leaves no workbook, and the next run starts over.
+    with built_whole(path) as building, open(building) as wb:
         if args.from_xlsx:
             from .report import import_xlsx
 
-            try:
-                import_xlsx(args.from_xlsx, wb)
-            except InputError:
-                wb.close()
-                path.unlink()  # leave no half-made workbook behind
-                raise
+            import_xlsx(args.from_xlsx, wb)
         wb.set_profile(
             **{
                 k: v
@@ -255,14 +251,17 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _cohort_new(args: argparse.Namespace) -> int:
-    from . import cohort
+    from . import roster
 
-    made, kept = cohort.new_cohort(Path(args.roster), Path(args.folder))
-    for name in made:
-        print(f"Made {cohort.file_name(name)} for {name}")
-    if kept:
-        print(f"Already there, left as they are: {', '.join(kept)}")
-    print(f"{len(made)} new, {len(kept)} already there, in {args.folder}")
+    done = roster.new_cohort(Path(args.roster), Path(args.folder))
+    print(f"{Path(args.roster).name}: {done.columns}")
+    for name, file in done.made.items():
+        print(f"Made {file} for {name}")
+    for said in done.renamed:
+        print(said)
+    if done.kept:
+        print(f"Already there, left as they are: {', '.join(done.kept)}")
+    print(f"{len(done.made)} new, {len(done.kept)} already there, in {args.folder}")
     return 0
 
 

@@ -8,10 +8,7 @@ participant's contacts, except the email of a participant who opted in.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,16 +19,8 @@ from . import gains as gains_rules
 from . import money_trail, preferred_clients
 from ._errors import InputError
 from ._workbook import Workbook
+from .roster import file_name, new_cohort, read_roster
 
-# Roster headings as coaches type them, for each field we use.
-_ROSTER_HEADINGS = {
-    "name": ("name", "full name", "participant", "participant name", "attendee", "nom", "name und vorname"),
-    "first_name": ("first name", "first", "given name", "prénom", "vorname"),
-    "last_name": ("last name", "last", "surname", "family name", "nom de famille", "nachname"),
-    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "courriel"),
-    "business": ("business", "company", "business name", "organisation", "organization", "firm", "firma", "entreprise"),
-    "profession": ("profession", "trade", "occupation", "industry", "what they do", "role", "métier", "beruf"),
-}  # fmt: skip
 EXERCISES = {
     "profile": "0 Profile",
     "money_trail": "1 Money trail",
@@ -41,104 +30,6 @@ EXERCISES = {
     "network": "5 Network",
     "follow_up": "6 Follow-up",
 }
-
-
-# -- the roster ------------------------------------------------------------------------
-
-
-def read_roster(source: str | os.PathLike[str]) -> pd.DataFrame:
-    """name, email, business, profession for each participant of a roster CSV.
-
-    Extra columns are ignored, blank rows skipped, a BOM and semicolons accepted; a row without
-    a name, or a name twice, is an InputError naming the line.
-    """
-    from .importers._source import decode, load, refuse_binary
-
-    path = Path(source)
-    src = load(path)  # a missing file, a PDF or a spreadsheet: said in words
-    if not src.data.strip(b"\xef\xbb\xbf \t\r\n,;"):
-        raise InputError(f"{path.name}: the roster is empty.")
-    refuse_binary(src)
-
-    lines = decode(src).splitlines()
-
-    start = next((i for i, line in enumerate(lines) if line.strip(" ,;\t")), None)
-    if start is None:
-        raise InputError(f"{path.name}: the roster is empty.")
-    delimiter = max((",", ";", "\t"), key=lines[start].count)
-    rows = list(csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=delimiter))
-    headings = [" ".join(h.replace("\ufeff", "").split()).lower() for h in rows[0]]
-    where = {}
-    for key, names in _ROSTER_HEADINGS.items():
-        for name in names:
-            if name in headings:
-                where[key] = headings.index(name)
-                break
-    if "name" not in where and "first_name" not in where:
-        raise InputError(
-            f"{path.name}, line {start + 1}: the roster needs a Name column (or First name and "
-            f"Last name). The headings found were: {', '.join(rows[0])}."
-        )
-    people = []
-    seen: dict[str, int] = {}
-    for offset, cells in enumerate(rows[1:], start=start + 2):
-        if not any(c.strip() for c in cells):
-            continue
-
-        def cell(key: str, cells: list[str] = cells) -> str:
-            i = where.get(key)
-            return " ".join(cells[i].split()) if i is not None and i < len(cells) else ""
-
-        name = cell("name") or " ".join(p for p in (cell("first_name"), cell("last_name")) if p)
-        if not name:
-            raise InputError(f"{path.name}, line {offset}: this row has no name.")
-        email = cell("email")
-        if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
-            raise InputError(f"{path.name}, line {offset}: {email!r} is not an email address.")
-        key = name.lower()
-        if key in seen:
-            raise InputError(
-                f"{path.name}, line {offset}: {name} is already on line {seen[key]}. "
-                "Give each participant one row (add an initial to tell two people apart)."
-            )
-        seen[key] = offset
-        people.append(
-            {
-                "name": name,
-                "email": email,
-                "business": cell("business"),
-                "profession": cell("profession"),
-            }
-        )
-    if not people:
-        raise InputError(f"{path.name}: the roster has headings but nobody on it.")
-    return pd.DataFrame(people)
-
-
-def file_name(name: str) -> str:
-    """A participant's workbook file name: 'Zoë Łukasz' -> 'zoë-łukasz.sqlite'."""
-    slug = re.sub(r"[^\w]+", "-", name.lower()).strip("-")
-    return f"{slug or 'participant'}.sqlite"
-
-
-def new_cohort(
-    roster: str | os.PathLike[str], folder: str | os.PathLike[str]
-) -> tuple[list[str], list[str]]:
-    """One workbook per roster row in ``folder``, the profile filled in. A workbook already
-    there is left as it is. Returns (names made, names already there)."""
-    people = read_roster(roster)
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    made, kept = [], []
-    for person in people.to_dict("records"):
-        path = target / file_name(person["name"])
-        if path.exists():
-            kept.append(person["name"])
-            continue
-        with Workbook(path) as wb:
-            wb.set_profile(**{k: v for k, v in person.items() if v})
-        made.append(person["name"])
-    return made, kept
 
 
 # -- reading a cohort ------------------------------------------------------------------
@@ -337,9 +228,10 @@ def demo(folder: str | os.PathLike[str]) -> Path:
     source = sample_dir() / "cohort"
     target = Path(folder)
     new_cohort(source / "roster.csv", target)
+    files = {name: target / file_name(name) for name in read_roster(source / "roster.csv")["name"]}
     choices = pd.read_csv(source / "choices.csv", keep_default_na=False)
     for row in choices.to_dict("records"):
-        with Workbook(target / file_name(row["name"])) as wb:
+        with Workbook(files[row["name"]]) as wb:
             if row["name"] == "Dana Whitfield" and wb.businesses().empty:
                 fill(wb)
             elif not wb.target_professions():
@@ -347,7 +239,7 @@ def demo(folder: str | os.PathLike[str]) -> Path:
                 for profession in row["targets"].split(";"):
                     wb.add_target_profession(profession)
             wb.set_profile(share_with_cohort=row["share_email"] == "yes")
-    with Workbook(target / file_name("Grace Kim")) as wb:
+    with Workbook(files["Grace Kim"]) as wb:
         if wb.businesses().empty:
             shop = wb.add_business(name="Battery Park Books", amount=40, frequency="per_month")
             ask = wb.add_ask(shop, "display_cards", "My estate-planning guide at the counter")

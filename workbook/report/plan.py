@@ -12,6 +12,7 @@ from .. import _frames as frames
 from .. import follow_up, money_trail, preferred_clients
 from .. import gains as gains_rules
 from .. import goals as goal_rules
+from .._places import file_stem
 from ..contacts import DEPTH_SHORT
 from ..profile import format_money
 from ..words import count
@@ -24,7 +25,7 @@ def _first(name: str) -> str:
 def file_name(wb: Any, kind: str, extension: str) -> str:
     """What a participant's file is called: action-plan-Dana-Whitfield-2026-11-24.pdf. From
     the profile and the date alone, without gathering the whole plan."""
-    stem = "-".join((wb.profile().name or PLAN_TITLE).split()) or "workbook"
+    stem = file_stem(wb.profile().name or PLAN_TITLE, "workbook")
     return f"{kind}-{stem}-{wb.today().isoformat()}.{extension}"
 
 

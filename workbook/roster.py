@@ -1,0 +1,236 @@
+"""The coach's roster: a CSV made in a spreadsheet or exported from an event tool becomes one
+workbook per participant, each with the participant's profile filled in.
+
+Every problem of a roster is said at once, naming its line, and nothing is made until there
+are none; the columns used and those ignored are said too. Each participant gets a workbook
+file of their own, named from their name, made all or nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ._errors import InputError
+from ._places import built_whole, file_stem
+from ._workbook import Workbook
+
+# Roster headings as coaches and event tools (Eventbrite, Meetup, Luma) write them.
+_ROSTER_HEADINGS = {
+    "name": ("name", "full name", "participant", "participant name", "attendee", "attendee name", "nom", "name und vorname"),
+    "first_name": ("first name", "first", "given name", "prénom", "vorname"),
+    "last_name": ("last name", "last", "surname", "family name", "nom de famille", "nachname"),
+    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "courriel"),
+    "business": ("business", "company", "business name", "company name", "organisation", "organization", "firm", "firma", "entreprise", "unternehmen"),
+    "profession": ("profession", "trade", "occupation", "job title", "title", "job", "position", "industry", "what they do", "role", "métier", "beruf", "berufsbezeichnung"),
+}  # fmt: skip
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+@dataclass
+class Roster:
+    people: pd.DataFrame  # name, email, business, profession
+    used: dict[str, str]  # our field -> the heading it was read from
+    ignored: list[str] = field(default_factory=list)  # headings not used
+
+    def columns_said(self) -> str:
+        """'Used: Full Name (name), Company (business). Ignored: Ticket type.'"""
+        used = ", ".join(f"{heading} ({what})" for what, heading in self.used.items())
+        said = f"Used: {used}."
+        if self.ignored:
+            said += f" Ignored: {', '.join(self.ignored)}."
+        return said
+
+
+def read_roster(source: str | os.PathLike[str]) -> pd.DataFrame:
+    """name, email, business, profession for each participant of a roster CSV; see
+    ``read_roster_columns`` for the columns used and ignored."""
+    return read_roster_columns(source).people
+
+
+def read_roster_columns(source: str | os.PathLike[str]) -> Roster:
+    """The roster's participants, and which of its columns were used.
+
+    Extra columns are ignored (and said), blank rows skipped, a BOM and semicolons accepted.
+    Every row without a name, email that is not one, and person on two rows is an InputError
+    naming the lines, all of them in one message.
+    """
+    from .importers._source import decode, load, refuse_binary
+
+    path = Path(source)
+    src = load(path)  # a missing file, a PDF or a spreadsheet: said in words
+    if not src.data.strip():
+        raise InputError(f"{path.name}: the roster is empty.")
+    refuse_binary(src)
+    lines = decode(src).splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip(" ,;\t")), None)
+    if start is None:
+        raise InputError(f"{path.name}: the roster is empty.")
+    delimiter = max((",", ";", "\t"), key=lines[start].count)
+    rows = list(csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=delimiter))
+    printed = [" ".join(h.replace("\ufeff", "").split()) for h in rows[0]]
+    headings = [h.lower() for h in printed]
+    where: dict[str, int] = {}
+    for key, names in _ROSTER_HEADINGS.items():
+        for name in names:
+            if name in headings and headings.index(name) not in where.values():
+                where[key] = headings.index(name)
+                break
+    if "name" not in where and "first_name" not in where:
+        raise InputError(
+            f"{path.name}, line {start + 1}: the roster needs a Name column (or First name and "
+            f"Last name). The headings found were: {', '.join(rows[0])}."
+        )
+    people, problems = _people(rows[1:], where, first_line=start + 2)
+    if len(problems) == 1:
+        raise InputError(f"{path.name}, {problems[0]}")
+    if problems:
+        shown = problems[:20] + (
+            [f"... and {len(problems) - 20} more."] if len(problems) > 20 else []
+        )
+        raise InputError(
+            f"{path.name} has {len(problems)} problems, said here all at once:\n"
+            + "\n".join(f"- {problem}" for problem in shown)
+        )
+    if not people:
+        raise InputError(f"{path.name}: the roster has headings but nobody on it.")
+    used = {key: printed[i] for key, i in sorted(where.items(), key=lambda item: item[1])}
+    ignored = [h for i, h in enumerate(printed) if h and i not in where.values()]
+    return Roster(pd.DataFrame(people), used, ignored)
+
+
+def _people(
+    rows: list[list[str]], where: dict[str, int], first_line: int
+) -> tuple[list[dict[str, str]], list[str]]:
+    people: list[dict[str, str]] = []
+    problems: list[str] = []
+    by_email: dict[str, int] = {}
+    by_name: dict[str, tuple[int, str]] = {}
+    for line, cells in enumerate(rows, start=first_line):
+        if not any(c.strip() for c in cells):
+            continue
+
+        def cell(key: str, cells: list[str] = cells) -> str:
+            i = where.get(key)
+            return " ".join(cells[i].split()) if i is not None and i < len(cells) else ""
+
+        name = cell("name") or " ".join(p for p in (cell("first_name"), cell("last_name")) if p)
+        email = cell("email")
+        if not name:
+            problems.append(f"line {line}: this row has no name.")
+            continue
+        if email and not _EMAIL.fullmatch(email):
+            problems.append(f"line {line}: {email!r} is not an email address.")
+        elif email and email.lower() in by_email:
+            problems.append(
+                f"line {line}: {name} <{email}> is registered twice (also on line "
+                f"{by_email[email.lower()]}, same email). Keep one of the two rows."
+            )
+            continue
+        elif name.lower() in by_name:
+            other, other_email = by_name[name.lower()]
+            two = email and other_email and email.lower() != other_email.lower()
+            problems.append(
+                f"line {line}: {name} is already on line {other}. "
+                + (
+                    "Two people with one name: add an initial to tell them apart."
+                    if two
+                    else "If it is the same person, keep one row; if two, add an initial."
+                )
+            )
+            continue
+        if email:
+            by_email[email.lower()] = line
+        by_name[name.lower()] = (line, email)
+        people.append(
+            {
+                "name": name,
+                "email": email,
+                "business": cell("business"),
+                "profession": cell("profession"),
+            }
+        )
+    return people, problems
+
+
+def file_name(name: str) -> str:
+    """A participant's workbook file name, first choice: 'Zoë Łukasz' -> 'zoë-łukasz.sqlite'."""
+    return f"{file_stem(name.lower(), 'participant')}.sqlite"
+
+
+@dataclass
+class NewCohort:
+    made: dict[str, str] = field(default_factory=dict)  # name -> file name
+    kept: dict[str, str] = field(default_factory=dict)  # already there, left as they were
+    renamed: list[str] = field(default_factory=list)  # why a file is not the first choice
+    columns: str = ""  # the roster's columns used and ignored, in words
+
+
+def new_cohort(roster: str | os.PathLike[str], folder: str | os.PathLike[str]) -> NewCohort:
+    """One workbook per roster row in ``folder``, the profile filled in, each made all or
+    nothing. A participant's workbook already there (their name or email in its profile) is
+    left as it is; a re-run after a stop part-way makes the rest. Names that make the same
+    file name ('Ann Lee', 'Ann-Lee', 'ANN LEE') get files of their own: ann-lee-2.sqlite."""
+    read = read_roster_columns(roster)
+    people = read.people
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    owners = _owners(target)
+    done = NewCohort(columns=read.columns_said())
+    for person in people.to_dict("records"):
+        path = _file_for(person, target, owners)
+        if path.exists():
+            done.kept[person["name"]] = path.name
+            continue
+        with built_whole(path) as building:
+            with Workbook(building) as wb:
+                wb.set_profile(**{k: v for k, v in person.items() if v})
+        owners[path.name] = (person["name"], person["email"].lower())
+        done.made[person["name"]] = path.name
+        if path.name != file_name(person["name"]):
+            first = owners.get(file_name(person["name"]), ("another participant",))[0]
+            done.renamed.append(
+                f"{person['name']}'s workbook is {path.name}: {file_name(person['name'])} "
+                f"is {first}'s."
+            )
+    return done
+
+
+def _owners(folder: Path) -> dict[str, tuple[str, str]]:
+    """Each workbook file's participant: (name, email) from its profile."""
+    owners = {}
+    for path in sorted(folder.glob("*.sqlite")):
+        if "-backup-" in path.name:
+            continue
+        try:
+            with Workbook(path) as wb:
+                profile = wb.profile()
+        except InputError:  # a damaged file is nobody's: it is never written over
+            owners[path.name] = ("", "")
+            continue
+        owners[path.name] = (profile.name or "", (profile.email or "").lower())
+    return owners
+
+
+def _file_for(person: dict[str, str], folder: Path, owners: dict[str, tuple[str, str]]) -> Path:
+    """The participant's workbook: the one already theirs (same email, else same name), or
+    the first free file name from theirs (ann-lee.sqlite, ann-lee-2.sqlite, ...)."""
+    stem = file_name(person["name"])[: -len(".sqlite")]
+    choices = [f"{stem}.sqlite"] + [f"{stem}-{n}.sqlite" for n in range(2, 1000)]
+    email = person["email"].lower()
+    for matches in (
+        lambda owner: bool(email) and owner[1] == email,
+        lambda owner: owner[0] == person["name"] and (not email or not owner[1]),
+    ):
+        for choice in choices:
+            if choice not in owners:
+                break
+            if matches(owners[choice]):
+                return folder / choice
+    return folder / next(choice for choice in choices if choice not in owners)
