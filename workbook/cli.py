@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from ._errors import InputError
 from ._places import built_whole, data_folder
+from ._store_open import damaged, given_workbook
 from ._workbook import default_path, open
 from .profile import format_money
 from .sample import demo, notebooks_dir
@@ -173,9 +175,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.all:
         return _export_all(Path(args.all), Path(args.output or "."), args.format)
     path = Path(args.workbook).expanduser() if args.workbook else default_path()
-    if not path.exists():
-        raise InputError(f"There is no workbook at {path}. Give one with --workbook PATH.")
-    with open(path) as wb:
+    with open(given_workbook(path)) as wb:
         out, note = _write(wb, args.format, Path(args.output) if args.output else None)
         if args.format in ("pdf", "html"):
             wb.plan_made()  # the participant's own plan: the last exercise is done
@@ -199,12 +199,15 @@ def _export_all(folder: Path, outdir: Path, fmt: str) -> int:
     notes = set()
     for path in tqdm(files, unit="workbook", desc=f"Action plans ({fmt})"):
         try:
-            with open(path) as wb:
+            with open(given_workbook(path)) as wb:
                 _out, note = _write(wb, fmt, outdir / f"{path.stem}.{fmt}")
             notes.add(note)
         except InputError as exc:
             failed += 1
             tqdm.write(f"{path.name}: {exc}", file=sys.stderr)
+        except sqlite3.DatabaseError:  # damaged past what the check on opening finds
+            failed += 1
+            tqdm.write(f"{path.name}: {damaged(path)}", file=sys.stderr)
     for note in notes - {""}:
         print(note, file=sys.stderr)
     print(

@@ -9,6 +9,7 @@ participant's contacts, except the email of a participant who opted in.
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import pandas as pd
 from . import gains as gains_rules
 from . import money_trail, preferred_clients
 from ._errors import InputError
+from ._store_open import damaged, given_workbook
 from ._workbook import Workbook
 from .roster import file_name, new_cohort, read_roster
 
@@ -56,10 +58,12 @@ def load(folder: str | os.PathLike[str]) -> Cohort:
         if "-backup-" in path.name:
             continue
         try:
-            with Workbook(path) as wb:
+            with Workbook(given_workbook(path)) as wb:
                 cohort.participants.append(_summary(wb, path))
         except InputError as exc:
             cohort.unreadable.append((path.name, str(exc)))
+        except sqlite3.DatabaseError:  # damaged past what the check on opening finds
+            cohort.unreadable.append((path.name, str(damaged(path))))
     return cohort
 
 

@@ -25,6 +25,8 @@ from ._sql import check_name as _check_name
 from ._sql import insert as _insert
 from ._sql import now as _now
 from ._store_merge import MergeOperations
+from ._store_open import statements as _statements
+from ._store_open import version_of
 from ._store_removals import RemovalOperations
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store"]
@@ -49,9 +51,10 @@ class Store(RemovalOperations, MergeOperations):
         self._read_at: tuple[int, int] | None = None
         if self.path.is_dir():
             raise InputError(f"{self.path} is a folder; give the path of a workbook file.")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        existed = self.path.exists() and self.path.stat().st_size > 0
+        # Checked without writing a byte: not a workbook, damaged, or another program's.
+        existed = version_of(self.path) is not None
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             self._con = sqlite3.connect(
                 self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
             )
@@ -61,34 +64,29 @@ class Store(RemovalOperations, MergeOperations):
             self._con.execute("PRAGMA journal_mode = DELETE")
             self._con.execute("PRAGMA synchronous = FULL")
             version = self._con.execute("PRAGMA user_version").fetchone()[0]
-            foreign = (
-                version == 0
-                and self._con.execute(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                ).fetchone()[0]
-            )
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError):
             raise InputError(
-                f"{self.path} is not a workbook file (SQLite said: {exc}). "
-                "Open a workbook made by this program, or give a new file name."
-            ) from exc
-        if foreign:  # another program's database: leave it as it is
-            self._con.close()
-            raise InputError(
-                f"{self.path} is a database of another program, not a workbook. "
-                "Give a new file name for your workbook."
-            )
+                f"{self.path} cannot be opened: its folder is not one you can write to. "
+                "Give a file in a folder of your own (your Documents)."
+            ) from None
         if version > SCHEMA_VERSION:
             raise InputError(
                 f"{self.path} was saved by a newer version of the workbook (schema {version}, "
                 f"this one knows {SCHEMA_VERSION}). Update the program to open it."
             )
         if version < SCHEMA_VERSION:
-            if existed and version > 0:
-                self.backup_path: Path | None = self._backup(version)
-            else:
-                self.backup_path = None
-            self._migrate(version)
+            try:
+                self.backup_path: Path | None = (
+                    self._backup(version) if existed and version > 0 else None
+                )
+                self._migrate(version)
+            except (sqlite3.OperationalError, OSError):
+                self._con.close()
+                raise InputError(
+                    f"{self.path} was made by an older version and must be updated to open, "
+                    "but it cannot be written where it is (a read-only folder or file). Copy "
+                    "it to a folder of your own and open the copy. It was left as it is."
+                ) from None
         else:
             self.backup_path = None
 
@@ -405,10 +403,6 @@ class Store(RemovalOperations, MergeOperations):
     def close(self) -> None:
         self._reads.clear()  # a 100,000-row transactions table is tens of MB
         self._con.close()
-
-
-def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
 
 
 def _gone(table: str) -> InputError:
