@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from ._errors import InputError, WorkbookBusy
-from ._schema import INTERNAL_TABLES, MIGRATIONS, SCHEMA_VERSION, SEEDED_TABLES
+from ._schema import MIGRATIONS, SCHEMA_VERSION
 from ._sql import check_name as _check_name
 from ._sql import insert as _insert
 from ._sql import now as _now
@@ -28,6 +28,7 @@ from ._store_merge import MergeOperations
 from ._store_open import statements as _statements
 from ._store_open import version_of
 from ._store_removals import RemovalOperations
+from ._store_tables import WholeTableOperations
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store"]
 
@@ -38,7 +39,7 @@ BUSY_RETRIES = 3
 IMPORT_CHUNK = 5000
 
 
-class Store(RemovalOperations, MergeOperations):
+class Store(RemovalOperations, MergeOperations, WholeTableOperations):
     """A participant's workbook file: schema, transactions and plain row operations."""
 
     def __init__(self, path: str | os.PathLike[str]):
@@ -345,60 +346,6 @@ class Store(RemovalOperations, MergeOperations):
         return pd.read_sql_query(
             f"SELECT * FROM {table} WHERE {column} = ? ORDER BY id", self._con, params=(value,)
         )
-
-    def tables(self) -> list[str]:
-        """The participant's tables, in the order they can be filled (parents first)."""
-        names = [
-            r[0]
-            for r in self._con.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                "ORDER BY rowid"
-            )
-        ]
-        return [name for name in names if name not in INTERNAL_TABLES]
-
-    def columns(self, table: str) -> list[tuple[str, str, bool]]:
-        """(name, declared type, NOT NULL) for each column of a table."""
-        _check_name(table)
-        return [
-            (r[1], r[2].upper(), bool(r[3]))
-            for r in self._con.execute(f"PRAGMA table_info({table})")
-        ]
-
-    def restore(self, content: Mapping[str, list[Mapping[str, Any]]]) -> None:
-        """Fill an empty workbook with whole tables (ids kept), all in one transaction."""
-        with self.transaction() as con:
-            for table in self.tables():
-                if (
-                    con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                    and table not in SEEDED_TABLES
-                ):
-                    raise InputError("This workbook already has data: import into a new file.")
-            con.execute("DELETE FROM profile")
-            if content.get("cadences"):  # the saved cadences replace the defaults
-                con.execute("DELETE FROM cadences")
-            for table in self.tables():
-                for values in content.get(table, []):
-                    _insert(con, table, values, stamp=False)
-            if not con.execute("SELECT count(*) FROM profile").fetchone()[0]:
-                con.execute("INSERT INTO profile (id) VALUES (1)")
-        for table in content:
-            self._changed(table)
-
-    def dump(self, table: str) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """A whole table as it is stored: column names and every row, in insertion order."""
-        names = [name for name, _type, _notnull in self.columns(table)]
-        rows = self._con.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid")
-        return names, rows.fetchall()
-
-    def replace_all(self, table: str, rows: list[Mapping[str, Any]]) -> None:
-        """Make ``rows`` the whole content of a small list table, in one transaction."""
-        _check_name(table)
-        with self.transaction() as con:
-            con.execute(f"DELETE FROM {table}")
-            for values in rows:
-                _insert(con, table, values)
-        self._changed(table)
 
     def close(self) -> None:
         self._reads.clear()  # a 100,000-row transactions table is tens of MB
