@@ -521,3 +521,34 @@ def test_brand_names_keep_their_capitals():
     assert payees.title_case("EE LIMITED") == "EE Limited"
     assert payees.title_case("BT GROUP") == "BT Group"
     assert payees.title_case("O2 UK") == "O2 UK" and payees.title_case("JOES CAFE") == "Joes Cafe"
+
+
+def test_a_trailing_neighbourhood_or_the_participants_town_is_not_part_of_the_name(
+    tmp_workbook, tmp_path
+):
+    tmp_workbook.set_profile(city="Leeds")
+    tmp_workbook.import_transactions(
+        _citi(
+            tmp_path,
+            "leeds.csv",
+            "Cleared,01/05/2025,HAIR BY LUCY HEADINGLEY,60.00,",
+            "Cleared,02/05/2025,HAIR BY LUCY HEADINGLEY,60.00,",
+            "Cleared,01/07/2025,COSTA HEADINGLEY,4.20,",
+            "Cleared,01/09/2025,THE SKYRACK HEADINGLEY,18.00,",
+            "Cleared,01/11/2025,PRINT WORKS LEEDS,35.00,",
+            "Cleared,01/12/2025,LAYNES COFFEE,3.10,",
+            "Cleared,01/13/2025,BLACK SHEEP COFFEE,3.40,",
+            "Cleared,01/14/2025,NORTH STAR COFFEE,3.20,",
+            "Cleared,01/15/2025,HEADINGLEY DENTAL,90.00,",
+        )
+    )
+    found = tmp_workbook.money_trail_candidates()
+    assert set(found["payee"]) == {
+        "Hair By Lucy", "Costa", "The Skyrack", "Print Works", "Laynes Coffee",
+        "Black Sheep Coffee", "North Star Coffee", "Headingley Dental",
+    }  # fmt: skip
+    lucy = found.set_index("payee").loc["Hair By Lucy"]
+    assert lucy["visits"] == 2 and lucy["total"] == 120
+    business = tmp_workbook.accept_candidate("Hair By Lucy")
+    assert tmp_workbook.businesses().set_index("id").loc[business, "name"] == "Hair By Lucy"
+    assert tmp_workbook.money_trail_candidates().set_index("payee").loc["Hair By Lucy", "in_trail"]

@@ -196,7 +196,9 @@ class ImportOperations:
         # tables, and every listing of the candidates would otherwise work them out again.
         return self.store.kept(
             ("candidates",),
-            lambda: spending.candidates(self.transactions(), list(self.businesses()["name"])),
+            lambda: spending.candidates(
+                self.transactions(), list(self.businesses()["name"]), self.profile().city
+            ),
         )
 
     def accept_candidate(self, payee: str, **changes: Any) -> int:

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import preferred_clients
+from .importers.payees import places_stripped
 from .words import count
 
 CANDIDATE_COLUMNS = [
@@ -65,9 +66,12 @@ def dedupe_keys(tx: pd.DataFrame) -> pd.Series:
     return ofx.where(fitid != "", content + "#" + occurrence)
 
 
-def candidates(tx: pd.DataFrame, business_names: list[str] | None = None) -> pd.DataFrame:
+def candidates(
+    tx: pd.DataFrame, business_names: list[str] | None = None, city: str = ""
+) -> pd.DataFrame:
     """Money out, grouped by payee, biggest first: total, per year, visits, first and last
-    payment, a guessed profession, and whether the business is already in the money trail."""
+    payment, a guessed profession, and whether the business is already in the money trail.
+    Payees are named without a trailing place (``city``, or a shared neighbourhood)."""
     if tx.empty:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
     dates = pd.to_datetime(tx["date"])
@@ -75,6 +79,7 @@ def candidates(tx: pd.DataFrame, business_names: list[str] | None = None) -> pd.
     out = tx[(tx["amount"] < 0) & ~tx["pending"].astype(bool)].assign(date=dates)
     if out.empty:
         return pd.DataFrame(columns=CANDIDATE_COLUMNS)
+    out = out.assign(payee=places_stripped(out["payee"], city))
     grouped = _per_payee(out)
     grouped = grouped[~grouped["payee"].str.contains(NOT_A_BUSINESS)]
     grouped["total"] = -grouped["total"].round(2)

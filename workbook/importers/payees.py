@@ -306,3 +306,49 @@ def apply_rules(
         haystack = " ".join(description.split()).lower() + "\n" + payee.lower()
         renamed.append(next((name for words, name in reversed(rules) if words in haystack), payee))
     return pd.Series(np.asarray(renamed, dtype=object)[codes], index=payees.index, dtype=str)
+
+
+# Words that end many businesses' names and are never a place: a trailing word shared by
+# several payees is taken for their neighbourhood or town only when it is none of these.
+_BUSINESS_WORDS = _NAME_ENDINGS | set(
+    "LIMITED LTD PLC UK GB COM ONLINE DIRECT PAYMENT PAYMENTS COFFEE PIZZA TAXI TAXIS MOTORS "
+    "HOTEL PUB INN ARMS TAVERN BUTCHERS BUTCHER BAKERS BAKER CHEMIST CHEMISTS NEWS NEWSAGENT "
+    "SUPERSTORE SUPERMARKET EXPRESS EXTRA LOCAL METRO RESTAURANT TAKEAWAY BARBERS BARBER HAIR "
+    "NAILS BEAUTY FLOWERS OPTICIANS OPTICIAN DENTIST VETS CLUB TRUST COUNCIL ENERGY WATER "
+    "MOBILE FOOD FOODS WINES WINE SHOPS GARDENS GARDEN THEATRE CINEMA BOOKS BOOKSHOP SURGERY "
+    "PRACTICE PARTNERS ASSOCIATES SOLICITORS ACCOUNTANTS ESTATES LETTINGS STATION PARKING "
+    "TICKETS TRAVEL HOLIDAYS CARS CAR WASH TYRES LAUNDRY LAUNDERETTE KEBAB CHIPPY FISH CHIPS "
+    "CURRY NOODLES SUSHI BURGER BURGERS GRILL HOUSE LOUNGE TEA TEAS ICE CREAM SWEETS GIFTS "
+    "CRAFTS ART ARTS MUSIC SPORTS GOLF LEISURE POOL YOGA PILATES DANCE ACADEMY SCHOOL COLLEGE "
+    "NURSERY CHURCH CHARITY FOUNDATION".split()
+)
+
+
+def places_stripped(payees: pd.Series, city: str = "") -> pd.Series:
+    """Payee names without a trailing place: the participant's own city or town ('Print
+    Works Leeds' -> 'Print Works'), and a neighbourhood that ends three or more different
+    payees' names ('Hair By Lucy Headingley', 'Costa Headingley', 'The Skyrack Headingley':
+    Headingley is where they are, not what they are called). At least three letters stay."""
+    names = pd.unique(payees.to_numpy(dtype=object))
+    city_words = city.upper().split()
+    shared: dict[str, set[str]] = {}
+    for name in names:
+        words = str(name).upper().split()
+        if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) >= 4:
+            shared.setdefault(words[-1], set()).add(" ".join(words[:-1]))
+    places = {w for w, fronts in shared.items() if len(fronts) >= 3 and w not in _BUSINESS_WORDS}
+    if not places and not city_words:
+        return payees
+    renamed = {}
+    for name in names:
+        text = str(name)
+        words = text.split()
+        if city_words and len(words) > len(city_words):
+            if [w.upper() for w in words[-len(city_words) :]] == city_words:
+                words = words[: -len(city_words)]
+        if len(words) >= 2 and words[-1].upper() in places:
+            words = words[:-1]
+        kept = " ".join(words)
+        if kept != text and len(kept.replace(" ", "")) >= 3:
+            renamed[text] = kept
+    return payees.replace(renamed) if renamed else payees
