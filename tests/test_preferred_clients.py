@@ -1,3 +1,6 @@
+import csv
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -51,6 +54,11 @@ def test_exactly_five_not_your_own_no_repeats(demo_workbook):
     with pytest.raises(workbook.InputError, match="your own profession"):
         wb.add_target_profession("realtor")
     with pytest.raises(workbook.InputError, match="already one of your five"):
+        wb.add_target_profession("financial PLANNER")
+    with pytest.raises(
+        preferred_clients.CountsAsAnother,
+        match="Wealth manager counts as Financial planner here; keep both?",
+    ):
         wb.add_target_profession("Wealth manager")  # a financial planner by another name
     wb.add_target_profession("Mover")
     assert wb.target_professions()[-1] == "Mover"
@@ -135,3 +143,42 @@ def test_a_dog_walker_and_a_pet_sitter_are_two_of_the_five(tmp_workbook):
     tmp_workbook.add_target_profession("Pet sitter")
     tmp_workbook.add_target_profession("Dog walker")
     assert len(tmp_workbook.target_professions()) == 2
+
+
+TITLES = Path(__file__).parent / "fixtures" / "job_titles.csv"
+
+
+def _titles() -> list[tuple[str, str]]:
+    with TITLES.open(encoding="utf-8", newline="") as file:
+        return [(row["text"], row["profession"]) for row in csv.DictReader(file)]
+
+
+def test_the_table_of_real_titles_is_big_and_names_only_catalog_professions():
+    titles = _titles()
+    assert len(titles) >= 300 and len({t for t, _ in titles}) == len(titles)
+    known = set(preferred_clients.professions())
+    assert {p for _, p in titles if p} <= known
+    assert sum(1 for _, p in titles if not p) >= 50  # and many that name no trade
+
+
+@pytest.mark.parametrize(("text", "profession"), _titles())
+def test_titles_as_people_write_them(text, profession):
+    """LinkedIn positions, event-tool job titles and roster entries; '' is 'not known': an
+    ambiguous bare word (designer, consultant, owner) never decides alone."""
+    assert preferred_clients.guess_profession(text) == profession
+
+
+def test_a_profession_the_catalog_takes_for_another_is_said_and_both_can_stand(tmp_workbook):
+    from workbook.widgets import TargetProfessions
+
+    tmp_workbook.add_target_profession("Roofer")
+    picker = TargetProfessions(tmp_workbook)
+    picker.typed.value = "Roofing contractor"
+    picker.add_button.click()
+    assert "Roofing contractor counts as Roofer here; keep both?" in picker.status.value
+    assert picker.keep_both.layout.display != "none"
+    assert tmp_workbook.target_professions() == ["Roofer"]
+    picker.keep_both.click()
+    assert tmp_workbook.target_professions() == ["Roofer", "Roofing contractor"]
+    assert "Added Roofing contractor" in picker.status.value
+    assert picker.keep_both.layout.display == "none"

@@ -113,9 +113,12 @@ class PeopleOperations:
     def target_professions(self) -> list[str]:
         return list(self.store.read("target_professions")["profession"])
 
-    def add_target_profession(self, profession: str) -> int:
+    def add_target_profession(self, profession: str, *, keep_both: bool = False) -> int:
+        """One more of the five. A profession the catalog counts as one already chosen is
+        refused with CountsAsAnother ('Roofing contractor counts as Roofer here; keep
+        both?'), and added when ``keep_both``."""
         name = preferred_clients.clean_target(
-            profession, self.target_professions(), self.profile().profession
+            profession, self.target_professions(), self.profile().profession, keep_both
         )
         return self.store.insert("target_professions", {"profession": name})
 

@@ -50,21 +50,35 @@ def markets() -> dict[str, str]:
 @cache
 def _synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
     """One whole-word pattern for every synonym (longest first) and synonym -> profession."""
-    profession_of: dict[str, str] = {}
+    # A profession's own name is never another's synonym: 'tailor' is Tailor, whatever else.
+    profession_of = {profession.lower(): profession for profession in catalog()["professions"]}
     for profession, words in catalog()["professions"].items():
-        for word in {profession.lower(), *words}:
+        for word in words:
             profession_of.setdefault(word.lower(), profession)
     words = sorted(profession_of, key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
     return pattern, profession_of
 
 
+# Words that name a trade only loosely: they decide only when nothing more specific is said
+# ('Roofing Contractor' is a roofer, 'Painter & Decorator' a painter, 'Real Estate Appraiser'
+# an appraiser, 'Gutter Cleaning' a gutter cleaner).
+_WEAK = frozenset(
+    "contractor construction cleaning cleaner cleaners decorator decorating insurance events "
+    "moving legal school academy college bank market kitchen grill electric hearing staging "
+    "nursery gallery coffee cake salon spa grounds garage lodge inn".split()
+) | {"real estate"}
+# Names that hold a trade's word and are not that trade.
+_NOT_A_TRADE = re.compile(r"\b(?:general electric|market research|army vet(?:eran)?)\b")
+
+
 @cache
 def _guess(haystack: str) -> str:
     pattern, profession_of = _synonyms()
-    found = [m.group(0) for m in pattern.finditer(haystack)]
+    found = [m.group(0) for m in pattern.finditer(_NOT_A_TRADE.sub(" ", haystack))]
+    strong = [word for word in found if word not in _WEAK] or found
     # The longest match names the profession best: 'commercial real estate' over 'real estate'.
-    return profession_of[max(found, key=len)] if found else ""
+    return profession_of[max(strong, key=len)] if strong else ""
 
 
 def guess_profession(*texts: str) -> str:
@@ -96,8 +110,20 @@ def suggest(tags: list[str], own_profession: str = "", limit: int = 15) -> list[
     return [p for p in ranked if not same_profession(p, own_profession)][:limit]
 
 
-def clean_target(profession: str, current: list[str], own_profession: str) -> str:
-    """Check one more target profession against the rules of the exercise."""
+class CountsAsAnother(InputError):
+    """A profession the catalog takes for one already among the five: said, and the
+    participant may keep both."""
+
+    def __init__(self, profession: str, counts_as: str):
+        super().__init__(f"{profession} counts as {counts_as} here; keep both?")
+        self.profession, self.counts_as = profession, counts_as
+
+
+def clean_target(
+    profession: str, current: list[str], own_profession: str, keep_both: bool = False
+) -> str:
+    """Check one more target profession against the rules of the exercise. A profession the
+    catalog counts as one already chosen raises CountsAsAnother unless ``keep_both``."""
     name = " ".join(str(profession or "").split())
     if not name:
         raise InputError("Type or pick a profession first.")
@@ -106,10 +132,13 @@ def clean_target(profession: str, current: list[str], own_profession: str) -> st
             f"{name} is your own profession: pick professions that serve the same clients as you, "
             "not ones that compete with you."
         )
-    if any(same_profession(name, other) for other in current):
+    if any(name.lower() == other.strip().lower() for other in current):
         raise InputError(f"{name} is already one of your five.")
     if len(current) >= TARGET_COUNT:
         raise InputError(f"You have your {TARGET_COUNT} already: remove one to add {name}.")
+    alike = next((other for other in current if same_profession(name, other)), None)
+    if alike is not None and not keep_both:
+        raise CountsAsAnother(name, alike)
     return name
 
 

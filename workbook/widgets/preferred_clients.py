@@ -7,6 +7,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import preferred_clients
+from .._errors import InputError
 from ._common import LiveHTML, StatusLine, esc, lean, save, width
 
 
@@ -80,6 +81,12 @@ class TargetProfessions(w.VBox):
             w.Button, description="Add to my five", button_style="primary", icon="plus"
         )
         self.add_button.on_click(self._add_clicked)
+        # Shown when the catalog takes the profession typed for one already chosen.
+        self.keep_both = lean(
+            w.Button, description="Keep both", icon="check", layout=w.Layout(display="none")
+        )
+        self.keep_both.on_click(self._keep_both_clicked)
+        self._waiting = ""
         self.chosen = lean(w.VBox)
         self.count = lean(w.HTML)
         self._refresh()
@@ -93,7 +100,7 @@ class TargetProfessions(w.VBox):
                         lean(w.VBox, [self.count, self.chosen]),
                     ],
                 ),
-                lean(w.HBox, [self.add_button, self.status]),
+                lean(w.HBox, [self.add_button, self.status, self.keep_both]),
             ]
         )
 
@@ -135,8 +142,25 @@ class TargetProfessions(w.VBox):
 
     def _add_clicked(self, _button: w.Button) -> None:
         choice = self.typed.value.strip() or (self.suggestions.value or "")
-        if save(self.status, lambda: self.wb.add_target_profession(choice), f"Added {choice}"):
-            self.typed.value = ""
+        self._add(choice, keep_both=False)
+
+    def _keep_both_clicked(self, _button: w.Button) -> None:
+        self._add(self._waiting, keep_both=True)
+
+    def _add(self, choice: str, keep_both: bool) -> None:
+        self.keep_both.layout.display = "none"
+        try:
+            self.wb.add_target_profession(choice, keep_both=keep_both)
+        except preferred_clients.CountsAsAnother as alike:
+            self._waiting = alike.profession
+            self.status.error(str(alike))
+            self.keep_both.layout.display = ""
+            return
+        except InputError as exc:
+            self.status.error(str(exc))
+            return
+        self.status.saved(f"Added {choice}")
+        self.typed.value = ""
 
 
 class ClientQuestions(LiveHTML):
