@@ -370,3 +370,25 @@ def test_widgets_log_tick_and_download(dana):
     download.button.click()
     assert download.ics.startswith(b"BEGIN:VCALENDAR")
     assert "data:text/calendar;base64," in download.link.value
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Ann\r\nATTENDEE:mailto:evil@example.org", "Bob\rATTENDEE:mailto:evil@example.org",
+     "Cy\nATTENDEE:mailto:evil@example.org", "Di; \\, comma, semicolon"],
+)  # fmt: skip
+def test_a_name_with_line_breaks_stays_text_in_the_calendar_file(dana, tmp_path, name):
+    from workbook.cli import main
+
+    dana.log_interaction(name=name, kind="event", notes=f"Met {name}")
+    path = dana.path
+    dana.close()
+    out = tmp_path / "f.ics"
+    assert main(["export", "ics", "--workbook", str(path), "-o", str(out)]) == 0
+    raw = out.read_bytes()
+    lines = raw.split(b"\r\n")
+    assert all(b"\r" not in line and b"\n" not in line for line in lines)  # no bare breaks
+    assert not any(line.startswith(b"ATTENDEE") for line in lines)
+    (event,) = Calendar.from_ical(raw).walk("VEVENT")
+    assert "ATTENDEE" not in event
+    assert name.split("\r")[0].split("\n")[0] in str(event["summary"])
