@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -123,17 +122,50 @@ def test_introductions_worked_out_by_hand(room):
 
     # Dana wants a senior move manager, an estate-planning attorney and a financial planner;
     # Ruth and Grace want a real-estate agent back (mutual), Maria does not (one way).
-    assert meets("Dana Whitfield") == ["Ruth Ellison", "Grace Kim", "Maria Lopez"]
+    # Carla has a real-estate agent on her five: Dana learns that Carla wants to meet her.
+    assert meets("Dana Whitfield") == ["Ruth Ellison", "Grace Kim", "Maria Lopez", "Carla Nuñez"]
     dana = table[table["For"] == "Dana Whitfield"].set_index("Meet")
     assert dana.loc["Ruth Ellison", "Why"].startswith("Mutual")
     assert dana.loc["Maria Lopez", "Why"] == (
         "Financial planner is one of your five professions; you both serve retirees"
     )
-    assert meets("Anil Patel") == ["Ben Okafor"] and meets("Ben Okafor") == ["Anil Patel"]
+    assert meets("Anil Patel") == ["Ben Okafor"]
+    assert meets("Ben Okafor") == ["Anil Patel", "Carla Nuñez"]  # Carla wants a pet groomer
     assert meets("Carla Nuñez") == ["Ben Okafor", "Dana Whitfield"]  # one way, both
     # Shared client markets without a profession match come last.
     assert meets("Maria Lopez")[-2:] == ["Dana Whitfield", "Ruth Ellison"]
-    assert "Carla Nuñez" not in meets("Dana Whitfield")
+    assert dana.loc["Carla Nuñez", "Why"] == (
+        "Wants to meet you: a real-estate agent is one of their five"
+    )
+
+
+def test_someone_who_skipped_exercise_2_still_learns_who_wants_to_meet_them(tmp_path):
+    folder = cohort.demo(tmp_path / "cohort")
+    with workbook.open(folder / "ben-okafor.sqlite") as ben:
+        for profession in ben.target_professions():
+            ben.remove_target_profession(profession)
+        ben.set_client_tags([])
+    table = cohort.introductions(cohort.load(folder))
+    ben = table[table["For"] == "Ben Okafor"].set_index("Meet")
+    # Anil (a vet) and Carla (a hair stylist) have a pet groomer on their five.
+    assert set(ben.index) == {"Anil Patel", "Carla Nuñez"}
+    assert ben.loc["Anil Patel", "Why"].startswith("Wants to meet you: a pet groomer")
+
+
+def test_each_pair_is_introduced_once(room):
+    table = cohort.pairs(room)
+    pairs = [frozenset(p) for p in zip(table["Introduce"], table["To"], strict=True)]
+    assert len(pairs) == len(set(pairs))
+    meets = cohort.introductions(room)
+    assert set(pairs) == {frozenset(p) for p in zip(meets["For"], meets["Meet"], strict=True)}
+    mutual = table[table["Why"].str.startswith("each is on the other's")]
+    assert {frozenset(p) for p in zip(mutual["Introduce"], mutual["To"], strict=True)} >= {
+        frozenset(("Dana Whitfield", "Ruth Ellison")),
+        frozenset(("Anil Patel", "Ben Okafor")),
+    }
+    carla = table[(table["Introduce"] == "Carla Nuñez") & (table["To"] == "Dana Whitfield")]
+    assert list(carla["Why"]) == ["Carla Nuñez wants to meet a real-estate agent"]
+    assert list(table.columns) == ["Introduce", "To", "Why"]
 
 
 def test_a_file_that_cannot_be_read_is_listed_not_fatal(tmp_path):
@@ -147,6 +179,19 @@ def test_a_file_that_cannot_be_read_is_listed_not_fatal(tmp_path):
         cohort.load(tmp_path / "nowhere")
 
 
+def pdf_text(pdf: bytes, folder: Path, column: int | None = None) -> str:
+    """The PDF's text as pdftotext reads it; ``column`` 0 or 1: the left or right half of
+    each A4 page alone (for materials printed two to a row)."""
+    path = folder / "read-back.pdf"
+    path.write_bytes(pdf)
+    crop = [] if column is None else ["-x", str(298 * column), "-y", "0", "-W", "297", "-H", "842"]
+    done = subprocess.run(
+        ["pdftotext", "-layout", *crop, str(path), "-"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
 # -- privacy ---------------------------------------------------------------------------
 
 EMAILS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -155,19 +200,22 @@ EMAILS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 def test_exports_show_only_the_emails_of_those_who_opted_in(room, tmp_path):
     opted_in = {"dana@whitfieldhomes.example", "grace@kimlaw.example", "ruth@gentlemoves.example",
                 "sam@whitakercpa.example"}  # fmt: skip
-    table = cohort.introductions(room)
+    from workbook.report import room as materials
+
     outputs = {
         "html": report_html(room),
-        "csv": cohort.introductions_csv(table).decode("utf-8-sig"),
+        "csv": cohort.introductions_csv(cohort.pairs(room)).decode("utf-8-sig"),
         "widget": CohortDashboard(room.folder).view.value,
     }
-    if shutil.which("pdftotext"):
-        pdf = tmp_path / "i.pdf"
-        pdf.write_bytes(introductions_pdf(table, room))
-        outputs["pdf"] = subprocess.run(
-            ["pdftotext", str(pdf), "-"], capture_output=True, text=True
-        ).stdout
-        assert "Ruth Ellison" in outputs["pdf"]
+    for name, pdf in {
+        "introductions": introductions_pdf(room),
+        "meet": materials.meet_pdf(room),
+        "badges": materials.badges_pdf(room),
+        "room list": materials.room_list_pdf(room),
+        "laptop cards": materials.cards_pdf(room),
+    }.items():
+        outputs[name] = pdf_text(pdf, tmp_path)
+        assert "Ruth Ellison" in outputs[name], name
     for name, text in outputs.items():
         found = set(EMAILS.findall(text))
         assert found <= opted_in, (name, found - opted_in)
@@ -193,6 +241,7 @@ def test_cohort_commands(tmp_path, capsys):
     assert "junk.sqlite" in printed.err and "Read 8 workbooks (1 could not be read" in printed.out
     assert {p.name for p in out.iterdir()} == {
         "cohort-report.html", "introductions.csv", "introductions.pdf", "progress.csv",
+        "meet-in-this-room.pdf",
     }  # fmt: skip
     assert (out / "introductions.pdf").read_bytes().startswith(b"%PDF")
     bad = tmp_path / "bad.csv"
@@ -340,3 +389,184 @@ def test_cohort_new_killed_part_way_leaves_whole_workbooks_and_a_rerun_finishes(
     for path in folder.glob("*.sqlite"):
         with workbook.open(path) as wb:
             assert wb.profile().business == f"Shop {wb.profile().name}"
+
+
+# -- what the coach prints for the day ---------------------------------------------------
+
+
+def _qr_codes(pdf: bytes, folder: Path) -> list[str]:
+    """The text of every QR code on the PDF's pages, decoded from the pages as printed
+    (pdftoppm draws them, zxing-cpp reads them)."""
+    import numpy as np
+    import zxingcpp
+
+    (folder / "cards.pdf").write_bytes(pdf)
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-gray", str(folder / "cards.pdf"), str(folder / "page")],
+        check=True,
+    )
+    found = []
+    for page in sorted(folder.glob("page*.pgm")):
+        header, _, pixels = page.read_bytes().partition(b"\n255\n")
+        width, height = map(int, header.split()[1:3])
+        image = np.frombuffer(pixels, dtype=np.uint8).reshape(height, width)
+        found += [code.text for code in zxingcpp.read_barcodes(image)]
+    return found
+
+
+def test_login_cards_hold_each_login_password_and_a_qr_code_of_the_address(room, tmp_path):
+    accounts = tmp_path / "accounts.csv"
+    accounts.write_text(
+        "name,email,login,password\nCoach,,coach,c0ach-secret\n"
+        "Dana Whitfield,dana@whitfieldhomes.example,danaw,Xq7-pL2a\nRuth Ellison,,ruthe,Mn4_tZ9k\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "cards.pdf"
+    address = "https://10.0.0.5:8000/hub/login"
+    assert main(["cohort", "cards", str(room.folder), "--accounts", str(accounts),
+                 "--address", address, "-o", str(out)]) == 0  # fmt: skip
+    text = pdf_text(out.read_bytes(), tmp_path)
+    for words in ("Dana Whitfield", "danaw", "Xq7-pL2a", "Ruth Ellison", "ruthe", "Mn4_tZ9k"):
+        assert words in text
+    assert "c0ach-secret" not in text and "Coach" not in text.replace("coach", "")
+    assert address in text.replace("\n", "")
+    assert _qr_codes(out.read_bytes(), tmp_path) == [address, address]
+
+
+def test_without_a_server_the_cards_say_how_to_start_on_a_laptop(room, tmp_path):
+    from workbook.report import room as materials
+
+    text = " ".join(pdf_text(materials.cards_pdf(room), tmp_path).split())
+    assert text.count("Install, once: python3 -m venv .venv && .venv/bin/pip install -e .") == 8
+    assert "Start: .venv/bin/workbook app --workbook carla-nuñez.sqlite" in text
+
+
+def test_badges_ask_about_the_five_professions_and_the_room_list_has_everyone(room, tmp_path):
+    from workbook.report import room as materials
+
+    badges = " ".join(pdf_text(materials.badges_pdf(room), tmp_path, column=1).split())
+    badges = badges.replace("- ", "-")  # a line broken after a hyphen
+    assert "Dana Whitfield Whitfield Homes Real-estate agent" in badges
+    assert (
+        "Ask me about: financial planners, estate-planning attorneys, senior move managers, "
+        "elder-care advisors, home inspectors" in badges
+    )
+    listing = pdf_text(materials.room_list_pdf(room), tmp_path)
+    for p in room.participants:
+        assert p["name"] in listing and p["business"] in listing
+    assert "8 participants" in listing
+
+
+def test_a_page_per_participant_says_whom_to_meet_in_this_room(room, tmp_path):
+    from workbook.report import room as materials
+
+    pages = pdf_text(materials.meet_pdf(room), tmp_path).split("\f")
+    pages = [" ".join(page.split()) for page in pages if page.strip()]
+    assert len(pages) == len(room.participants)
+    dana = next(page for page in pages if page.startswith("Dana Whitfield"))
+    assert "In this room, meet:" in dana
+    assert "Ruth Ellison (Senior move manager, Gentle Moves)" in dana
+    assert "Carla Nuñez (Hair stylist, Blue Ridge Hair Studio) Wants to meet you" in dana
+
+
+def test_the_introductions_to_read_out_name_each_pair_once(room, tmp_path):
+    text = " ".join(pdf_text(introductions_pdf(room), tmp_path).split())
+    pairs = cohort.pairs(room)
+    assert f"{len(pairs)} introductions, each pair once" in text
+    assert text.count("Introduce ") == len(pairs)
+    assert (
+        text.count("Ruth Ellison (Senior move manager) to Dana Whitfield")
+        + text.count("Dana Whitfield (Real-estate agent) to Ruth Ellison")
+        == 1
+    )
+
+
+def _html_table(html: str, css_class: str = "progress") -> list[list[str]]:
+    """The cells of the first table with that class, row by row, as text."""
+    from html.parser import HTMLParser
+
+    class Cells(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows: list[list[str]] = []
+            self.inside = self.in_cell = False
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "table" and (css_class in (dict(attrs).get("class") or "")) and not self.rows:
+                self.inside = True
+            elif self.inside and tag == "tr":
+                self.rows.append([])
+            elif self.inside and tag in ("td", "th"):
+                self.rows[-1].append("")
+                self.in_cell = True
+            elif self.inside and tag == "br" and self.in_cell:
+                self.rows[-1][-1] += "\n"
+
+        def handle_endtag(self, tag):
+            if tag == "table" and self.inside:
+                self.inside = False
+            elif tag in ("td", "th"):
+                self.in_cell = False
+
+        def handle_data(self, data):
+            if self.inside and self.in_cell:
+                self.rows[-1][-1] += data
+
+    parser = Cells()
+    parser.feed(html)
+    return parser.rows
+
+
+def test_the_progress_tables_match_progress_csv_cell_by_cell(tmp_path):
+    folder = cohort.demo(tmp_path / "cohort")
+    with workbook.open(folder / "anil-patel.sqlite") as anil:  # goals, and no GAINS
+        goal = anil.add_goal("Three vet practices stock my cards")
+        for name in ("Joan Baker", "Matilda Ross"):
+            anil.add_goal_person(goal, name=name, depth="contact")
+        goal = anil.add_goal("A stand at the pet show")
+        for name in ("Priya Shah", "Tom Reed"):
+            anil.add_goal_person(goal, name=name, depth="connection")
+    group = cohort.load(folder)
+    expected = list(csv.reader(io.StringIO(cohort.progress_csv(group).decode("utf-8-sig"))))
+    for where, html in {
+        "report": report_html(group),
+        "dashboard": CohortDashboard(folder).view.value,
+    }.items():
+        cells = _html_table(html)
+        assert cells[0] == expected[0], where
+        assert len(cells) == len(expected), where
+        for got, want in zip(cells[1:], expected[1:], strict=True):
+            name = got[0].split("\n")[0]
+            assert [name, *got[1:-1]] == [
+                want[0], want[1], *["✓" if v == "True" else "" for v in want[2:-2]], want[-2]
+            ], (where, name)  # fmt: skip
+    progress = cohort.progress(group).set_index("Participant")
+    # Goal people alone are exercise 3's work, not the network's (exercise 5).
+    assert bool(progress.loc["Anil Patel", "3 Goals"])
+    assert not progress.loc["Anil Patel", "4 GAINS"]
+    assert not progress.loc["Anil Patel", "5 Network"]
+    assert bool(progress.loc["Dana Whitfield", "5 Network"])
+
+
+def test_last_edit_is_the_participants_own_not_the_copys(tmp_path):
+    import datetime as dt
+    import os
+    import sqlite3
+    import time
+
+    folder = cohort.demo(tmp_path / "cohort")
+    gathered = tmp_path / "gathered"
+    gathered.mkdir()
+    for path in folder.glob("*.sqlite"):  # as deploy/gather_cohort.py copies: SQLite's backup
+        source, copy = sqlite3.connect(path), sqlite3.connect(gathered / path.name)
+        source.backup(copy)
+        source.close(), copy.close()
+    a_day_later = time.time() + 86_400
+    for path in gathered.glob("*.sqlite"):
+        os.utime(path, (a_day_later, a_day_later))
+    edited = {p["name"]: p["last_edit"] for p in cohort.load(folder).participants}
+    copied = {p["name"]: p["last_edit"] for p in cohort.load(gathered).participants}
+    assert copied == edited
+    assert all(abs(t - dt.datetime.now()) < dt.timedelta(hours=1) for t in copied.values())
+    again = {p["name"]: p["last_edit"] for p in cohort.load(gathered).participants}
+    assert again == copied  # reading the room is not an edit

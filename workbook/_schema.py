@@ -226,12 +226,18 @@ MIGRATIONS: dict[int, str] = {
             created_at TEXT NOT NULL
         );
     """,
+    9: """
+        CREATE TABLE last_edit (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            at TEXT NOT NULL
+        );
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables a new workbook already has rows in: the profile row and the default cadences.
 SEEDED_TABLES = ("profile", "cadences")
 # The workbook's own bookkeeping, not the participant's tables: what was removed, kept so a
 # removal can be undone. Not exported, not restored, not shown.
-INTERNAL_TABLES = ("removals",)
+INTERNAL_TABLES = ("removals", "last_edit")
 # How many removals are kept for undo (the oldest go first).
 KEPT_REMOVALS = 30

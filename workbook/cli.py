@@ -23,6 +23,7 @@ from ._errors import InputError
 from ._places import built_whole, data_folder
 from ._store_open import damaged, given_workbook
 from ._workbook import default_path, open
+from .cli_cohort import add_cohort_commands
 from .profile import format_money
 from .sample import demo, notebooks_dir
 from .words import count
@@ -253,48 +254,6 @@ def _import(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _cohort_new(args: argparse.Namespace) -> int:
-    from . import roster
-
-    done = roster.new_cohort(Path(args.roster), Path(args.folder))
-    print(f"{Path(args.roster).name}: {done.columns}")
-    for name, file in done.made.items():
-        print(f"Made {file} for {name}")
-    for said in done.renamed:
-        print(said)
-    if done.kept:
-        print(f"Already there, left as they are: {', '.join(done.kept)}")
-    print(f"{len(done.made)} new, {len(done.kept)} already there, in {args.folder}")
-    return 0
-
-
-def _cohort_report(args: argparse.Namespace) -> int:
-    from . import cohort
-    from .report.cohort import introductions_pdf, report_html
-
-    folder = Path(args.folder)
-    group = cohort.load(folder)
-    out = Path(args.output or ".")
-    out.mkdir(parents=True, exist_ok=True)
-    intros = cohort.introductions(group)
-    (out / "cohort-report.html").write_text(report_html(group), encoding="utf-8")
-    (out / "introductions.csv").write_bytes(cohort.introductions_csv(intros))
-    (out / "introductions.pdf").write_bytes(introductions_pdf(intros, group))
-    (out / "progress.csv").write_bytes(cohort.progress_csv(group))
-    for name, why in group.unreadable:
-        print(f"{name}: {why}", file=sys.stderr)
-    print(
-        f"Read {len(group.participants)} workbooks"
-        + (
-            f" ({len(group.unreadable)} could not be read, listed above)"
-            if group.unreadable
-            else ""
-        )
-        + f"; wrote cohort-report.html, introductions.csv, introductions.pdf, progress.csv to {out}"
-    )
-    return 0
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbook", description="Networking Workbook")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -319,20 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     app_cmd.add_argument("--port", type=int, help="port for the app (default: 8866)")
     app_cmd.set_defaults(run=_app)
 
-    cohort_cmd = commands.add_parser("cohort", help="coach mode: a folder of workbooks")
-    cohort_sub = cohort_cmd.add_subparsers(dest="cohort_command", required=True)
-    cohort_new = cohort_sub.add_parser(
-        "new", help="a workbook per participant of a roster CSV (name, email, business, profession)"
-    )
-    cohort_new.add_argument("roster")
-    cohort_new.add_argument("folder")
-    cohort_new.set_defaults(run=_cohort_new)
-    cohort_report = cohort_sub.add_parser(
-        "report", help="progress, the room's totals and the introductions to make"
-    )
-    cohort_report.add_argument("folder")
-    cohort_report.add_argument("-o", "--output", help="folder to write into (default: here)")
-    cohort_report.set_defaults(run=_cohort_report)
+    add_cohort_commands(commands)
 
     new = commands.add_parser("new", help="make a workbook file for a participant")
     new.add_argument("path")

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from . import gains as gains_rules
+from . import introductions as meeting
 from . import money_trail, preferred_clients
 from ._errors import InputError
 from ._store_open import damaged, given_workbook
@@ -84,7 +85,9 @@ def _summary(wb: Workbook, path: Path) -> dict[str, Any]:
         "preferred_clients": len(wb.target_professions()) >= preferred_clients.TARGET_COUNT,
         "goals": len(goals) >= 2 and all((people["goal_id"] == g).sum() >= 2 for g in goals["id"]),
         "gains": bool(len(own)) and gains_rules.completeness(own.iloc[0].to_dict()) >= 3,
-        "network": len(contacts) > 0 and (contacts["depth"] != "contact").any(),
+        # Exercise 5's own work: people beyond those named on goals (imported or typed), or a
+        # referral logged. Goal people alone are exercise 3's.
+        "network": bool(set(contacts["id"]) - set(people["contact_id"])) or len(referrals) > 0,
         "follow_up": len(wb.store.read("interactions")) > 0,
     }
     return {
@@ -96,7 +99,7 @@ def _summary(wb: Workbook, path: Path) -> dict[str, Any]:
         "targets": wb.target_professions(),
         "markets": wb.client_tags(),
         "done": done,
-        "last_edit": pd.Timestamp(path.stat().st_mtime, unit="s").floor("min"),
+        "last_edit": _last_edit(wb, path),
         "annual_spend": totals["annual_spend"],
         "lifetime_spend": totals["lifetime_spend"],
         "currency": profile.currency,
@@ -107,6 +110,15 @@ def _summary(wb: Workbook, path: Path) -> dict[str, Any]:
         if len(referrals)
         else 0,
     }
+
+
+def _last_edit(wb: Workbook, path: Path) -> pd.Timestamp:
+    """The participant's own last edit, in this computer's time: kept in the workbook, so a
+    gathered copy shows when they last typed, not when it was copied."""
+    edited = wb.store.last_edit()
+    if edited is None:
+        return pd.Timestamp(path.stat().st_mtime, unit="s").floor("min")
+    return pd.Timestamp(edited.astimezone().replace(tzinfo=None)).floor("min")
 
 
 # -- the dashboard's tables ------------------------------------------------------------
@@ -156,46 +168,19 @@ def professions(cohort: Cohort) -> tuple[pd.DataFrame, list[str]]:
 
 
 def introductions(cohort: Cohort) -> pd.DataFrame:
-    """For each participant, the others worth meeting in the room: mutual matches first (each
-    practises one of the other's five professions), then one-way matches, then people who serve
-    the same client markets. Columns: For, Meet, Their profession, Why, Score."""
-    ps = cohort.participants
-    rows = []
-    for a in ps:
-        for b in ps:
-            if a is b:
-                continue
-            a_wants_b = bool(b["profession"]) and any(
-                preferred_clients.same_profession(t, b["profession"]) for t in a["targets"]
-            )
-            b_wants_a = bool(a["profession"]) and any(
-                preferred_clients.same_profession(t, a["profession"]) for t in b["targets"]
-            )
-            shared = sorted(set(a["markets"]) & set(b["markets"]))
-            if not (a_wants_b or shared):
-                continue
-            labels = preferred_clients.markets()
-            market_words = ", ".join(labels.get(m, m).lower() for m in shared)
-            if a_wants_b and b_wants_a:
-                why, score = "Mutual: each of you is on the other's list of five", 3
-            elif a_wants_b:
-                why, score = f"{b['profession']} is one of your five professions", 2
-            else:
-                why, score = f"You serve the same clients ({market_words})", 1
-            if shared and score > 1:
-                why += f"; you both serve {market_words}"
-            rows.append(
-                {"For": a["name"], "Meet": b["name"], "Their profession": b["profession"],
-                 "Why": why, "Score": score + len(shared) / 10}
-            )  # fmt: skip
-    table = pd.DataFrame(rows, columns=["For", "Meet", "Their profession", "Why", "Score"])
-    return table.sort_values(["For", "Score", "Meet"], ascending=[True, False, True]).reset_index(
-        drop=True
-    )
+    """For each participant, the others worth meeting in the room (see
+    ``introductions.matches``). Columns: For, Meet, Their profession, Why, Score."""
+    return meeting.matches(cohort.participants)
+
+
+def pairs(cohort: Cohort) -> pd.DataFrame:
+    """The introductions to make, each pair once (see ``introductions.pairs``)."""
+    return meeting.pairs(cohort.participants)
 
 
 def introductions_csv(table: pd.DataFrame) -> bytes:
-    return spreadsheet_csv(table.drop(columns="Score"))
+    """The pairs to introduce (``pairs``), or a per-participant table without its scores."""
+    return spreadsheet_csv(table.drop(columns="Score", errors="ignore"))
 
 
 def progress_csv(cohort: Cohort) -> bytes:

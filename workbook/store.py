@@ -107,10 +107,27 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations):
 
     def _migrate(self, version: int) -> None:
         for step in range(version + 1, SCHEMA_VERSION + 1):
-            with self.transaction() as con:
+            with self.transaction(edit=False) as con:
                 for statement in _statements(MIGRATIONS[step]):
                     con.execute(statement)
                 con.execute(f"PRAGMA user_version = {step}")
+
+    def last_edit(self) -> dt.datetime | None:
+        """When the participant last changed anything (UTC), from the file itself: a copy
+        keeps it, whatever the copy's own time. For a file from before it was kept, the
+        newest time a row was made or changed; None for a workbook never edited."""
+        found = self._con.execute("SELECT at FROM last_edit WHERE id = 1").fetchone()
+        stamps = [found[0]] if found else []
+        if not stamps:
+            for table in self.tables():
+                names = {name for name, _kind, _notnull in self.columns(table)}
+                for column in ("created_at", "updated_at") if table != "cadences" else ():
+                    if column in names:
+                        stamps += [
+                            r[0] for r in self._con.execute(f"SELECT max({column}) FROM {table}")
+                        ]
+        stamps = [s for s in stamps if s]
+        return dt.datetime.fromisoformat(max(stamps)) if stamps else None
 
     @property
     def schema_version(self) -> int:
@@ -119,12 +136,13 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations):
     # -- transactions -------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def transaction(self, *tables: str) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *tables: str, edit: bool = True) -> Iterator[sqlite3.Connection]:
         """One write transaction, committed when the block ends, retried while the file is busy.
 
         ``tables`` are the tables the block writes: what was kept from the others stays. A
         block that names none (a delete, which cascades; an import; the schema) may have
-        written anything, and every kept table is read again."""
+        written anything, and every kept table is read again. The time of each ``edit`` is
+        kept in the file itself (see ``last_edit``); a schema update is not one."""
         for attempt in range(BUSY_RETRIES + 1):
             try:
                 self._con.execute("BEGIN IMMEDIATE")
@@ -143,6 +161,10 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations):
         self._forget_if_changed_elsewhere()
         try:
             yield self._con
+            if edit:
+                self._con.execute(
+                    "INSERT OR REPLACE INTO last_edit (id, at) VALUES (1, ?)", (_now(),)
+                )
         except BaseException:
             self._con.execute("ROLLBACK")
             raise

@@ -6,3 +6,28 @@ from __future__ import annotations
 def count(number: float, one: str, many: str | None = None) -> str:
     """'1 payment', '4 payments', '2.5 years': a number with its noun."""
     return f"{number:g} {one if number == 1 else many or one + 's'}"
+
+
+# Catalog entries that are a kind of service, not a countable person or business.
+_UNCOUNTED = {"child care", "lawn care", "pest control", "auto repair", "computer repair"}
+
+
+def plural(name: str) -> str:
+    """A profession as people say it of several: 'Florist' -> 'florists', 'Bakery' ->
+    'bakeries', 'Coach' -> 'coaches', 'HVAC technician' -> 'HVAC technicians', 'Child care'
+    -> 'child care'. Words in capitals keep them."""
+    words = name.split()
+    if not words:
+        return ""
+    words = [w if w.isupper() and len(w) > 1 else w.lower() for w in words]
+    said = " ".join(words)
+    if said.lower() in _UNCOUNTED:
+        return said
+    last = words[-1]
+    if last.endswith("y") and len(last) > 1 and last[-2].lower() not in "aeiou":
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch", "x", "z")):
+        last += "es"
+    else:
+        last += "s"
+    return " ".join([*words[:-1], last])

@@ -10,35 +10,31 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-import pandas as pd
-
 from .. import cohort as cohort_rules
 from ..profile import format_money
+from ..words import count
 
 _TEMPLATE = Path(__file__).resolve().parent / "introductions.typ"
 
 
-def introductions_pdf(table: pd.DataFrame, cohort: cohort_rules.Cohort, title: str = "") -> bytes:
+def introductions_pdf(cohort: cohort_rules.Cohort, title: str = "") -> bytes:
+    """The introductions for the coach to read out in the session: each pair once, best first
+    (mutual pairs, then one-way matches, then shared clients)."""
     from .pdf import typeset
 
     professions = {p["name"]: p["profession"] for p in cohort.participants}
-    people = [
-        {
-            "name": name,
-            "profession": professions.get(name, ""),
-            "meet": [
-                {"name": r["Meet"], "profession": r["Their profession"], "why": r["Why"]}
-                for r in rows.to_dict("records")
-            ],
-        }
-        for name, rows in table.groupby("For", sort=True)
-    ]
+    pairs = [
+        {"introduce": r["Introduce"], "introduce_profession": professions.get(r["Introduce"], ""),
+         "to": r["To"], "to_profession": professions.get(r["To"], ""), "why": r["Why"]}
+        for r in cohort_rules.pairs(cohort).to_dict("records")
+    ]  # fmt: skip
     today = dt.date.today()
     data = {
         "title": title or f"Introductions to make: {cohort.folder.name}",
         "date_text": f"{today.day} {today:%B %Y}",
-        "count": len(table),
-        "people": people,
+        "count": count(len(pairs), "introduction"),
+        "pairs": pairs,
+        "nobody_chose": sum(1 for p in cohort.participants if not p["targets"]),
     }
     return typeset(_TEMPLATE, data)
 
@@ -55,43 +51,51 @@ table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:3px 8px;te
 </body></html>"""
 
 
+def progress_html(cohort: cohort_rules.Cohort) -> str:
+    """The progress table, a cell for each column of ``cohort.progress`` (as progress.csv has
+    them), in the same order: the participant (with the email of one who opted in), their
+    profession, a tick per exercise done, how many, and their own last edit."""
+    e = escape
+    progress = cohort_rules.progress(cohort)
+    emails = {p["name"]: p["email"] for p in cohort.participants if p["email"]}
+    ticks = set(cohort_rules.EXERCISES.values())
+
+    def cell(column: str, value: object) -> str:
+        if column in ticks:
+            return "<td>✓</td>" if value else "<td></td>"
+        if column == "Last edit":
+            return f"<td>{value:%d %b %H:%M}</td>"
+        if column == "Participant" and value in emails:
+            return f"<td>{e(str(value))}<br><small>{e(emails[value])}</small></td>"
+        return f"<td>{e(str(value))}</td>"
+
+    header = "".join(f"<th>{e(c)}</th>" for c in progress.columns)
+    rows = "".join(
+        "<tr>" + "".join(cell(c, r[c]) for c in progress.columns) + "</tr>"
+        for r in progress.to_dict("records")
+    )
+    return f'<table class="progress"><tr>{header}</tr>{rows}</table>'
+
+
 def report_body(cohort: cohort_rules.Cohort) -> str:
     """The dashboard's sections as an HTML fragment (for the page and the notebook)."""
     e = escape
 
-    progress = cohort_rules.progress(cohort)
     totals = cohort_rules.totals(cohort)
     counts, missing = cohort_rules.professions(cohort)
-    intros = cohort_rules.introductions(cohort)
-    emails = {p["name"]: p["email"] for p in cohort.participants if p["email"]}
-    header = "".join(f"<th>{e(c)}</th>" for c in progress.columns if c != "Profession")
-    rows = ""
-    for r in progress.to_dict("records"):
-        cells = "".join(
-            f"<td>{'✓' if r[label] else ''}</td>" for label in cohort_rules.EXERCISES.values()
-        )
-        email = (
-            f"<br><small>{e(emails[r['Participant']])}</small>"
-            if r["Participant"] in emails
-            else ""
-        )
-        rows += (
-            f"<tr><td>{e(r['Participant'])}{email}</td>{cells}<td>{r['Done']}</td>"
-            f"<td>{r['Last edit']:%d %b %H:%M}</td></tr>"
-        )
+    pairs = cohort_rules.pairs(cohort)
     money = (
         format_money(totals["annual_spend"], totals["currency"]) if totals["currency"] else
         f"{totals['annual_spend']:,.0f} (mixed currencies)"
     )  # fmt: skip
     intro_rows = "".join(
-        f"<tr><td>{e(r['For'])}</td><td>{e(r['Meet'])}</td><td>{e(r['Their profession'])}</td>"
-        f"<td>{e(r['Why'])}</td></tr>"
-        for r in intros.to_dict("records")
+        f"<tr><td>{e(r['Introduce'])}</td><td>{e(r['To'])}</td><td>{e(r['Why'])}</td></tr>"
+        for r in pairs.to_dict("records")
     )
     unreadable = "".join(f"<li>{e(f)}: {e(why)}</li>" for f, why in cohort.unreadable)
     return f"""<h2>Progress</h2>
 
-<table><tr><th>Participant</th>{header}</tr>{rows}</table>
+{progress_html(cohort)}
 {"<p>Files that could not be read:</p><ul>" + unreadable + "</ul>" if unreadable else ""}
 <h2>The room</h2>
 <p>{totals["participants"]} participants spend {e(money)} a year with local businesses;
@@ -101,5 +105,6 @@ referrals given and {totals["referrals_received"]} received.</p>
 <p>{e(", ".join(f"{r['Profession']} ({r['People']})" for r in counts.to_dict("records")))}</p>
 <p><b>Wanted but nobody in the room:</b> {e(", ".join(missing)) or "none"}</p>
 <h2>Introductions to make</h2>
-<table><tr><th>For</th><th>Meet</th><th>Their profession</th><th>Why</th></tr>{intro_rows}</table>
+<p>{len(pairs)} introductions, each pair once.</p>
+<table><tr><th>Introduce</th><th>To</th><th>Why</th></tr>{intro_rows}</table>
 """

@@ -48,6 +48,7 @@ class CohortDashboard(w.VBox):
         self.refresh()
 
     def refresh(self) -> None:
+        from ..report import room
         from ..report.cohort import introductions_pdf, report_body
 
         try:
@@ -56,15 +57,22 @@ class CohortDashboard(w.VBox):
             self.status.error(str(exc))
             self.view.value = self.downloads.value = ""
             return
-        intros = cohort_rules.introductions(self.cohort)
-        self.view.value = report_body(self.cohort)
-        self.downloads.value = download_link(
-            cohort_rules.introductions_csv(intros), "introductions.csv", "text/csv",
-            "Introductions (CSV)",
-        ) + download_link(
-            introductions_pdf(intros, self.cohort), "introductions.pdf", "application/pdf",
-            "Introductions (PDF)",
-        )  # fmt: skip
+        group = self.cohort
+        self.view.value = report_body(group)
+        pdf = "application/pdf"
+        links = [
+            (cohort_rules.introductions_csv(cohort_rules.pairs(group)), "introductions.csv",
+             "text/csv", "Introductions (CSV)"),
+            (introductions_pdf(group), "introductions.pdf", pdf, "Introductions to read out"),
+        ]  # fmt: skip
+        if group.participants:
+            links += [
+                (room.meet_pdf(group), "meet-in-this-room.pdf", pdf, "Whom to meet, a page each"),
+                (room.badges_pdf(group), "badges.pdf", pdf, "Name badges"),
+                (room.room_list_pdf(group), "room-list.pdf", pdf, "Room list"),
+                (room.cards_pdf(group), "laptop-cards.pdf", pdf, "Cards: start on a laptop"),
+            ]
+        self.downloads.value = " ".join(download_link(*link) for link in links)
         read = len(self.cohort.participants)
         bad = len(self.cohort.unreadable)
         self.status.saved(f"Read {read} workbooks" + (f"; {bad} could not be read" if bad else ""))
