@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -313,3 +314,68 @@ def _day_month(day: dt.date) -> str:
 
 def _weekday(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B}"
+
+
+NOTHING_TO_SAY = re.compile(
+    r"[$£€]0\b|\b0 (?:local|referral|business|ask)|\b1 (?:referrals|businesses|asks)\b|"
+    r"\bnan\b|\bNone\b(?! picked)|Business\s+Ask\s+Answer|action plan · action plan"
+)
+
+
+def _plan_texts(wb, tmp_path) -> dict[str, str]:
+    pdf, _note = report.to_pdf(wb, with_charts=False)
+    html = re.sub(r"<[^>]+>", " ", re.sub(r"(?s)<script.*?</script>", "", report.to_html(wb)))
+    return {"pdf": _text(pdf, tmp_path), "html": " ".join(html.split()).replace(" :", ":")}
+
+
+@needs_pdftotext
+def test_an_empty_workbooks_plan_says_what_to_do_next_not_zeros(tmp_path):
+    with workbook.open(tmp_path / "new.sqlite") as wb:
+        for where, text in _plan_texts(wb, tmp_path).items():
+            assert not NOTHING_TO_SAY.search(text), (where, NOTHING_TO_SAY.search(text))
+            flat = " ".join(text.split())
+            assert "In exercise 1, list the local businesses you pay" in flat, where
+            assert "In exercise 2, pick five professions" in flat, where
+            assert "In exercise 3, write two goals" in flat, where
+            assert "Asks in progress" not in flat and "Your charts" not in flat, where
+
+
+@needs_pdftotext
+def test_a_half_done_plan_counts_in_words(tmp_path):
+    with workbook.open(tmp_path / "half.sqlite") as wb:
+        wb.set_profile(name="Joan Baker", currency="GBP")
+        wb.add_business(name="Corner Cafe", amount=4, frequency="per_visit", visits_per_year=50)
+        texts = _plan_texts(wb, tmp_path)
+        for where, text in texts.items():
+            flat = " ".join(text.split())
+            assert not NOTHING_TO_SAY.search(flat), (where, NOTHING_TO_SAY.search(flat))
+            assert "with 1 local business" in flat, where
+            assert "no referrals sent to them yet" in flat, where
+            assert "Corner Cafe: Choose an ask: 1 year a client, about £200 spent" in flat, where
+        business = int(wb.businesses()["id"].iloc[0])
+        wb.update_business(business, referrals_sent=1)
+        for where, text in _plan_texts(wb, tmp_path).items():
+            assert "have sent them 1 referral." in " ".join(text.split()), where
+
+
+def test_the_cohort_report_counts_in_words_and_says_what_to_do_when_empty(tmp_path):
+    from workbook import cohort
+    from workbook.report.cohort import report_html
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    text = report_html(cohort.load(empty))
+    assert "No workbooks in" in text and "workbook cohort new roster.csv" in text
+    assert "0 participants" not in text and "<table" not in text
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for name in ("Ana Silva", "Raj Mehta"):
+        with workbook.open(folder / f"{name.split()[0].lower()}.sqlite") as wb:
+            wb.set_profile(name=name)
+    with workbook.open(folder / "ana.sqlite") as ana:
+        ana.add_referral(ana.find_or_add_contact("Raj Mehta"), "given", "2026-11-02", "A client")
+    text = " ".join(re.sub(r"<[^>]+>", " ", report_html(cohort.load(folder))).split())
+    assert "2 participants spend" in text and "1 referral given" in text
+    assert "0 asks made" in text  # zero of a count reads as a number, never '1 asks'
+    assert "Nobody has given a profession yet (exercise 0)." in text
+    assert "None yet: introductions come from" in text

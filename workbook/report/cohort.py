@@ -93,18 +93,36 @@ def report_body(cohort: cohort_rules.Cohort) -> str:
         for r in pairs.to_dict("records")
     )
     unreadable = "".join(f"<li>{e(f)}: {e(why)}</li>" for f, why in cohort.unreadable)
+    unreadable = f"<p>Files that could not be read:</p><ul>{unreadable}</ul>" if unreadable else ""
+    if not cohort.participants:
+        return (
+            f"<p><i>No workbooks in {e(str(cohort.folder))} yet. Make them from your roster "
+            "with <code>workbook cohort new roster.csv</code> (or gather them from the workshop "
+            f"server), then read the cohort again.</i></p>{unreadable}"
+        )
+    room = (
+        f"{count(totals['participants'], 'participant')} spend {e(money)} a year with local "
+        f"businesses; {count(totals['asks_made'], 'ask')} made, {totals['asks_agreed']} agreed; "
+        f"{count(totals['referrals_given'], 'referral')} given and "
+        f"{totals['referrals_received']} received."
+    )
+    present = ", ".join(f"{r['Profession']} ({r['People']})" for r in counts.to_dict("records"))
+    introductions = (
+        f"<p>{count(len(pairs), 'introduction')}, each pair once.</p>"
+        f"<table><tr><th>Introduce</th><th>To</th><th>Why</th></tr>{intro_rows}</table>"
+        if len(pairs)
+        else "<p><i>None yet: introductions come from each participant's profession and their "
+        "five professions (exercise 2).</i></p>"
+    )
     return f"""<h2>Progress</h2>
 
 {progress_html(cohort)}
-{"<p>Files that could not be read:</p><ul>" + unreadable + "</ul>" if unreadable else ""}
+{unreadable}
 <h2>The room</h2>
-<p>{totals["participants"]} participants spend {e(money)} a year with local businesses;
-{totals["asks_made"]} asks made, {totals["asks_agreed"]} agreed; {totals["referrals_given"]}
-referrals given and {totals["referrals_received"]} received.</p>
+<p>{room}</p>
 <h2>Professions in the room</h2>
-<p>{e(", ".join(f"{r['Profession']} ({r['People']})" for r in counts.to_dict("records")))}</p>
+<p>{e(present) or "<i>Nobody has given a profession yet (exercise 0).</i>"}</p>
 <p><b>Wanted but nobody in the room:</b> {e(", ".join(missing)) or "none"}</p>
 <h2>Introductions to make</h2>
-<p>{len(pairs)} introductions, each pair once.</p>
-<table><tr><th>Introduce</th><th>To</th><th>Why</th></tr>{intro_rows}</table>
+{introductions}
 """

@@ -67,26 +67,49 @@ def plan_body(plan: dict[str, Any]) -> str:
         f"<b>{e(r['name'])}</b> ({e(r['why'])}): {e(r['touch'])}" for r in plan["reconnect"]
     ]
     money = plan["money"]
+    no_asks = (
+        "<p><i>No asks planned yet: in exercise 1, pick one or two businesses and tick what to "
+        "ask them for.</i></p>"
+        if money["businesses"]
+        else ""
+    )
+
+    def section(title: str, body: str) -> str:  # a section with nothing in it is left out
+        return f"<h2>{title}</h2>\n{body}" if body else ""
+
+    line = " · ".join(e(x) for x in (plan["date_text"], plan["profile_line"]) if x)
+    client = plan["preferred_client"]
     return f"""<h1>{e(plan["name"])}</h1>
-<p class="muted">{e(plan["date_text"])} · {e(plan["profile_line"])}</p>
-<p><i>Preferred client: {e(plan["preferred_client"])}</i></p>
+<p class="muted">{line}</p>
+{f"<p><i>Preferred client: {e(client)}</i></p>" if client else ""}
 <h2>Businesses to approach</h2>
 {_money_line(money)}
-{_list(asks) or "<p><i>No asks planned yet.</i></p>"}
-<h2>Asks in progress</h2>
-<table><tr><th>Business</th><th>Ask</th><th>Answer</th><th>Since</th><th>Notes</th></tr>{progress}</table>
-{declined}
+{_list(asks) or no_asks}
+{
+        section(
+            "Asks in progress",
+            (
+                "<table><tr><th>Business</th><th>Ask</th><th>Answer</th><th>Since</th><th>Notes</th></tr>"
+                f"{progress}</table>{declined}"
+            )
+            if progress
+            else "",
+        )
+    }
 <h2>Five professions that serve your clients</h2>
 {_professions_table(professions)}
 <h2>Goals and the people who could help</h2>
-{goals or "<p><i>No goals written yet.</i></p>"}
-<h2>Follow-up: the next two weeks</h2>
-{follow or "<p><i>Nothing due.</i></p>"}
-<h2>People to reconnect with</h2>
-{_list(reconnect) or "<p><i>You have been in touch with everyone recently.</i></p>"}
-<h2>To learn at your next meetings</h2>
-{_list([e(q) for q in plan["gains_gaps"]])}
+{goals or GOALS_FIRST}
+{section("Follow-up: the next two weeks", follow)}
+{section("People to reconnect with", _list(reconnect))}
+{section("To learn at your next meetings", _list([e(q) for q in plan["gains_gaps"]]))}
 """
+
+
+GOALS_FIRST = (
+    "<p><i>No goals written yet. In exercise 3, write two goals with a date and name two people "
+    "who could help with each.</i></p>"
+)
 
 
 def to_html(wb: Any) -> str:
@@ -102,8 +125,7 @@ def to_html(wb: Any) -> str:
 <html lang="en"><head><meta charset="utf-8">
 <title>Action plan: {escape(plan["name"])}</title><style>{_STYLE}</style></head><body>
 {plan_body(plan)}
-<h2>Your charts</h2>
-{chart_html}
+{"<h2>Your charts</h2>" + chart_html if chart_html else ""}
 </body></html>
 """
 

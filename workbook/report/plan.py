@@ -111,6 +111,7 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
     line = " · ".join(p for p in (profile.profession, profile.business, profile.city) if p)
     return {
         "name": profile.name or PLAN_TITLE,
+        "footer": f"{profile.name} · action plan" if profile.name else PLAN_TITLE,
         "profile_line": line,
         "preferred_client": profile.preferred_client,
         "date": day.isoformat(),
@@ -123,8 +124,12 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
             "line": (
                 f"You spend {format_money(totals['annual_spend'], currency)} a year with "
                 f"{count(totals['businesses'], 'local business', 'local businesses')} "
-                f"({format_money(totals['lifetime_spend'], currency)} in all) and have sent "
-                f"them {count(totals['referrals_sent'], 'referral')}."
+                f"({format_money(totals['lifetime_spend'], currency)} in all)"
+                + (
+                    f" and have sent them {count(totals['referrals_sent'], 'referral')}."
+                    if totals["referrals_sent"]
+                    else "; no referrals sent to them yet: one is the best start to an ask."
+                )
             ),
         },
         "asks_to_make": to_make,
