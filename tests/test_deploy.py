@@ -275,3 +275,29 @@ def test_over_https_with_the_readmes_certificate(setup, installed, tmp_path):
 def _business(login: str) -> str:
     with workbook.open(workshop.workbook_path(login)) as wb:
         return wb.profile().business
+
+
+def test_login_cards_as_the_readme_prints_them(setup, installed, tmp_path):
+    """README step 4: the installed command, with sudo's PATH, from the accounts file that only
+    root reads; a participant is told in words that it is root's."""
+    _coach, ana, ben = add_participants.add(
+        _roster(tmp_path, ["Ana Pereira,ana@example.org,Ana's Bakes,Baker", "Ben Okafor,,,"]), setup
+    )
+    out = tmp_path / "cards.pdf"
+    address = "https://127.0.0.1:8000/hub/login"
+    done = subprocess.run(
+        [str(installed / "bin" / "workbook"), "cohort", "cards", str(tmp_path / "cohort"),
+         "--accounts", str(setup.accounts), "--address", address, "-o", str(out)],
+        capture_output=True, text=True, env={**os.environ, "PATH": _hub.SUDO_PATH}, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Wrote" in done.stdout and "2 login cards" in done.stdout
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for words in (ana.login, ana.password, ben.login, ben.password, "Ana Pereira", address):
+        assert words in text.replace("\n", " "), words
+    refused = _as(ana.login, str(installed / "bin" / "workbook"), "cohort", "cards", "/tmp",
+                  "--accounts", str(setup.accounts), "--address", address, "-o", "/tmp/x.pdf")  # fmt: skip
+    assert refused.returncode == 2 and "readable by root alone" in refused.stderr, refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -64,11 +64,18 @@ def _cohort_print(args: argparse.Namespace) -> int:
     """cards, badges or room: one PDF."""
     from .report import room
 
+    if args.cohort_command == "cards" and args.accounts:
+        # On a workshop server the accounts are enough: the workbooks may not be gathered yet.
+        accounts = room.read_accounts(args.accounts)
+        pdf = room.cards_pdf(None, accounts, args.address or "")
+        out = Path(args.output or "cards.pdf")
+        out.write_bytes(pdf)
+        print(f"Wrote {out} ({len(accounts)} login cards)")
+        return 0
     group = _loaded(args.folder)
     if args.cohort_command == "cards":
-        accounts = room.read_accounts(args.accounts) if args.accounts else None
-        pdf = room.cards_pdf(group, accounts, args.address or "")
-        made = len(accounts) if accounts is not None else len(group.participants)
+        pdf = room.cards_pdf(group)
+        made = len(group.participants)
     else:
         pdf = {"badges": room.badges_pdf, "room": room.room_list_pdf}[args.cohort_command](group)
         made = len(group.participants)
