@@ -232,6 +232,21 @@ MIGRATIONS: dict[int, str] = {
             at TEXT NOT NULL
         );
     """,
+    10: """
+        CREATE TABLE interaction_imports (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            file_name TEXT NOT NULL DEFAULT '',
+            file_hash TEXT NOT NULL UNIQUE,
+            source TEXT NOT NULL DEFAULT '',
+            rows_read INTEGER NOT NULL DEFAULT 0,
+            rows_added INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        ALTER TABLE interactions ADD COLUMN import_id INTEGER
+            REFERENCES interaction_imports(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
+        ALTER TABLE interactions ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+        CREATE INDEX interactions_by_uid ON interactions (uid) WHERE uid <> '';
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables a new workbook already has rows in: the profile row and the default cadences.

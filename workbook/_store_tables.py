@@ -75,3 +75,25 @@ class WholeTableOperations:
             for values in rows:
                 _insert(con, table, values)
         self._changed(table)
+
+    def import_interactions(
+        self,
+        batch: Mapping[str, Any],
+        rows: list[dict[str, Any]],
+        follow_ups: dict[int, str],
+    ) -> int:
+        """Record an import of calendars or mail and log its interactions, in one
+        transaction: ``follow_ups`` maps a row's position to its follow-up's due time."""
+        with self.transaction() as con:
+            import_id = _insert(con, "interaction_imports", {**batch, "rows_added": len(rows)})
+            for position, values in enumerate(rows):
+                interaction = _insert(con, "interactions", {**values, "import_id": import_id})
+                if position in follow_ups:
+                    _insert(
+                        con,
+                        "follow_ups",
+                        {"interaction_id": interaction, "due": follow_ups[position]},
+                    )
+        for table in ("interaction_imports", "interactions", "follow_ups"):
+            self._changed(table)
+        return import_id

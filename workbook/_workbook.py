@@ -14,6 +14,7 @@ from . import money_trail
 from ._errors import InputError
 from ._follow_up import FollowUpOperations
 from ._imports import ImportOperations
+from ._last_contact import LastContactOperations
 from ._people import PeopleOperations
 from ._places import data_folder
 from .profile import PROFILE_FIELDS, Profile, clean_profile_field, today
@@ -29,7 +30,7 @@ def default_path() -> Path:
     return data_folder() / "workbook.sqlite"
 
 
-class Workbook(PeopleOperations, ImportOperations, FollowUpOperations):
+class Workbook(PeopleOperations, ImportOperations, FollowUpOperations, LastContactOperations):
     """One participant's workbook file. Every method that changes something commits it."""
 
     def __init__(self, path: str | os.PathLike[str]):

@@ -19,6 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pandas as pd
+
 from ._errors import InputError
 from ._places import built_whole, data_folder
 from ._store_open import damaged, given_workbook
@@ -218,6 +220,21 @@ def _export_all(folder: Path, outdir: Path, fmt: str) -> int:
     return 1 if failed else 0
 
 
+def _people_found(result: object) -> None:
+    """After a calendar or mail import: whom it found, contacts first, then the people in
+    touch who are not contacts yet (to add in exercise 5, never added here)."""
+    people = getattr(result, "people", None)
+    if people is None or not len(people):
+        return
+    for row in people.head(30).itertuples():
+        counts = ", ".join(
+            count(n, what) for n, what in
+            ((row.meetings, "meeting"), (row.emails, "email"), (row.messages, "message")) if n
+        )  # fmt: skip
+        status = "" if pd.notna(row.contact_id) else "  (not a contact yet)"
+        print(f"  {row.name}: {counts}, last on {row.last:%d %b %Y}{status}")
+
+
 def _import(args: argparse.Namespace) -> int:
     path = Path(args.workbook).expanduser() if args.workbook else default_path()
     day_first = {"day": True, "month": False, None: None}[args.day_first]
@@ -227,15 +244,18 @@ def _import(args: argparse.Namespace) -> int:
             try:
                 if args.kind == "bank":
                     result = wb.import_transactions(Path(name), day_first=day_first)
-                else:
+                elif args.kind == "contacts":
                     result = wb.import_contacts(Path(name))
+                else:  # calendar or mail: read by content, either way
+                    result = wb.import_interactions(Path(name))
             except InputError as exc:  # one bad file does not stop the others
                 failed += 1
                 print(f"workbook: {exc}", file=sys.stderr)
                 continue
             print(result.summary())
-            for warning in result.warnings:
+            for warning in getattr(result, "warnings", []):
                 print(f"  {warning}")
+            _people_found(result)
         if args.kind == "bank":
             found = wb.money_trail_candidates()
             waiting = found[~found["in_trail"]]
@@ -293,9 +313,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
 
     imports = commands.add_parser(
-        "import", help="read a bank or card export, or a contacts export, into a workbook"
+        "import",
+        help="read a bank or card export, a contacts export, or calendars, mail and LinkedIn "
+        "messages (for the last contact with each person) into a workbook",
     )
-    imports.add_argument("kind", choices=["bank", "contacts"])
+    imports.add_argument("kind", choices=["bank", "contacts", "calendar", "mail"])
     imports.add_argument("files", nargs="+", metavar="FILE")
     imports.add_argument(
         "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"

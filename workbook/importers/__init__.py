@@ -6,7 +6,8 @@ The format is recognised from the content, never the file name. Every problem is
 """
 
 from .contacts import read_contacts
+from .interactions import read_interactions
 from .payees import apply_rules, normalise
 from .transactions import read_transactions
 
-__all__ = ["apply_rules", "normalise", "read_contacts", "read_transactions"]
+__all__ = ["apply_rules", "normalise", "read_contacts", "read_interactions", "read_transactions"]

@@ -151,6 +151,20 @@ def zip_names(src: Source) -> list[str]:
 _UNPACKED = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 
 
+def check_entry(info: zipfile.ZipInfo, shown: str) -> None:
+    """Refuse, in words, a ZIP entry that cannot be unpacked here."""
+    if info.flag_bits & 0x1:
+        raise InputError(
+            f"{shown} is locked with a password. Download the export again (LinkedIn's and "
+            "Google's are not locked) or unpack it yourself and import the file."
+        )
+    if info.compress_type not in _UNPACKED:
+        raise InputError(
+            f"{shown} is packed in a way this workbook cannot unpack. Unpack the ZIP with "
+            "your computer's own tool and import the file inside."
+        )
+
+
 def zip_member(src: Source, wanted: str) -> Source | None:
     """The file called ``wanted`` (in any folder of the archive, any case), if there is one.
 
@@ -164,16 +178,7 @@ def zip_member(src: Source, wanted: str) -> Source | None:
                 if info.is_dir() or Path(info.filename).name.lower() != wanted.lower():
                     continue
                 shown = f"{src.name} ({Path(info.filename).name})"
-                if info.flag_bits & 0x1:
-                    raise InputError(
-                        f"{shown} is locked with a password. Download the export again "
-                        "(LinkedIn's is not locked) or unpack it yourself and import the file."
-                    )
-                if info.compress_type not in _UNPACKED:
-                    raise InputError(
-                        f"{shown} is packed in a way this workbook cannot unpack. Unpack the "
-                        "ZIP with your computer's own tool and import the file inside."
-                    )
+                check_entry(info, shown)
                 if info.file_size > MAX_UNPACKED:
                     raise InputError(f"{shown}: {_too_big(info.file_size, unpacked=True)}")
                 with archive.open(info) as member:  # the declared size can lie: read to a cap
