@@ -22,29 +22,79 @@ EMAIL = "email"
 # Gmail labels of what is not correspondence the participant sent or received as mail.
 _LEFT_OUT_LABELS = {"chat", "chats", "drafts", "draft", "spam", "trash", "bin"}
 # "From sender@example.org Thu Nov 14 12:00:00 +0000 2024", "From 1786@xxx Mon Jan  1 ..."
-_FROM_LINE = re.compile(rb"^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
+_FROM_LINE = re.compile(rb"From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
 _WANTED = {b"from", b"to", b"cc", b"date", b"subject", b"message-id", b"x-gmail-labels"}
 
 
-def messages(lines: Iterable[bytes]) -> Iterator[dict[str, str]]:
-    """The wanted headers of each message of an mbox, as text (folded lines joined)."""
-    after_blank, in_headers = True, False
-    headers: list[bytes] | None = None
-    for line in lines:
-        if after_blank and line.startswith(b"From ") and _FROM_LINE.match(line):
-            if headers is not None:
-                yield _parsed(headers)
-            headers, in_headers = [], True
-        elif in_headers and headers is not None:
-            if not line.strip():
-                in_headers = False  # the body follows, and is skipped
-            elif line[:1] in (b" ", b"\t") and headers:
-                headers[-1] += b" " + line.strip()
-            else:
-                headers.append(line.rstrip(b"\r\n"))
-        after_blank = not line.strip()
-    if headers is not None:
-        yield _parsed(headers)
+def messages(stream: IO[bytes], chunk: int = 1 << 22) -> Iterator[dict[str, str]]:
+    """The wanted headers of each message of an mbox, as text (folded lines joined).
+
+    Read in blocks: each message's headers are parsed, and its body is skipped by searching
+    the block for the next 'From ' line after a blank one (in C), never line by line. At most
+    a block and one message's headers are held."""
+    data = stream.read(chunk)
+    eof = not data
+
+    def more(keep_from: int) -> int:
+        """Read the next block, keeping ``data`` from ``keep_from`` on; the offset the kept
+        part moved by (-1 at the end of the file)."""
+        nonlocal data, eof
+        block = b"" if eof else stream.read(chunk)
+        if not block:
+            eof = True
+            return -1
+        data = data[keep_from:] + block
+        return keep_from
+
+    at = 0 if _FROM_LINE.match(data) else _next_message(data, 0)
+    while at is not None:
+        ends = _headers_end(data, at)
+        while ends is None:
+            moved = more(at)
+            if moved < 0:
+                break
+            at -= moved
+            ends = _headers_end(data, at)
+        if ends is None:
+            ends = len(data)
+        yield _parsed(data[at:ends].splitlines()[1:])
+        found = _next_message(data, ends)
+        while found is None and not eof:
+            keep = max(ends, len(data) - _KEEP)  # a 'From ' line may straddle two blocks
+            if more(keep) < 0:
+                break
+            ends = 0
+            found = _next_message(data, 0)
+        at = found
+
+
+# Bytes kept from the end of a block when the next message is not in it yet.
+_KEEP = 1024
+
+
+def _headers_end(data: bytes, at: int) -> int | None:
+    """Where the headers of the message starting at ``at`` end (the blank line), if in
+    ``data``."""
+    lf = data.find(b"\n\n", at)
+    crlf = data.find(b"\r\n\r\n", at, lf if lf >= 0 else len(data))  # never past the LF one
+    found = [i for i in (lf, crlf) if i >= 0]
+    return min(found) if found else None
+
+
+def _next_message(data: bytes, at: int) -> int | None:
+    """The start of the next message's 'From ' line after ``at``: one after a blank line that
+    has a sender and a weekday, as mbox writers put it. None when not in ``data``."""
+    while True:
+        found = data.find(b"\nFrom ", at)
+        if found < 0:
+            return None
+        line = found + 1
+        blank_before = (
+            found == 0 or data[found - 1 : found] == b"\n" or data[found - 2 : found] == b"\n\r"
+        )
+        if blank_before and _FROM_LINE.match(data, line):
+            return line
+        at = line
 
 
 def one_message(data: bytes) -> dict[str, str]:
@@ -60,8 +110,14 @@ def one_message(data: bytes) -> dict[str, str]:
 
 
 def _parsed(lines: list[bytes]) -> dict[str, str]:
+    joined: list[bytes] = []
+    for line in lines:  # a folded header goes on on lines that start with a space or a tab
+        if line[:1] in (b" ", b"\t") and joined:
+            joined[-1] += b" " + line.strip()
+        else:
+            joined.append(line)
     found: dict[str, str] = {}
-    for line in lines:
+    for line in joined:
         name, colon, value = line.partition(b":")
         key = name.strip().lower()
         if colon and key in _WANTED:
@@ -154,19 +210,3 @@ def mail_rows(
                  "series": "", "uid": uid, "source": source}
             )  # fmt: skip
     return rows, me
-
-
-def lines_of(stream: IO[bytes], chunk: int = 1 << 20) -> Iterator[bytes]:
-    """A binary file's lines, read a megabyte at a time."""
-    rest = b""
-    while True:
-        block = stream.read(chunk)
-        if not block:
-            break
-        block = rest + block
-        parts = block.split(b"\n")
-        rest = parts.pop()
-        for part in parts:
-            yield part + b"\n"
-    if rest:
-        yield rest

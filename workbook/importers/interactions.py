@@ -143,9 +143,7 @@ def _rows_of(
             rows, found = _calendar.calendar_rows(src, me, zone, since, until)
     elif _mail._FROM_LINE.match(head):
         with opened() as stream:
-            rows, found = _mail.mail_rows(
-                _mail.messages(_mail.lines_of(stream)), name, me, zone, since, until
-            )
+            rows, found = _mail.mail_rows(_mail.messages(stream), name, me, zone, since, until)
     elif _looks_like_a_message(head):
         with opened() as stream:
             headers = _mail.one_message(stream.read(256 * 1024))
