@@ -292,3 +292,48 @@ def test_the_command_line_imports_calendars_and_mail(joan, tmp_path, capsys):
     printed = capsys.readouterr()
     assert code == 1 and "nope.mbox: there is no such file" in printed.err
     assert "Sarah Lee: 1 email" in printed.out
+
+
+def test_the_widget_reads_shows_whom_it_found_and_logs_the_ticked_ones(joan):
+    from workbook.widgets import LastContactImport
+
+    form = LastContactImport(joan)
+    form.read_button.click()
+    assert form.status.kind == "error" and "Choose a file" in form.status.value
+    form.path.value = str(FIXTURES / "takeout.mbox")
+    form.read()
+    rows = {row.person["name"]: row for row in form.people.children}
+    tom = "tom@reedprint.example"  # on the Cc line with no name
+    assert set(rows) == {"Sarah Lee", "José García", "Ruth Ellison", tom}
+    assert rows["Sarah Lee"].tick.value and not rows[tom].tick.value
+    assert "not a contact yet" in rows[tom].children[1].value
+    assert joan.interactions().empty  # nothing logged by reading
+    rows["Ruth Ellison"].tick.value = False  # the participant leaves Ruth out
+    rows[tom].tick.value = True  # and adds Tom
+    form.log_button.click()
+    logged = set(joan.interactions()["name"])
+    assert logged == {"Sarah Lee", "José García", tom}
+    assert tom in set(joan.contacts()["email"])
+    assert form.take_back.layout.display != "none"
+    form.take_back.click()
+    assert joan.interactions().empty
+    form.undo.button.click()
+    assert set(joan.interactions()["name"]) == logged
+
+
+def test_the_widget_reads_an_uploaded_zip(joan):
+    from workbook.widgets import LastContactImport
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.write(FIXTURES / "google.ics", "Takeout/Calendar/joan.ics")
+    form = LastContactImport(joan)
+    form.upload.value = ({"name": "takeout.zip", "content": buffer.getvalue(), "type": "",
+                          "size": len(buffer.getvalue()), "last_modified": dt.datetime.now(dt.UTC)},)  # fmt: skip
+    form.left_out.value = "Coffee with Sarah"
+    form.read()
+    names = {row.person["name"] for row in form.people.children}
+    assert "Sarah Lee" in names and "Member 1" not in names  # the chapter breakfast is too big
+    form.log()
+    assert list(joan.interactions()["notes"]) == ["Coffee with Sarah (moved) (from your calendar)"]
+    assert "1 logged" in form.status.value

@@ -85,10 +85,11 @@ SHOWN = {
     ],
     "coach/cohort_dashboard": [
         "Read 8 workbooks",
-        "Mutual: each of you is on the other&#x27;s list of five",
+        "each is on the other&#x27;s list of five",
         "Wanted but nobody in the room",
         "dana@whitfieldhomes.example",  # opted in
-        "Introductions (PDF)",
+        "Introductions to read out",
+        "Name badges",
     ],
     "07_action_plan": [
         "Businesses to approach",

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from .store import Store
 
 
+_NEW = ("name", "email", "url")  # what a person found in the files brings as a new contact
+
+
 class LastContactOperations:
     store: Store
 
@@ -29,6 +32,8 @@ class LastContactOperations:
     def profile(self) -> Profile: ...  # provided by Workbook
 
     def today(self) -> dt.date: ...  # provided by Workbook
+
+    def add_contact(self, **values: Any) -> int: ...  # provided by PeopleOperations
 
     def interaction_imports(self) -> pd.DataFrame:
         """Every calendar, mailbox or messages file imported so far, oldest first."""
@@ -39,7 +44,7 @@ class LastContactOperations:
         name = self.store.row("interaction_imports", int(import_id))["file_name"]
         return self.store.delete("interaction_imports", int(import_id), f"the import of {name}")
 
-    def import_interactions(
+    def preview_interactions(
         self,
         source: Any,
         *,
@@ -47,17 +52,20 @@ class LastContactOperations:
         rules_: last_contact.Rules | None = None,
         since: Any = None,
     ) -> last_contact.InteractionImport:
-        """Read calendars, a mailbox or LinkedIn messages, and log for each contact the
-        meetings, emails and messages that count (``last_contact.Rules``). The same file again
-        adds nothing; a later export that overlaps adds only what is new. A meeting of the last
-        two days gets its 48-hour follow-up. People who are not contacts are listed in the
-        result's ``people`` (contact_id NA), never added."""
+        """What ``import_interactions`` would find, without logging anything: for the
+        participant to review (``people``: each person, their contact or NA) before logging."""
+        result, _found, _kept = self._read(source, me, rules_, since)
+        return result
+
+    def _read(
+        self, source: Any, me: tuple[str, ...], rules_: last_contact.Rules | None, since: Any
+    ) -> tuple[last_contact.InteractionImport, pd.DataFrame, pd.DataFrame]:
         rules_ = rules_ or last_contact.Rules()
         result = last_contact.InteractionImport(_shown(source))
-        digest = _digest(source)
-        if len(self.store.find("interaction_imports", "file_hash", digest)):
+        result.digest = _digest(source)
+        if len(self.store.find("interaction_imports", "file_hash", result.digest)):
             result.already_imported = True
-            return result
+            return result, pd.DataFrame(), pd.DataFrame()
         profile = self.profile()
         mine = tuple(m for m in (*me, profile.email) if m)
         found = read_interactions(source, me=mine, tz=profile.time_zone or None, since=since)
@@ -67,6 +75,35 @@ class LastContactOperations:
         result.counted = len(kept)
         kept = kept.assign(contact_id=last_contact.match(kept, self.contacts()))
         result.people = last_contact.per_person(kept)
+        return result, found, kept
+
+    def import_interactions(
+        self,
+        source: Any,
+        *,
+        me: tuple[str, ...] = (),
+        rules_: last_contact.Rules | None = None,
+        since: Any = None,
+        only: set[int] | None = None,
+        add: list[dict[str, str]] = (),  # type: ignore[assignment]
+    ) -> last_contact.InteractionImport:
+        """Read calendars, a mailbox or LinkedIn messages, and log for each contact the
+        meetings, emails and messages that count (``last_contact.Rules``). The same file again
+        adds nothing; a later export that overlaps adds only what is new. A meeting of the last
+        two days gets its 48-hour follow-up. People who are not contacts are listed in the
+        result's ``people`` (contact_id NA), never added unless given in ``add`` (name, email,
+        url: the participant ticked them); ``only``: the contacts to log (default: all)."""
+        result, found, kept = self._read(source, me, rules_, since)
+        if result.already_imported:
+            return result
+        if add:  # the people the participant ticked to add: contacts now, then matched
+            added = {
+                self.add_contact(**{k: v for k, v in person.items() if k in _NEW and v})
+                for person in add
+            }
+            only = None if only is None else only | added
+            kept = kept.assign(contact_id=last_contact.match(kept, self.contacts()))
+            result.people = last_contact.per_person(kept)
         logged = self.store.read("interactions")
         before = set(zip(logged["uid"], logged["contact_id"], strict=True))
         by_day = set(zip(logged["contact_id"], logged["on_date"], logged["kind"], strict=True))
@@ -75,6 +112,8 @@ class LastContactOperations:
         recent = self.today() - dt.timedelta(days=last_contact.FOLLOW_UP_WITHIN_DAYS)
         for row in kept[kept["contact_id"].notna()].itertuples():
             contact = int(row.contact_id)
+            if only is not None and contact not in only:
+                continue
             kind = last_contact.logged_kind(row)
             day, time = row.start.date(), f"{row.start:%H:%M}"
             if (row.uid, contact) in before or (contact, day.isoformat(), kind) in by_day:
@@ -88,7 +127,7 @@ class LastContactOperations:
                  "kind": kind, "notes": last_contact.note(row), "uid": row.uid}
             )  # fmt: skip
         result.added = len(rows)
-        batch = {"file_name": result.file_name, "file_hash": digest,
+        batch = {"file_name": result.file_name, "file_hash": result.digest,
                  "source": ", ".join(sorted(set(found["source"])))[:200], "rows_read": len(found)}  # fmt: skip
         result.import_id = self.store.import_interactions(batch, rows, follow_ups)
         return result

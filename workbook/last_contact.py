@@ -99,6 +99,7 @@ class InteractionImport:
     added: int = 0  # logged now (the others were logged before, or are not contacts)
     people: pd.DataFrame = field(default_factory=pd.DataFrame)  # per person, see ``per_person``
     import_id: int | None = None
+    digest: str = ""
 
     def summary(self) -> str:
         if self.already_imported:

@@ -18,6 +18,7 @@ from .follow_up import (
 from .gains import GainsForm, GainsOverview
 from .goals import FavourWarnings, GoalsForm
 from .imports import BankCandidates, BankImport, ContactsImport, PayeeRules
+from .last_contact import LastContactImport
 from .network import ContactsTable, ReferrabilityCheck, ReferralLog
 from .plan import DownloadPlan, PlanPreview
 from .preferred_clients import (
@@ -52,6 +53,7 @@ __all__ = [
     "GoalMap",
     "GoalsForm",
     "InteractionLog",
+    "LastContactImport",
     "MoneyTrailCharts",
     "NetworkChart",
     "PayeeRules",

@@ -1,0 +1,188 @@
+"""Exercise 6's "Bring in your calendar and mail": the participant's calendar files, mailbox
+or LinkedIn messages read on their computer, the people found reviewed (tick whom to log, and
+whom to add as a contact), then logged; an import can be taken back."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from .. import last_contact
+from .._errors import InputError
+from ..words import count
+from ._common import StatusLine, esc, lean, width
+from ._removal import UndoLine
+
+ACCEPT = ".ics,.mbox,.eml,.csv,.zip"
+
+
+def _source(upload: w.FileUpload, path: str) -> Any:
+    """What to read: a typed path (a mailbox too big to upload), else the chosen file."""
+    if path.strip():
+        return path.strip()
+    files = list(upload.value or ())
+    if not files:
+        raise InputError("Choose a file (or type the path of your mailbox) first.")
+    first = files[0]
+    handle = io.BytesIO(bytes(first["content"]))
+    handle.name = str(first.get("name") or "the uploaded file")
+    return handle
+
+
+class PersonFound(w.HBox):
+    """One person found in the files: whom they match, what was found, and a tick."""
+
+    def __init__(self, person: dict[str, Any]):
+        self.person = person
+        new = pd.isna(person["contact_id"])
+        found = ", ".join(
+            count(int(person[key]), what)
+            for key, what in (("meetings", "meeting"), ("emails", "email"), ("messages", "message"))
+            if person[key]
+        )  # fmt: skip
+        self.tick = lean(
+            w.Checkbox,
+            value=not new,
+            description="Add as a contact and log" if new else "Log",
+            indent=False,
+            layout=width("210px"),
+        )
+        who = esc(person["name"] or person["email"] or person["url"])
+        whom = "<i>not a contact yet</i>" if new else "your contact"
+        line = lean(
+            w.HTML,
+            f"<b>{who}</b> · {whom} · {esc(found)} · last {person['last']:%d %b %Y}",
+            layout=width("auto"),
+        )
+        super().__init__([self.tick, line])
+        self.add_class("workbook-card")
+
+
+class LastContactImport(w.VBox):
+    """Choose the files, read them, review the people found, log the ticked ones."""
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.upload = lean(
+            w.FileUpload, accept=ACCEPT, multiple=False, description="Choose a file",
+            layout=width("220px"),
+        )  # fmt: skip
+        self.path = lean(
+            w.Text,
+            description="Or its path",
+            placeholder="a mailbox too big to upload: ~/Downloads/Takeout/Mail/All mail.mbox",
+            style={"description_width": "90px"},
+            layout=width("100%"),
+        )
+        self.max_attendees = lean(
+            w.BoundedIntText,
+            value=last_contact.MAX_ATTENDEES,
+            min=1,
+            max=500,
+            description="Meetings count with at most this many other people",
+            style={"description_width": "initial"},
+            layout=width("auto"),
+        )
+        self.left_out = lean(
+            w.Text,
+            description="Leave out these recurring meetings",
+            placeholder="Chapter breakfast, Team stand-up",
+            style={"description_width": "initial"},
+            layout=width("100%"),
+        )
+        self.read_button = lean(w.Button, description="Read my files", icon="search",
+                                button_style="primary")  # fmt: skip
+        self.read_button.on_click(lambda _b: self.read())
+        self.log_button = lean(w.Button, description="Log the ticked ones", icon="check",
+                               button_style="success", layout=w.Layout(display="none"))  # fmt: skip
+        self.log_button.on_click(lambda _b: self.log())
+        self.people = lean(w.VBox)
+        self.undo = UndoLine(wb.undo)
+        self.take_back = lean(w.Button, description="Take back this import", icon="undo",
+                              layout=w.Layout(display="none"))  # fmt: skip
+        self.take_back.on_click(lambda _b: self.take_back_last())
+        self._source: Any = None
+        self._import_id: int | None = None
+        super().__init__(
+            [
+                lean(w.HBox, [self.upload, self.read_button]),
+                self.path,
+                lean(w.HTML, "<small>What counts: meetings that happened, mail and messages "
+                     "you sent (never received mail alone, so newsletters do not).</small>"),
+                self.max_attendees,
+                self.left_out,
+                self.status,
+                self.people,
+                lean(w.HBox, [self.log_button, self.take_back]),
+                self.undo,
+            ]
+        )  # fmt: skip
+
+    def rules(self) -> last_contact.Rules:
+        names = tuple(n.strip() for n in self.left_out.value.split(",") if n.strip())
+        return last_contact.Rules(
+            max_attendees=int(self.max_attendees.value), left_out_series=names
+        )
+
+    def read(self) -> None:
+        """Read the files and show whom they found, nothing logged yet."""
+        self.people.children = ()
+        self.log_button.layout.display = "none"
+        try:
+            self._source = _source(self.upload, self.path.value)
+            found = self.wb.preview_interactions(self._source, rules_=self.rules())
+        except InputError as exc:
+            self.status.error(str(exc))
+            return
+        if found.already_imported:
+            self.status.saved(found.summary())
+            return
+        rows = [PersonFound(p) for p in found.people.to_dict("records")]
+        self.people.children = rows
+        self.log_button.layout.display = "" if rows else "none"
+        self.status.saved(
+            f"Found {count(len(rows), 'person', 'people')} in {found.file_name}: "
+            "tick whom to log, then Log the ticked ones."
+            if rows
+            else f"Nothing in {found.file_name} counts: no meeting held, no mail you sent."
+        )
+
+    def log(self) -> None:
+        rows = [r for r in self.people.children if isinstance(r, PersonFound)]
+        only = {
+            int(r.person["contact_id"])
+            for r in rows
+            if r.tick.value and pd.notna(r.person["contact_id"])
+        }
+        add = [
+            {"name": r.person["name"], "email": r.person["email"], "url": r.person["url"]}
+            for r in rows
+            if r.tick.value and pd.isna(r.person["contact_id"])
+        ]
+        if hasattr(self._source, "seek"):
+            self._source.seek(0)
+        try:
+            result = self.wb.import_interactions(
+                self._source, rules_=self.rules(), only=only, add=add
+            )
+        except InputError as exc:
+            self.status.error(str(exc))
+            return
+        self._import_id = result.import_id
+        self.people.children = ()
+        self.log_button.layout.display = "none"
+        self.take_back.layout.display = "" if result.import_id else "none"
+        self.status.saved(result.summary())
+
+    def take_back_last(self) -> None:
+        if self._import_id is None:
+            return
+        name = self.wb.interaction_imports().set_index("id").loc[self._import_id, "file_name"]
+        removal = self.wb.delete_interaction_import(self._import_id)
+        self._import_id = None
+        self.take_back.layout.display = "none"
+        self.undo.offer(f"the import of {name}", removal)
