@@ -85,7 +85,7 @@ class LastContactImport(w.VBox):
             max=500,
             description="Meetings count with at most this many other people",
             style={"description_width": "initial"},
-            layout=width("auto"),
+            layout=width("min(100%, 420px)"),
         )
         self.left_out = lean(
             w.Text,
@@ -98,12 +98,13 @@ class LastContactImport(w.VBox):
                                 button_style="primary")  # fmt: skip
         self.read_button.on_click(lambda _b: self.read())
         self.log_button = lean(w.Button, description="Log the ticked ones", icon="check",
-                               button_style="success", layout=w.Layout(display="none"))  # fmt: skip
+                               button_style="success",
+                               layout=w.Layout(display="none", width="auto"))  # fmt: skip
         self.log_button.on_click(lambda _b: self.log())
         self.people = lean(w.VBox)
         self.undo = UndoLine(wb.undo)
         self.take_back = lean(w.Button, description="Take back this import", icon="undo",
-                              layout=w.Layout(display="none"))  # fmt: skip
+                              layout=w.Layout(display="none", width="auto"))  # fmt: skip
         self.take_back.on_click(lambda _b: self.take_back_last())
         self._source: Any = None
         self._import_id: int | None = None
