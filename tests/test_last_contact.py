@@ -337,3 +337,16 @@ def test_the_widget_reads_an_uploaded_zip(joan):
     form.log()
     assert list(joan.interactions()["notes"]) == ["Coffee with Sarah (moved) (from your calendar)"]
     assert "1 logged" in form.status.value
+
+
+def test_the_sample_participants_takeout_brings_in_her_last_contacts(tmp_path):
+    from workbook.sample import sample_dir
+
+    with workbook.demo(tmp_path) as dana:
+        result = dana.import_interactions(sample_dir() / "takeout", since="2026-01-01")
+        people = result.people.set_index("name")
+        assert people.loc["Carla Nuñez", ["meetings", "emails"]].tolist() == [1, 1]
+        assert pd.isna(people.loc["Asheville Chamber", "contact_id"])
+        assert "1 person you were in touch with is not a contact yet" in result.summary()
+        status = dana.cadence_status().set_index("name")
+        assert pd.Timestamp(status.loc["Grace Kim", "last"]) >= pd.Timestamp("2026-11-16")

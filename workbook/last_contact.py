@@ -109,7 +109,9 @@ class InteractionImport:
             f"Read {self.read} meetings, emails and messages from {self.file_name}: "
             f"{self.counted} count, {self.added} logged for your contacts"
         )
-        if len(new):
+        if len(new) == 1:
+            text += "; 1 person you were in touch with is not a contact yet"
+        elif len(new):
             text += f"; {len(new)} people you were in touch with are not contacts yet"
         return text + "."
 
