@@ -350,3 +350,10 @@ def test_the_sample_participants_takeout_brings_in_her_last_contacts(tmp_path):
         assert "1 person you were in touch with is not a contact yet" in result.summary()
         status = dana.cadence_status().set_index("name")
         assert pd.Timestamp(status.loc["Grace Kim", "last"]) >= pd.Timestamp("2026-11-16")
+
+
+def test_a_mailbox_is_read_with_a_progress_bar_when_asked_or_big(capsys):
+    read("takeout.mbox", progress=True)
+    assert "Reading takeout.mbox" in capsys.readouterr().err
+    read("takeout.mbox")  # small: no bar
+    assert "Reading" not in capsys.readouterr().err

@@ -58,7 +58,12 @@ class LastContactOperations:
         return result
 
     def _read(
-        self, source: Any, me: tuple[str, ...], rules_: last_contact.Rules | None, since: Any
+        self,
+        source: Any,
+        me: tuple[str, ...],
+        rules_: last_contact.Rules | None,
+        since: Any,
+        progress: bool | None = None,
     ) -> tuple[last_contact.InteractionImport, pd.DataFrame, pd.DataFrame]:
         rules_ = rules_ or last_contact.Rules()
         result = last_contact.InteractionImport(_shown(source))
@@ -68,7 +73,9 @@ class LastContactOperations:
             return result, pd.DataFrame(), pd.DataFrame()
         profile = self.profile()
         mine = tuple(m for m in (*me, profile.email) if m)
-        found = read_interactions(source, me=mine, tz=profile.time_zone or None, since=since)
+        found = read_interactions(
+            source, me=mine, tz=profile.time_zone or None, since=since, progress=progress
+        )
         now = dt.datetime.combine(self.today(), dt.time(23, 59, 59))
         result.read = len(found)
         kept = last_contact.counted(found, rules_, now)
@@ -86,6 +93,7 @@ class LastContactOperations:
         since: Any = None,
         only: set[int] | None = None,
         add: list[dict[str, str]] = (),  # type: ignore[assignment]
+        progress: bool | None = None,
     ) -> last_contact.InteractionImport:
         """Read calendars, a mailbox or LinkedIn messages, and log for each contact the
         meetings, emails and messages that count (``last_contact.Rules``). The same file again
@@ -93,7 +101,7 @@ class LastContactOperations:
         two days gets its 48-hour follow-up. People who are not contacts are listed in the
         result's ``people`` (contact_id NA), never added unless given in ``add`` (name, email,
         url: the participant ticked them); ``only``: the contacts to log (default: all)."""
-        result, found, kept = self._read(source, me, rules_, since)
+        result, found, kept = self._read(source, me, rules_, since, progress)
         if result.already_imported:
             return result
         if add:  # the people the participant ticked to add: contacts now, then matched

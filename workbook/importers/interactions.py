@@ -38,13 +38,15 @@ def read_interactions(
     tz: str | dt.tzinfo | None = None,
     since: Any = None,
     until: Any = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """One row per interaction and other person (see the module docstring and COLUMNS).
 
     ``me``: the participant's own email addresses and LinkedIn profile URL; guessed when not
     given (the most frequent sender of a mailbox, the organiser of most events). ``tz``: the
     participant's time zone; ``start`` is the wall-clock time there. ``since``/``until``: the
-    window (default: the last two years up to the end of today)."""
+    window (default: the last two years up to the end of today). ``progress``: a progress bar
+    while a mailbox is read (default: for mailboxes past 50 MB)."""
     zone = _calendar.zone_of(tz)
     now = dt.datetime.now(zone).replace(tzinfo=None)
     end = _moment(until, now.replace(hour=23, minute=59, second=59))
@@ -53,7 +55,7 @@ def read_interactions(
     rows: list[dict[str, Any]] = []
     read = 0
     for name, opened in _files(source):
-        found = _rows_of(name, opened, mine, zone, start, end)
+        found = _rows_of(name, opened, mine, zone, start, end, progress)
         if found is not None:
             read += 1
             rows += found
@@ -131,7 +133,13 @@ def _entries(name: str, opened: Any) -> Iterator[tuple[str, Any]]:
 
 
 def _rows_of(
-    name: str, opened: Any, me: set[str], zone: dt.tzinfo, since: dt.datetime, until: dt.datetime
+    name: str,
+    opened: Any,
+    me: set[str],
+    zone: dt.tzinfo,
+    since: dt.datetime,
+    until: dt.datetime,
+    progress: bool | None = None,
 ) -> list[dict[str, Any]] | None:
     """The rows of one file, or None when it is none of the kinds read here."""
     with opened() as stream:
@@ -142,8 +150,8 @@ def _rows_of(
         with plain_words(src, "a calendar", "Export the calendar again as .ics."):
             rows, found = _calendar.calendar_rows(src, me, zone, since, until)
     elif _mail._FROM_LINE.match(head):
-        with opened() as stream:
-            rows, found = _mail.mail_rows(_mail.messages(stream), name, me, zone, since, until)
+        with opened() as stream, _counted(stream, name, progress) as counted:
+            rows, found = _mail.mail_rows(_mail.messages(counted), name, me, zone, since, until)
     elif _looks_like_a_message(head):
         with opened() as stream:
             headers = _mail.one_message(stream.read(256 * 1024))
@@ -157,6 +165,39 @@ def _rows_of(
         return None
     me |= found  # what one file taught about the participant holds for the others
     return rows
+
+
+# Mailboxes past this size are read with a progress bar unless told otherwise.
+PROGRESS_FROM_BYTES = 50 * 1024 * 1024
+
+
+class _counted:  # noqa: N801 - a context manager, like open()
+    """The stream, read through a progress bar of its bytes when it is big (tqdm.auto: a
+    widget in a notebook or the app, a text bar in a terminal)."""
+
+    def __init__(self, stream: Any, name: str, wanted: bool | None):
+        self.stream, self.bar = stream, None
+        try:
+            size = os.fstat(stream.fileno()).st_size
+        except (OSError, AttributeError, io.UnsupportedOperation):
+            size = getattr(stream, "_orig_file_size", None)  # a ZIP entry's
+        if wanted or (wanted is None and (size or 0) > PROGRESS_FROM_BYTES):
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=size, desc=f"Reading {name}", unit="B", unit_scale=True)
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.stream.read(size)
+        if self.bar is not None:
+            self.bar.update(len(data))
+        return data
+
+    def __enter__(self) -> _counted:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 _MESSAGE_HEADERS = (b"from:", b"received:", b"return-path:", b"message-id:", b"date:",
