@@ -357,3 +357,19 @@ def test_a_mailbox_is_read_with_a_progress_bar_when_asked_or_big(capsys):
     assert "Reading takeout.mbox" in capsys.readouterr().err
     read("takeout.mbox")  # small: no bar
     assert "Reading" not in capsys.readouterr().err
+
+
+def test_exercise_5_offers_the_people_found_who_are_not_contacts(joan):
+    from workbook.widgets import PeopleNotContacts
+
+    offered = PeopleNotContacts(joan)
+    assert "Nobody waiting" in offered.rows.children[0].value
+    joan.import_interactions(FIXTURES, since="2025-12-01")
+    lines = [row.children[1].value for row in offered.rows.children]  # followed the import
+    assert any("Tom Reed" in line for line in lines)
+    tom = next(row for row in offered.rows.children if "Tom Reed" in row.children[1].value)
+    tom.children[0].click()
+    assert "tom@reedprint.example" in set(joan.contacts()["email"])
+    assert "Added Tom Reed" in offered.status.value
+    assert not any("Tom Reed" in row.children[1].value for row in offered.rows.children)
+    assert "Tom Reed" not in set(joan.people_not_contacts()["name"])

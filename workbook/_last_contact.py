@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,28 @@ class LastContactOperations:
     def today(self) -> dt.date: ...  # provided by Workbook
 
     def add_contact(self, **values: Any) -> int: ...  # provided by PeopleOperations
+
+    def people_not_contacts(self) -> pd.DataFrame:
+        """The people the imported calendars and mail found who are not contacts (yet): name,
+        email, url, last (date), meetings, emails, messages; most recent first, one line each."""
+        found: dict[str, dict[str, Any]] = {}
+        for text in self.interaction_imports()["not_contacts"]:
+            for person in json.loads(text or "[]"):
+                key = (person["email"] or person["url"] or person["name"]).lower()
+                if key not in found or person["last"] > found[key]["last"]:
+                    found[key] = person
+        table = pd.DataFrame(
+            list(found.values()),
+            columns=["name", "email", "url", "last", "meetings", "emails", "messages"],
+        )
+        if table.empty:
+            return table
+        again = last_contact.match(table.assign(kind="email"), self.contacts())
+        return (
+            table[again.isna().to_numpy()]
+            .sort_values("last", ascending=False)
+            .reset_index(drop=True)
+        )
 
     def interaction_imports(self) -> pd.DataFrame:
         """Every calendar, mailbox or messages file imported so far, oldest first."""
@@ -135,8 +158,15 @@ class LastContactOperations:
                  "kind": kind, "notes": last_contact.note(row), "uid": row.uid}
             )  # fmt: skip
         result.added = len(rows)
+        new = result.people[result.people["contact_id"].isna()] if len(result.people) else None
+        strangers = [] if new is None else [
+            {"name": p["name"], "email": p["email"], "url": p["url"], "last": f"{p['last']:%Y-%m-%d}",
+             "meetings": int(p["meetings"]), "emails": int(p["emails"]), "messages": int(p["messages"])}
+            for p in new.to_dict("records")
+        ]  # fmt: skip
         batch = {"file_name": result.file_name, "file_hash": result.digest,
-                 "source": ", ".join(sorted(set(found["source"])))[:200], "rows_read": len(found)}  # fmt: skip
+                 "source": ", ".join(sorted(set(found["source"])))[:200], "rows_read": len(found),
+                 "not_contacts": json.dumps(strangers, ensure_ascii=False)}  # fmt: skip
         result.import_id = self.store.import_interactions(batch, rows, follow_ups)
         return result
 

@@ -240,6 +240,9 @@ MIGRATIONS: dict[int, str] = {
             source TEXT NOT NULL DEFAULT '',
             rows_read INTEGER NOT NULL DEFAULT 0,
             rows_added INTEGER NOT NULL DEFAULT 0,
+            -- the people found who were not contacts (JSON: name, email, url, last), for
+            -- exercise 5 to offer as contacts
+            not_contacts TEXT NOT NULL DEFAULT '[]',
             created_at TEXT NOT NULL
         );
         ALTER TABLE interactions ADD COLUMN import_id INTEGER

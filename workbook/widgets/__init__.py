@@ -18,7 +18,7 @@ from .follow_up import (
 from .gains import GainsForm, GainsOverview
 from .goals import FavourWarnings, GoalsForm
 from .imports import BankCandidates, BankImport, ContactsImport, PayeeRules
-from .last_contact import LastContactImport
+from .last_contact import LastContactImport, PeopleNotContacts
 from .network import ContactsTable, ReferrabilityCheck, ReferralLog
 from .plan import DownloadPlan, PlanPreview
 from .preferred_clients import (
@@ -54,6 +54,7 @@ __all__ = [
     "GoalsForm",
     "InteractionLog",
     "LastContactImport",
+    "PeopleNotContacts",
     "MoneyTrailCharts",
     "NetworkChart",
     "PayeeRules",

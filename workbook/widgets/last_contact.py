@@ -187,3 +187,61 @@ class LastContactImport(w.VBox):
         self._import_id = None
         self.take_back.layout.display = "none"
         self.undo.offer(f"the import of {name}", removal)
+
+
+class PeopleNotContacts(w.VBox):
+    """Exercise 5: the people your calendar and mail show you in touch with who are not
+    contacts yet (from exercise 6's imports), each with a button to add them."""
+
+    tables = ("interaction_imports", "contacts")
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.status = StatusLine()
+        self.rows = lean(w.VBox)
+        super().__init__([self.rows, self.status])
+        self.refresh()
+        wb.on_change(self._changed, key=type(self).__name__)
+
+    def _changed(self, table: str) -> None:
+        if table in self.tables:
+            self.refresh()
+
+    def refresh(self) -> None:
+        people = self.wb.people_not_contacts()
+        if people.empty:
+            self.rows.children = (
+                lean(w.HTML, "<i>Nobody waiting: import your calendar or mail in exercise 6 to "
+                     "see the people you are in touch with who are not contacts yet.</i>"),
+            )  # fmt: skip
+            return
+        rows = []
+        for person in people.head(30).to_dict("records"):
+            found = ", ".join(
+                count(int(person[key]), what)
+                for key, what in (("meetings", "meeting"), ("emails", "email"),
+                                  ("messages", "message"))
+                if person[key]
+            )  # fmt: skip
+            add = lean(w.Button, description="Add as a contact", icon="plus",
+                       layout=w.Layout(width="auto"))  # fmt: skip
+            add.on_click(lambda _b, p=person: self.add(p))
+            line = lean(
+                w.HTML,
+                f"<b>{esc(person['name'] or person['email'])}</b> · {esc(found)} · last "
+                f"{esc(person['last'])}",
+            )
+            row = lean(w.HBox, [add, line])
+            row.add_class("workbook-card")
+            rows.append(row)
+        self.rows.children = rows
+
+    def add(self, person: dict[str, Any]) -> None:
+        values = {k: person[k] for k in ("name", "email", "url") if person[k]}
+        values.setdefault("name", person["email"] or person["url"])
+        try:
+            self.wb.add_contact(**values)
+        except InputError as exc:
+            self.status.error(str(exc))
+            return
+        self.status.saved(f"Added {values['name']}: import your mail again to log them")
