@@ -229,7 +229,7 @@ class PeopleNotContacts(w.VBox):
             line = lean(
                 w.HTML,
                 f"<b>{esc(person['name'] or person['email'])}</b> · {esc(found)} · last "
-                f"{esc(person['last'])}",
+                f"{pd.Timestamp(person['last']):%d %b %Y}",
             )
             row = lean(w.HBox, [add, line])
             row.add_class("workbook-card")
