@@ -248,6 +248,13 @@ MIGRATIONS: dict[int, str] = {
         ALTER TABLE interactions ADD COLUMN import_id INTEGER
             REFERENCES interaction_imports(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
         ALTER TABLE interactions ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+        -- the participant's own version of a kind of draft (see workbook.drafts)
+        CREATE TABLE draft_templates (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
         CREATE INDEX interactions_by_uid ON interactions (uid) WHERE uid <> '';
     """,
 }

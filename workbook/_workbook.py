@@ -72,6 +72,28 @@ class Workbook(PeopleOperations, ImportOperations, FollowUpOperations, LastConta
     def today(self) -> dt.date:
         return today(self.profile())
 
+    # -- the words to say ---------------------------------------------------------------
+
+    def draft(self, kind: str, **refs: Any) -> Any:
+        """A personal message drafted from the workbook (see ``workbook.drafts``): kind is
+        thank_you (interaction_id), reconnect (contact_id), reciprocity_ask (ask_id),
+        promise (promise_id), referral_thanks (referral_id) or introduction (a, b)."""
+        from ._drafting import draft
+
+        return draft(self, kind, **refs)
+
+    def save_template(self, kind: str, text: str) -> None:
+        """Keep the participant's own version of a kind of draft ('' goes back to ours)."""
+        from . import drafts
+
+        found = self.store.find("draft_templates", "kind", kind)
+        for row_id in found["id"]:
+            self.store.delete("draft_templates", int(row_id), f"your {kind} template")
+        if text.strip():
+            self.store.insert(
+                "draft_templates", {"kind": kind, "text": drafts.check_template(kind, text)}
+            )
+
     # -- money trail: businesses ---------------------------------------------------------
 
     def businesses(self) -> pd.DataFrame:

@@ -6,6 +6,7 @@ Imported on its own (``from workbook.widgets import ...``) so the core runs with
 from .asks import AskBuilder, AskTracker, ThisWeek
 from .charts import CoverageChart, GainsChart, GoalMap, MoneyTrailCharts, NetworkChart
 from .cohort import CohortDashboard
+from .drafts import DraftWriter
 from .follow_up import (
     CadenceSettings,
     CalendarDownload,
@@ -44,6 +45,7 @@ __all__ = [
     "CoverageChart",
     "CoverageSteps",
     "DownloadPlan",
+    "DraftWriter",
     "FavourWarnings",
     "FollowUpDashboard",
     "FollowUpTimeline",

@@ -1,0 +1,224 @@
+"""The words to say: personal messages drafted from the workbook, on the participant's own
+computer, for every follow-up the exercises ask for.
+
+Each kind has a template (``templates/drafts/<language>/<kind>.txt``: a Subject and a Channel
+line, then the text, with named fields such as ``$first_name``). A line whose fields are not
+all known is left out, so a draft never shows an empty slot, "nan" or "None". A participant can
+save their own version of a kind; a template naming a field that does not exist is refused
+with a message naming it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+import urllib.parse
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+from ._errors import InputError
+from .profile import format_money, round_for_speech
+
+KINDS = ("thank_you", "reconnect", "reciprocity_ask", "promise", "referral_thanks", "introduction")
+# The fields each kind's template may use (on top of the participant's own, below).
+OWN = ("my_name", "my_first_name", "my_business")
+FIELDS: dict[str, tuple[str, ...]] = {
+    "thank_you": ("first_name", "their_name", "meeting", "when_met", "occasion", "one_thing",
+                  "next_step"),
+    "reconnect": ("first_name", "their_name", "their_company", "since", "shared"),
+    "reciprocity_ask": ("business", "years", "spent", "referrals", "the_ask", "why_it_fits",
+                        "easy_yes"),
+    "promise": ("first_name", "their_name", "subject", "opening", "what_line", "closing"),
+    "referral_thanks": ("first_name", "their_name", "what", "when", "outcome"),
+    "introduction": ("a_first", "a_name", "a_who", "a_why", "b_first", "b_name", "b_who", "b_why",
+                     "both_serve"),
+}  # fmt: skip
+CHANNELS = ("email", "handwritten note", "call")
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str
+    subject: str
+    body: str
+    channel_hint: str
+    mailto: str = ""  # only when the person has an email
+    script: str = ""  # what to say (the reciprocity ask), beside the written version
+    opt_in: tuple[str, ...] = field(default_factory=tuple)  # an introduction's first notes
+
+
+# -- templates ---------------------------------------------------------------------------
+
+
+def package_template(kind: str, language: str = "en") -> str:
+    return (
+        resources.files("workbook")
+        .joinpath(f"templates/drafts/{language}/{kind}.txt")
+        .read_text(encoding="utf-8")
+    )
+
+
+def check_template(kind: str, text: str) -> str:
+    """A participant's template, refused in words when it names a field that does not exist
+    or has no Subject line."""
+    if kind not in KINDS:
+        raise InputError(f"There is no kind of draft called {kind!r}.")
+    known = set(FIELDS[kind]) | set(OWN)
+    used = set(string.Template(text).get_identifiers())
+    unknown = sorted(used - known)
+    if unknown:
+        raise InputError(
+            f"The template names a field that does not exist: ${unknown[0]}. The fields for "
+            f"this kind are: {', '.join('$' + f for f in sorted(known))}."
+        )
+    if not string.Template(text).is_valid():
+        raise InputError("The template has a $ that is not a field: write $$ for a dollar sign.")
+    if not re.search(r"(?im)^subject:", text):
+        raise InputError("The template needs a first line 'Subject: ...'.")
+    return text
+
+
+def _filled(line: str, values: dict[str, str]) -> str | None:
+    """The line with its fields filled in, or None when one of them is not known."""
+    names = string.Template(line).get_identifiers()
+    if any(not values.get(name) for name in names):
+        return None
+    return string.Template(line).substitute(values)
+
+
+def render(kind: str, template: str, values: dict[str, str], email: str = "") -> Draft:
+    """A draft from a template and the fields' values (lines with an unknown field left out)."""
+    head, _, text = template.partition("\n\n")
+    headers = dict(
+        (key.strip().lower(), value.strip())
+        for key, _, value in (line.partition(":") for line in head.splitlines())
+    )
+    subject = _filled(headers.get("subject", ""), values) or ""
+    channel = headers.get("channel", "email")
+    parts: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in text.splitlines():
+        if re.fullmatch(r"\[[^\]]+\]", line.strip()):
+            current = _filled(line.strip()[1:-1], values) or line.strip()[1:-1]
+            parts[current] = []
+            continue
+        filled = _filled(line, values)
+        if filled is not None:
+            parts[current].append(filled)
+    sections = {name: _tidy(lines) for name, lines in parts.items()}
+    named = [name for name in sections if name]
+    if kind == "reciprocity_ask" and len(named) >= 2:
+        script, body = sections[named[0]], sections[named[1]]
+        opt_in: tuple[str, ...] = ()
+    elif kind == "introduction" and len(named) >= 3:
+        script, body = "", sections[named[2]]
+        opt_in = (sections[named[0]], sections[named[1]])
+    else:
+        script, opt_in = "", ()
+        body = "\n".join(s for s in sections.values() if s)
+    return Draft(kind, subject, body, channel, _mailto(email, subject, body), script, opt_in)
+
+
+def _tidy(lines: list[str]) -> str:
+    """Lines joined, blank runs folded to one, no blank at either end."""
+    kept: list[str] = []
+    for line in lines:  # of two versions of a line (with a fact and without), the fuller one
+        shorter = kept[-1].rstrip(".") if kept else ""
+        if shorter and line.startswith(shorter) and len(line) > len(kept[-1]):
+            kept[-1] = line
+        else:
+            kept.append(line)
+    text = "\n".join(kept)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _mailto(email: str, subject: str, body: str) -> str:
+    if not email or "@" not in email:
+        return ""
+    query = urllib.parse.urlencode({"subject": subject, "body": body}, quote_via=urllib.parse.quote)
+    return f"mailto:{urllib.parse.quote(email, safe='@')}?{query}"
+
+
+# -- the facts each kind is drafted from -----------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    """A stored value as text: '' for a gap (None, NaN), never 'nan' or 'None'."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return " ".join(str(value).split())
+
+
+def first_name(name: str) -> str:
+    return (_text(name).split() or [""])[0]
+
+
+def own(profile: Any) -> dict[str, str]:
+    return {
+        "my_name": _text(profile.name),
+        "my_first_name": first_name(profile.name),
+        "my_business": _text(profile.business),
+    }
+
+
+def when_in_words(day: dt.date, today: dt.date) -> str:
+    """'yesterday', 'on Tuesday', 'on 3 December' (as a person writes it)."""
+    days = (today - day).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if 1 < days < 7:
+        return f"on {day:%A}"
+    return f"on {day.day} {day:%B}" + ("" if day.year == today.year else f" {day.year}")
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a note, without its final full stop, lower-cased at the start
+    unless it starts with a name or 'I'."""
+    found = re.split(r"(?<=[.!?])\s", _text(text), maxsplit=1)[0].rstrip(".!? ")
+    return found
+
+
+def money_in_words(amount: float, currency: str) -> str:
+    return format_money(round_for_speech(amount), currency, approx=True) if amount else ""
+
+
+def years_in_words(years: float) -> str:
+    if not years:
+        return ""
+    whole = int(round(years))
+    return "a year" if whole <= 1 else f"{whole} years"
+
+
+def count_words(number: int, one: str, many: str) -> str:
+    if not number:
+        return ""
+    return f"one {one}" if number == 1 else f"{number} {many}"
+
+
+def shared_words(mine: dict[str, Any], theirs: dict[str, Any]) -> str:
+    """What two GAINS profiles share: 'are in the Rotary Club of Asheville', 'love dogs'."""
+
+    def items(value: Any) -> list[str]:
+        return [i.strip() for i in re.split(r"[,;]| and ", _text(value)) if i.strip()]
+
+    for key, verb in (("networks", "are in"), ("interests", "love")):
+        ours = {i.lower(): i for i in items(mine.get(key, ""))}
+        common = [ours[i.lower()] for i in items(theirs.get(key, "")) if i.lower() in ours]
+        if common:
+            return f"{verb} {common[0] if verb == 'are in' else common[0].lower()}"
+    return ""
+
+
+def gains_of(gains: pd.DataFrame, contact_id: int | None) -> dict[str, Any]:
+    if gains.empty:
+        return {}
+    rows = (
+        gains[gains["is_you"]] if contact_id is None else gains[gains["contact_id"] == contact_id]
+    )
+    return rows.iloc[0].to_dict() if len(rows) else {}

@@ -1,0 +1,180 @@
+"""'Write it': the words for a follow-up, drafted from the workbook (``workbook.drafts``), to
+edit, copy, or open in the participant's own email program. Edits are not kept unless saved
+as their own template for that kind of message."""
+
+from __future__ import annotations
+
+import html
+import itertools
+from typing import Any
+
+import ipywidgets as w
+import pandas as pd
+
+from .._errors import InputError
+from ._common import StatusLine, lean, width
+
+_IDS = itertools.count(1)
+# Copy: the browser's clipboard, or, where it is not allowed (a page not on https), the text
+# selected and copied the old way. The textarea is found by the class its widget carries.
+_COPY = (
+    "<button class='jupyter-button workbook-copy' type='button' onclick=\"(function(){{"
+    "var t=document.querySelector('.{cls} textarea');if(!t)return;"
+    "var done=function(){{var b=document.querySelector('.{cls}-said');if(b)b.textContent='Copied';}};"
+    "if(navigator.clipboard&&window.isSecureContext){{navigator.clipboard.writeText(t.value).then(done);}}"
+    "else{{t.select();document.execCommand('copy');done();}}}})()\">Copy</button>"
+    "<span class='{cls}-said' style='margin-left:.5em;color:#1a7f37'></span>"
+)
+
+
+def choices(wb: Any) -> list[tuple[str, tuple[str, dict[str, int]]]]:
+    """What there is to write, most pressing first: thank-yous due, promises, people to
+    reconnect with, referrals to thank for, asks to make."""
+    found: list[tuple[str, tuple[str, dict[str, int]]]] = []
+    for row in wb.follow_ups().itertuples():
+        if not row.done:
+            found.append(
+                (
+                    f"Thank {row.name} for the {row.meeting}",
+                    ("thank_you", {"interaction_id": _id(wb, row)}),
+                )
+            )
+    for row in wb.promises().itertuples():
+        if row.open:
+            who = "Keep your promise to" if row.direction == "mine" else "Remind"
+            found.append(
+                (f"{who} {row.name}: {row.what}", ("promise", {"promise_id": int(row.id)}))
+            )
+    for row in wb.reconnect_list().head(10).itertuples():
+        found.append(
+            (f"Reconnect with {row.name}", ("reconnect", {"contact_id": int(row.contact_id)}))
+        )
+    for row in wb.referrals().itertuples():
+        if row.direction == "received":
+            found.append(
+                (
+                    f"Thank {row.name} for the referral",
+                    ("referral_thanks", {"referral_id": int(row.id)}),
+                )
+            )
+    for row in wb.asks().itertuples():
+        if row.status == "planned":
+            found.append(
+                (f"Ask {row.business}: {row.ask}", ("reciprocity_ask", {"ask_id": int(row.id)}))
+            )
+    return found
+
+
+def _id(wb: Any, follow_up: Any) -> int:
+    return int(wb.store.row("follow_ups", int(follow_up.id))["interaction_id"])
+
+
+class DraftWriter(w.VBox):
+    """Pick what to write; the draft appears, to edit, copy or open in your email."""
+
+    tables = ("follow_ups", "promises", "interactions", "referrals", "asks", "contacts")
+
+    def __init__(self, wb: Any):
+        self.wb = wb
+        self.cls = f"workbook-draft-{next(_IDS)}"
+        self.status = StatusLine()
+        self.pick = lean(w.Dropdown, description="Write", options=[],
+                         style={"description_width": "50px"}, layout=width("min(100%, 640px)"))  # fmt: skip
+        self.pick.observe(lambda _c: self.show(), names="value")
+        self.subject = lean(w.Text, description="Subject", style={"description_width": "50px"},
+                            layout=width("min(100%, 640px)"))  # fmt: skip
+        self.body = lean(w.Textarea, layout=w.Layout(width="min(100%, 640px)", height="16em"))
+        self.body.add_class(self.cls)
+        self.script = lean(w.HTML)
+        self.actions = lean(w.HTML)
+        self.keep = lean(w.Button, description="Keep my wording for this kind", icon="save",
+                         layout=w.Layout(width="auto"))  # fmt: skip
+        self.keep.on_click(lambda _b: self.save_template())
+        self.draft: Any = None
+        super().__init__([self.pick, self.script, self.subject, self.body, self.actions,
+                          self.keep, self.status])  # fmt: skip
+        self.refresh()
+        wb.on_change(self._changed, key=type(self).__name__)
+
+    def _changed(self, table: str) -> None:
+        if table in self.tables:
+            self.refresh()
+
+    def refresh(self) -> None:
+        options = choices(self.wb)
+        current = self.pick.value
+        self.pick.options = options or [("Nothing to write yet: log a meeting or a promise", None)]
+        values = [value for _label, value in options]
+        self.pick.value = current if current in values else (values[0] if values else None)
+        self.show()
+
+    def show(self) -> None:
+        chosen = self.pick.value
+        if chosen is None:
+            self.subject.value = self.body.value = self.actions.value = self.script.value = ""
+            return
+        kind, refs = chosen
+        try:
+            self.draft = self.wb.draft(kind, **refs)
+        except InputError as exc:
+            self.status.error(str(exc))
+            return
+        self.subject.value = self.draft.subject
+        self.body.value = self.draft.body
+        self.script.value = (
+            "<p><b>What to say</b> (" + html.escape(self.draft.channel_hint) + "):</p><pre "
+            "style='white-space:pre-wrap;font-family:inherit'>"
+            + html.escape(self.draft.script)
+            + "</pre><p><b>Or write it:</b></p>"
+            if self.draft.script
+            else f"<small>Best as: {html.escape(self.draft.channel_hint)}</small>"
+        )
+        mail = (
+            f" <a class='jupyter-button' href='{html.escape(self.draft.mailto)}' "
+            "target='_blank'>Open in my email</a>"
+            if self.draft.mailto
+            else ""
+        )
+        self.actions.value = _COPY.format(cls=self.cls) + mail
+        self.status.clear()
+
+    def save_template(self) -> None:
+        """The text as edited becomes the participant's template for this kind: the person's
+        and the participant's own names turned back into fields."""
+        if self.draft is None:
+            return
+        kind, refs = self.pick.value
+        values = _names(self.wb, self.draft, refs)
+        text = f"Subject: {self.subject.value}\nChannel: {self.draft.channel_hint}\n\n{self.body.value}"
+        text = text.replace("$", "$$")
+        for value, name in sorted(values.items(), key=lambda item: -len(item[0])):
+            text = text.replace(value, f"${{{name}}}")
+        try:
+            self.wb.save_template(kind, text)
+        except InputError as exc:
+            self.status.error(str(exc))
+            return
+        self.status.saved("Kept: your next drafts of this kind use your wording")
+
+
+def _names(wb: Any, draft: Any, refs: dict[str, int]) -> dict[str, str]:
+    from .. import drafts
+
+    profile = wb.profile()
+    found = {}
+    for value, name in ((profile.name, "my_name"), (profile.business, "my_business")):
+        if drafts._text(value):
+            found[drafts._text(value)] = name
+    contact_id = refs.get("contact_id")
+    if contact_id is None and "interaction_id" in refs:
+        contact_id = wb.store.row("interactions", refs["interaction_id"])["contact_id"]
+    if contact_id is None and "promise_id" in refs:
+        contact_id = wb.store.row("promises", refs["promise_id"])["contact_id"]
+    if contact_id is None and "referral_id" in refs:
+        contact_id = wb.store.row("referrals", refs["referral_id"])["contact_id"]
+    if contact_id is not None and not pd.isna(contact_id):
+        name = drafts._text(wb.store.row("contacts", int(contact_id))["name"])
+        if name:
+            found[name] = "their_name"
+            found.setdefault(drafts.first_name(name), "first_name")
+    return found
