@@ -276,6 +276,31 @@ def test_follow_up(app, page):
     page.get_by_text("Thank Grace Kim for the one-to-one meeting").first.wait_for(timeout=90_000)
 
 
+def test_write_it_drafts_an_editable_message_and_copies_it(app, page):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app.base)
+    _open(page, app, 6)
+    page.get_by_placeholder("a name from your contacts, or a new one").first.fill("Ana Silva")
+    page.get_by_placeholder("what you talked about, what you promised").fill("Lunch at the fair")
+    page.get_by_role("button", name="Log it").click()
+    writer = page.locator(".workbook-draft-1, [class*='workbook-draft-']").locator("textarea").first
+    choice = page.get_by_label("Write")
+
+    def labels() -> list[str]:  # the dropdown writes its options with no-break spaces
+        return choice.locator("option").all_inner_texts()
+
+    assert wait_for(lambda: any("Thank Ana Silva" in o.replace("\xa0", " ") for o in labels()))
+    choice.select_option(
+        label=next(o for o in labels() if o.replace("\xa0", " ").startswith("Thank Ana Silva"))
+    )
+    assert wait_for(lambda: writer.input_value().startswith("Dear Ana,"), timeout=60)
+    assert "lunch at the fair" in writer.input_value()
+    writer.fill(writer.input_value().replace("Dear Ana,", "Dear Ana, my friend,"))
+    page.get_by_role("button", name="Copy").first.click()
+    page.get_by_text("Copied").first.wait_for(timeout=30_000)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Dear Ana, my friend,") and "lunch at the fair" in copied
+
+
 def _pdf_text(page, tmp_path, tap: bool = False) -> tuple[str, str]:
     button = page.get_by_role("button", name="Make my action plan (PDF)")
     button.tap() if tap else button.click()
