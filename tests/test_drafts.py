@@ -149,3 +149,17 @@ def test_the_write_it_widget_drafts_each_line_and_keeps_the_wording_only_when_as
     ask = next(value for label, value in fresh.pick.options if label.startswith("Ask "))
     fresh.pick.value = ask
     assert "What to say" in fresh.script.value
+
+
+def test_exercise_1_drafts_the_asks_and_exercise_5_the_referral_thanks(demo_workbook):
+    from workbook.widgets import DraftWriter
+
+    asks = DraftWriter(demo_workbook, kinds=("reciprocity_ask",))
+    assert {kind for _label, (kind, _refs) in asks.pick.options} == {"reciprocity_ask"}
+    assert "What to say" in asks.script.value and "small ask" in asks.script.value
+    thanks = DraftWriter(demo_workbook, kinds=("referral_thanks",))
+    assert {kind for _label, (kind, _refs) in thanks.pick.options} == {"referral_thanks"}
+    assert thanks.body.value.startswith("Dear ")
+    with workbook.open(demo_workbook.path.with_name("empty.sqlite")) as empty:
+        nothing = DraftWriter(empty, kinds=("referral_thanks",))
+        assert nothing.pick.options[0][0] == "Nothing to write yet: log a referral you received"

@@ -27,41 +27,30 @@ _COPY = (
 )
 
 
-def choices(wb: Any) -> list[tuple[str, tuple[str, dict[str, int]]]]:
+def choices(wb: Any, kinds: tuple[str, ...] = ()) -> list[tuple[str, tuple[str, dict[str, int]]]]:
     """What there is to write, most pressing first: thank-yous due, promises, people to
-    reconnect with, referrals to thank for, asks to make."""
+    reconnect with, referrals to thank for, asks to make (only ``kinds``, when given)."""
     found: list[tuple[str, tuple[str, dict[str, int]]]] = []
+
+    def add(label: str, kind: str, **refs: int) -> None:
+        if not kinds or kind in kinds:
+            found.append((label, (kind, refs)))
+
     for row in wb.follow_ups().itertuples():
         if not row.done:
-            found.append(
-                (
-                    f"Thank {row.name} for the {row.meeting}",
-                    ("thank_you", {"interaction_id": _id(wb, row)}),
-                )
-            )
+            add(f"Thank {row.name} for the {row.meeting}", "thank_you", interaction_id=_id(wb, row))
     for row in wb.promises().itertuples():
         if row.open:
             who = "Keep your promise to" if row.direction == "mine" else "Remind"
-            found.append(
-                (f"{who} {row.name}: {row.what}", ("promise", {"promise_id": int(row.id)}))
-            )
+            add(f"{who} {row.name}: {row.what}", "promise", promise_id=int(row.id))
     for row in wb.reconnect_list().head(10).itertuples():
-        found.append(
-            (f"Reconnect with {row.name}", ("reconnect", {"contact_id": int(row.contact_id)}))
-        )
+        add(f"Reconnect with {row.name}", "reconnect", contact_id=int(row.contact_id))
     for row in wb.referrals().itertuples():
         if row.direction == "received":
-            found.append(
-                (
-                    f"Thank {row.name} for the referral",
-                    ("referral_thanks", {"referral_id": int(row.id)}),
-                )
-            )
+            add(f"Thank {row.name} for the referral", "referral_thanks", referral_id=int(row.id))
     for row in wb.asks().itertuples():
         if row.status == "planned":
-            found.append(
-                (f"Ask {row.business}: {row.ask}", ("reciprocity_ask", {"ask_id": int(row.id)}))
-            )
+            add(f"Ask {row.business}: {row.ask}", "reciprocity_ask", ask_id=int(row.id))
     return found
 
 
@@ -72,10 +61,13 @@ def _id(wb: Any, follow_up: Any) -> int:
 class DraftWriter(w.VBox):
     """Pick what to write; the draft appears, to edit, copy or open in your email."""
 
-    tables = ("follow_ups", "promises", "interactions", "referrals", "asks", "contacts")
+    tables = ("follow_ups", "promises", "interactions", "referrals", "asks", "contacts",
+              "businesses", "gains", "profile", "draft_templates")  # fmt: skip
 
-    def __init__(self, wb: Any):
+    def __init__(self, wb: Any, kinds: tuple[str, ...] = ()):
+        """``kinds``: only these kinds of draft (exercise 1: the asks; 5: referral thanks)."""
         self.wb = wb
+        self.kinds = tuple(kinds)
         self.cls = f"workbook-draft-{next(_IDS)}"
         self.status = StatusLine()
         self.pick = lean(w.Dropdown, description="Write", options=[],
@@ -101,9 +93,13 @@ class DraftWriter(w.VBox):
             self.refresh()
 
     def refresh(self) -> None:
-        options = choices(self.wb)
+        options = choices(self.wb, self.kinds)
         current = self.pick.value
-        self.pick.options = options or [("Nothing to write yet: log a meeting or a promise", None)]
+        nothing = {
+            ("reciprocity_ask",): "Nothing to say yet: plan an ask above",
+            ("referral_thanks",): "Nothing to write yet: log a referral you received",
+        }.get(self.kinds, "Nothing to write yet: log a meeting or a promise")
+        self.pick.options = options or [(nothing, None)]
         values = [value for _label, value in options]
         self.pick.value = current if current in values else (values[0] if values else None)
         self.show()
