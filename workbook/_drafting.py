@@ -185,8 +185,12 @@ def _introduction(wb: Any, a: Any = None, b: Any = None) -> tuple[dict[str, str]
     summaries: name, business, profession, targets, markets)."""
     if a is None or b is None:
         raise InputError("Choose the two people to introduce.")
-    people = [_who(wb, x) for x in (a, b)]
-    (a_p, b_p) = people
+    return introduction_values(_who(wb, a), _who(wb, b)), ""
+
+
+def introduction_values(a_p: dict[str, Any], b_p: dict[str, Any]) -> dict[str, str]:
+    """The facts of an introduction between two people (name, business, profession, and,
+    for participants of a cohort, their five professions and client markets)."""
     values: dict[str, str] = {}
     for key, p, other in (("a", a_p, b_p), ("b", b_p, a_p)):
         values[f"{key}_first"] = d.first_name(p["name"])
@@ -206,7 +210,7 @@ def _introduction(wb: Any, a: Any = None, b: Any = None) -> tuple[dict[str, str]
         values["both_serve"] = (
             "You both serve " + ", ".join(labels.get(m, m).lower() for m in shared) + "."
         )
-    return values, ""
+    return values
 
 
 def _who(wb: Any, person: Any) -> dict[str, Any]:

@@ -17,6 +17,17 @@ from ..words import count
 _TEMPLATE = Path(__file__).resolve().parent / "introductions.typ"
 
 
+def opt_in(cohort: cohort_rules.Cohort, a: str, b: str) -> tuple[str, ...]:
+    """The double opt-in notes for introducing two participants: one to each, asking first
+    (``workbook.drafts``, the introduction's first notes)."""
+    from .. import drafts
+    from .._drafting import introduction_values
+
+    people = {p["name"]: p for p in cohort.participants}
+    values = introduction_values(people[a], people[b])
+    return drafts.render("introduction", drafts.package_template("introduction"), values).opt_in
+
+
 def introductions_pdf(cohort: cohort_rules.Cohort, title: str = "") -> bytes:
     """The introductions for the coach to read out in the session: each pair once, best first
     (mutual pairs, then one-way matches, then shared clients)."""
@@ -25,7 +36,8 @@ def introductions_pdf(cohort: cohort_rules.Cohort, title: str = "") -> bytes:
     professions = {p["name"]: p["profession"] for p in cohort.participants}
     pairs = [
         {"introduce": r["Introduce"], "introduce_profession": professions.get(r["Introduce"], ""),
-         "to": r["To"], "to_profession": professions.get(r["To"], ""), "why": r["Why"]}
+         "to": r["To"], "to_profession": professions.get(r["To"], ""), "why": r["Why"],
+         "ask_first": list(opt_in(cohort, r["Introduce"], r["To"]))}
         for r in cohort_rules.pairs(cohort).to_dict("records")
     ]  # fmt: skip
     today = dt.date.today()
