@@ -482,7 +482,9 @@ def test_the_introductions_to_read_out_name_each_pair_once(room, tmp_path):
     # With each pair, the double opt-in notes: one to each, asking first.
     assert text.count("Ask each first:") == len(pairs)
     assert text.count("Shall I introduce you?") == 2 * len(pairs)
-    assert "Hi Ruth, would you like to meet Dana Whitfield, a real-estate agent at Whitfield" in text
+    assert (
+        "Hi Ruth, would you like to meet Dana Whitfield, a real-estate agent at Whitfield" in text
+    )
 
 
 def _html_table(html: str, css_class: str = "progress") -> list[list[str]]:

@@ -163,3 +163,30 @@ def test_exercise_1_drafts_the_asks_and_exercise_5_the_referral_thanks(demo_work
     with workbook.open(demo_workbook.path.with_name("empty.sqlite")) as empty:
         nothing = DraftWriter(empty, kinds=("referral_thanks",))
         assert nothing.pick.options[0][0] == "Nothing to write yet: log a referral you received"
+
+
+def test_notes_cards_and_the_plans_reconnect_openings(demo_workbook, tmp_path):
+    import subprocess
+    import sys
+
+    from workbook.report import gather
+
+    plan = gather(demo_workbook)
+    tom = next(r for r in plan["reconnect"] if r["name"] == "Tom Reyes")
+    assert tom["opening"].startswith("I was thinking of you the other day")
+    path = demo_workbook.path
+    demo_workbook.close()
+    out = tmp_path / "notes.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "workbook.cli", "export", "notes", "--workbook", str(path),
+         "-o", str(out)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert (
+        "Thank Grace Kim for the one-to-one meeting" in flat and "Reconnect with Tom Reyes" in flat
+    )
+    assert "dinner after the bar association talk" in flat
+    assert not EMPTY_SLOT.search(flat.replace("  ", " "))

@@ -159,10 +159,14 @@ def _write(wb: object, fmt: str, out: Path | None) -> tuple[Path, str]:
     from . import report
     from .report.plan import file_name
 
-    kind = {"xlsx": "workbook", "ics": "follow-up"}.get(fmt, "action-plan")
-    out = out or Path(file_name(wb, kind, fmt))
+    kind = {"xlsx": "workbook", "ics": "follow-up", "notes": "notes"}.get(fmt, "action-plan")
+    out = out or Path(file_name(wb, kind, "pdf" if fmt == "notes" else fmt))
     note = ""
-    if fmt == "pdf":
+    if fmt == "notes":
+        from .report.notes import notes_pdf
+
+        out.write_bytes(notes_pdf(wb))
+    elif fmt == "pdf":
         pdf, note = report.to_pdf(wb)
         out.write_bytes(pdf)
     elif fmt == "ics":
@@ -335,9 +339,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "format",
-        choices=["pdf", "html", "xlsx", "ics"],
+        choices=["pdf", "html", "xlsx", "ics", "notes"],
         help="pdf or html: the action plan; xlsx: every table, for a spreadsheet; "
-        "ics: your follow-ups and promises for a calendar program",
+        "ics: your follow-ups and promises for a calendar program; notes: cards for "
+        "handwritten notes (PDF)",
     )
     export.add_argument(
         "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"

@@ -64,7 +64,9 @@ def plan_body(plan: dict[str, Any]) -> str:
         + [f"<b>{e(f['when'])}</b>: {e(f['what'])}" for f in plan["follow_ups"]]
     )
     reconnect = [
-        f"<b>{e(r['name'])}</b> ({e(r['why'])}): {e(r['touch'])}" for r in plan["reconnect"]
+        f"<b>{e(r['name'])}</b> ({e(r['why'])}): {e(r['touch'])}"
+        + (f"<div class='points'>“{e(r['opening'])}”</div>" if r["opening"] else "")
+        for r in plan["reconnect"]
     ]
     money = plan["money"]
     no_asks = (

@@ -181,8 +181,18 @@ def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict
             items.append((due, f"{what} ({who})"))
     items.sort(key=lambda item: item[0])
     follow = [{"when": _when(when, day), "what": what} for when, what in items]
-    reconnect = frames.records(wb.reconnect_list().head(RECONNECT_SHOWN), "name", "why", "touch")
+    reconnect = frames.records(
+        wb.reconnect_list().head(RECONNECT_SHOWN), "contact_id", "name", "why", "touch"
+    )
+    for person in reconnect:  # the first words of the note, to get going
+        person["opening"] = opening(wb.draft("reconnect", contact_id=int(person.pop("contact_id"))))
     return follow, overdue, reconnect
+
+
+def opening(draft: Any) -> str:
+    """A draft's first line after its greeting ('Dear Tom,')."""
+    lines = [line for line in draft.body.splitlines() if line.strip()]
+    return lines[1] if len(lines) > 1 else ""
 
 
 def _when(when: dt.date, day: dt.date) -> str:
