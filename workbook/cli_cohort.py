@@ -11,7 +11,7 @@ from typing import Any
 def _cohort_new(args: argparse.Namespace) -> int:
     from . import roster
 
-    done = roster.new_cohort(Path(args.roster), Path(args.folder))
+    done = roster.new_cohort(Path(args.roster), Path(args.folder), args.templates)
     print(f"{Path(args.roster).name}: {done.columns}")
     for name, file in done.made.items():
         print(f"Made {file} for {name}")
@@ -93,6 +93,12 @@ def add_cohort_commands(commands: Any) -> None:
     )
     new.add_argument("roster")
     new.add_argument("folder")
+    new.add_argument(
+        "--templates",
+        metavar="DIR",
+        help="your own wording for the drafted messages: a folder of thank_you.txt, "
+        "reconnect.txt, ... (see workbook/templates/drafts/en), given to every new workbook",
+    )
     new.set_defaults(run=_cohort_new)
     report = sub.add_parser(
         "report",

@@ -172,12 +172,42 @@ class NewCohort:
     columns: str = ""  # the roster's columns used and ignored, in words
 
 
-def new_cohort(roster: str | os.PathLike[str], folder: str | os.PathLike[str]) -> NewCohort:
+def read_templates(folder: str | os.PathLike[str]) -> dict[str, str]:
+    """A coach's draft templates: ``<kind>.txt`` files (thank_you.txt, reconnect.txt...),
+    each checked; a file that is not a kind, or names a field that does not exist, is
+    refused naming it."""
+    from . import drafts
+
+    source = Path(folder)
+    if not source.is_dir():
+        raise InputError(f"{source} is not a folder of templates (thank_you.txt, ...).")
+    found = {}
+    for path in sorted(source.glob("*.txt")):
+        if path.stem not in drafts.KINDS:
+            raise InputError(
+                f"{path.name}: there is no kind of draft called {path.stem!r} "
+                f"({', '.join(drafts.KINDS)})."
+            )
+        try:
+            found[path.stem] = drafts.check_template(path.stem, path.read_text(encoding="utf-8"))
+        except InputError as exc:
+            raise InputError(f"{path.name}: {exc}") from None
+    if not found:
+        raise InputError(f"{source} has no templates in it (thank_you.txt, reconnect.txt, ...).")
+    return found
+
+
+def new_cohort(
+    roster: str | os.PathLike[str],
+    folder: str | os.PathLike[str],
+    templates: str | os.PathLike[str] | None = None,
+) -> NewCohort:
     """One workbook per roster row in ``folder``, the profile filled in, each made all or
     nothing. A participant's workbook already there (their name or email in its profile) is
     left as it is; a re-run after a stop part-way makes the rest. Names that make the same
     file name ('Ann Lee', 'Ann-Lee', 'ANN LEE') get files of their own: ann-lee-2.sqlite."""
     read = read_roster_columns(roster)
+    wording = read_templates(templates) if templates else {}  # all checked before anything
     people = read.people
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
@@ -191,6 +221,8 @@ def new_cohort(roster: str | os.PathLike[str], folder: str | os.PathLike[str]) -
         with built_whole(path) as building:
             with Workbook(building) as wb:
                 wb.set_profile(**{k: v for k, v in person.items() if v})
+                for kind, text in wording.items():  # the coach's wording for the drafts
+                    wb.save_template(kind, text)
         owners[path.name] = (person["name"], person["email"].lower())
         done.made[person["name"]] = path.name
         if path.name != file_name(person["name"]):
