@@ -248,6 +248,19 @@ MIGRATIONS: dict[int, str] = {
         ALTER TABLE interactions ADD COLUMN import_id INTEGER
             REFERENCES interaction_imports(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED;
         ALTER TABLE interactions ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+        ALTER TABLE profile ADD COLUMN week_starts TEXT NOT NULL DEFAULT 'monday'
+            CHECK (week_starts IN ('monday', 'sunday'));
+        -- a weekly check-in: the week's numbers as they were, the commitments for the next
+        -- week, and a note (see workbook.this_week)
+        CREATE TABLE check_ins (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            week_start TEXT NOT NULL UNIQUE,
+            summary TEXT NOT NULL,
+            commitments TEXT NOT NULL DEFAULT '[]',
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        );
         -- the participant's own version of a kind of draft (see workbook.drafts)
         CREATE TABLE draft_templates (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

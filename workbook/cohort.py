@@ -16,9 +16,9 @@ from typing import Any
 
 import pandas as pd
 
-from . import gains as gains_rules
 from . import introductions as meeting
 from . import money_trail, preferred_clients
+from . import progress as exercise_list
 from ._errors import InputError
 from ._store_open import damaged, given_workbook
 from ._workbook import Workbook
@@ -73,23 +73,9 @@ def _summary(wb: Workbook, path: Path) -> dict[str, Any]:
     spend = wb.spend_table()
     totals = money_trail.totals(spend)
     asks = wb.asks()
-    goals = wb.goals()
-    people = wb.goal_people()
-    gains = wb.gains()
-    own = gains[gains["is_you"]] if len(gains) else gains
     referrals = wb.referrals()
-    contacts = wb.contacts()
-    done = {
-        "profile": bool(profile.name and profile.business and profile.profession),
-        "money_trail": len(spend) > 0 and len(asks) > 0,
-        "preferred_clients": len(wb.target_professions()) >= preferred_clients.TARGET_COUNT,
-        "goals": len(goals) >= 2 and all((people["goal_id"] == g).sum() >= 2 for g in goals["id"]),
-        "gains": bool(len(own)) and gains_rules.completeness(own.iloc[0].to_dict()) >= 3,
-        # Exercise 5's own work: people beyond those named on goals (imported or typed), or a
-        # referral logged. Goal people alone are exercise 3's.
-        "network": bool(set(contacts["id"]) - set(people["contact_id"])) or len(referrals) > 0,
-        "follow_up": len(wb.store.read("interactions")) > 0,
-    }
+    # The same rules as the participant's own exercise list: each exercise from its own work.
+    done = {key: value for key, value in exercise_list.done(wb).items() if key in EXERCISES}
     return {
         "file": path.name,
         "name": profile.name or path.stem,

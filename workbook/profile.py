@@ -44,6 +44,7 @@ class Profile:
     email: str = ""
     # The participant lets the coach's cohort dashboard and its exports show their email.
     share_with_cohort: bool = False
+    week_starts: str = "monday"  # or "sunday": where the weekly check-in's week begins
 
     @property
     def first_name(self) -> str:
@@ -62,6 +63,7 @@ LABELS = {
     "time_zone": "Time zone",
     "email": "Your email",
     "share_with_cohort": "My coach may share my email with my workshop group",
+    "week_starts": "My week starts on",
 }
 
 
@@ -80,6 +82,11 @@ def clean_profile_field(field: str, value: object) -> str | int:
             return int(value.strip().lower() in ("1", "true", "yes", "y"))
         return int(bool(value))
     text = "" if value is None else str(value).strip()
+    if field == "week_starts":
+        day = text.lower() or "monday"
+        if day not in ("monday", "sunday"):
+            raise InputError(f"A week starts on Monday or Sunday (you typed {text!r}).")
+        return day
     if field == "email" and text and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
         raise InputError(f"{text!r} does not look like an email address.")
     if field == "currency":

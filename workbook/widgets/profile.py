@@ -41,6 +41,15 @@ class ProfileForm(w.VBox):
         super().__init__(rows)
 
     def _field_widget(self, field: str, value: Any) -> w.ValueWidget:
+        if field == "week_starts":
+            return lean(
+                w.Dropdown,
+                options=[("Monday", "monday"), ("Sunday", "sunday")],
+                value=value or "monday",
+                description=LABELS[field],
+                style={"description_width": "210px"},
+                layout=width("360px"),
+            )
         if field == "share_with_cohort":
             return lean(
                 w.Checkbox,

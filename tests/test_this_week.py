@@ -1,0 +1,132 @@
+"""This week: the participant's week worked out from the workbook (hand-worked weeks, time
+zones, a week across a change of the clocks, weeks starting on Monday or Sunday), and the
+weekly check-in kept as it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+import workbook
+from workbook import this_week
+
+
+def _stamp(wb, table: str, row_id: int, when: str) -> None:
+    """Give a row the time it was made (as SQLite saves it: UTC), as if made then."""
+    con = sqlite3.connect(wb.path)
+    con.execute(f"UPDATE {table} SET created_at = ? WHERE id = ?", (when, row_id))
+    con.commit()
+    con.close()
+    wb.store.changed(table)
+
+
+@pytest.fixture
+def joan(tmp_path):
+    with workbook.open(tmp_path / "joan.sqlite") as wb:
+        wb.set_profile(name="Joan Baker", time_zone="America/New_York")
+        yield wb
+
+
+def test_a_hand_worked_week(joan):
+    sarah = joan.add_contact(name="Sarah Lee", depth="connection")
+    tom = joan.add_contact(name="Tom Reed")
+    joan.log_interaction(sarah, on="2026-11-17", at="09:00", kind="one_to_one")  # Tuesday
+    joan.log_interaction(sarah, on="2026-11-19", kind="email")
+    joan.log_interaction(tom, on="2026-11-22", kind="event")  # Sunday: still the week
+    joan.log_interaction(tom, on="2026-11-23", kind="event")  # Monday: the next week
+    joan.add_referral(sarah, "received", "2026-11-18", "A client", 1200)
+    joan.add_referral(tom, "given", "2026-11-20", "A friend moving house", None)
+    shop = joan.add_business(name="Corner Cafe", amount=4)
+    ask = joan.add_ask(shop, "display_cards")
+    joan.set_ask_status(ask, "asked", on=dt.date(2026, 11, 18))
+    joan.set_ask_status(ask, "agreed", on=dt.date(2026, 11, 21))
+    week = joan.week("2026-11-19")
+    assert (week["start"], week["end"]) == ("2026-11-16", "2026-11-22")
+    assert week["meetings"] == 2 and week["people_in_touch"] == 2
+    assert (week["referrals_received"], week["referral_value"], week["referrals_given"]) == (
+        1,
+        1200.0,
+        1,
+    )
+    assert (week["asks_made"], week["asks_agreed"], week["asks_declined"]) == (1, 1, 0)
+    assert joan.week("2026-11-23")["meetings"] == 1
+
+
+def test_a_week_starting_on_sunday(joan):
+    tom = joan.add_contact(name="Tom Reed")
+    joan.log_interaction(tom, on="2026-11-22", kind="event")  # a Sunday
+    joan.set_profile(week_starts="sunday")
+    week = joan.week("2026-11-22")
+    assert (week["start"], week["end"]) == ("2026-11-22", "2026-11-28") and week["meetings"] == 1
+    assert joan.week("2026-11-21")["meetings"] == 0  # the Saturday before: the week before
+    with pytest.raises(workbook.InputError, match="Monday or Sunday"):
+        joan.set_profile(week_starts="friday")
+
+
+def test_rows_saved_in_utc_belong_to_the_participants_own_day_across_a_change_of_clocks(joan):
+    # New York's clocks go back on Sunday 1 November 2026. 04:30 UTC on Monday 2 November is
+    # 23:30 on Sunday 1 November there: the week of 26 October (weeks start on Monday).
+    late_sunday = joan.add_contact(name="Late Sunday")
+    _stamp(joan, "contacts", late_sunday, "2026-11-02T04:30:00+00:00")
+    monday = joan.add_contact(name="Monday Morning")
+    _stamp(joan, "contacts", monday, "2026-11-02T05:30:00+00:00")  # 00:30 on Monday
+    assert joan.week("2026-10-28")["new_contacts"] == 1
+    assert joan.week("2026-11-03")["new_contacts"] == 1
+    joan.set_profile(time_zone="Europe/London")  # there, both were on Monday
+    assert joan.week("2026-10-28")["new_contacts"] == 0
+    assert joan.week("2026-11-03")["new_contacts"] == 2
+
+
+def test_follow_ups_on_time_and_late_and_promises_kept_and_slipped(joan):
+    sarah = joan.add_contact(name="Sarah Lee")
+    on_time = joan.log_interaction(sarah, on="2026-11-16", at="10:00", kind="one_to_one")
+    late = joan.log_interaction(sarah, on="2026-11-10", at="10:00", kind="one_to_one")
+    con = sqlite3.connect(joan.path)  # ticked on Tuesday 17 (on time) and Wednesday 18 (late)
+    con.execute(
+        "UPDATE follow_ups SET done_on = '2026-11-17T09:00' WHERE interaction_id = ?", (on_time,)
+    )
+    con.execute(
+        "UPDATE follow_ups SET done_on = '2026-11-18T09:00' WHERE interaction_id = ?", (late,)
+    )
+    con.commit()
+    kept = joan.add_promise(sarah, what="Send the flyer", due="2026-11-19")
+    joan.add_promise(sarah, what="Call her accountant", due="2026-11-20")
+    con.execute("UPDATE promises SET done_on = '2026-11-19' WHERE id = ?", (kept,))
+    con.commit()
+    con.close()
+    for table in ("follow_ups", "promises"):
+        joan.store.changed(table)
+    week = joan.week("2026-11-18")
+    assert (week["follow_ups_on_time"], week["follow_ups_late"]) == (1, 1)
+    assert (week["promises_kept"], week["promises_broken"]) == (1, 1)
+
+
+def test_a_check_in_keeps_the_week_as_it_was(joan):
+    sarah = joan.add_contact(name="Sarah Lee")
+    joan.log_interaction(sarah, on="2026-11-17", kind="one_to_one")
+    first = joan.save_check_in("2026-11-17", ["Ask the Corner Cafe", "Thank Sarah"], "A good week")
+    joan.log_interaction(sarah, on="2026-11-18", kind="one_to_one")  # logged after the check-in
+    (saved,) = joan.check_ins().to_dict("records")
+    assert saved["summary"]["meetings"] == 1 and joan.week("2026-11-17")["meetings"] == 2
+    assert saved["commitments"] == ["Ask the Corner Cafe", "Thank Sarah"]
+    assert saved["week_start"] == "2026-11-16" and saved["note"] == "A good week"
+    again = joan.save_check_in("2026-11-19", ["Ask the Corner Cafe"], "Edited")  # the same week
+    assert again == first and len(joan.check_ins()) == 1
+    assert joan.check_ins()["note"].iloc[0] == "Edited"
+    with pytest.raises(workbook.InputError, match="Up to 3 commitments"):
+        joan.save_check_in("2026-11-19", ["a", "b", "c", "d"])
+    removal = joan.delete_check_in(first)
+    assert joan.check_ins().empty
+    joan.undo(removal)
+    assert joan.check_ins()["note"].iloc[0] == "Edited"
+
+
+def test_the_week_of_an_empty_workbook_is_all_zeros_and_every_metric_has_words(tmp_path):
+    with workbook.open(tmp_path / "new.sqlite") as wb:
+        week = wb.week()
+    assert set(this_week.METRICS) <= set(week)
+    assert all(week[key] == 0 for key in this_week.METRICS)
+    start = dt.date.fromisoformat(week["start"])
+    assert start.weekday() == 0 and (dt.date.fromisoformat(week["end"]) - start).days == 6
