@@ -106,6 +106,11 @@ SHOWN = {
         "Your network",
         "Referrals given and received",
     ],
+    "08_this_week": [
+        "meetings held",  # Dana's week, from her workbook
+        "Thank Grace Kim within 48 hours",  # suggested from the plan
+        "Save my check-in",
+    ],
 }
 
 

@@ -130,3 +130,45 @@ def test_the_week_of_an_empty_workbook_is_all_zeros_and_every_metric_has_words(t
     assert all(week[key] == 0 for key in this_week.METRICS)
     start = dt.date.fromisoformat(week["start"])
     assert start.weekday() == 0 and (dt.date.fromisoformat(week["end"]) - start).days == 6
+
+
+def test_the_check_in_page_suggests_from_the_plan_and_saves(demo_workbook):
+    from workbook.widgets import CheckIn
+
+    page = CheckIn(demo_workbook)
+    assert "This week" in page.numbers.value
+    assert "Thank Grace Kim within 48 hours" in page.suggested.options
+    page.suggested.value = "Thank Grace Kim within 48 hours"
+    page.use.click()
+    assert page.commitments[0].value == "Thank Grace Kim within 48 hours"
+    page.commitments[1].value = "Call Tom"
+    page.note.value = "Two good meetings"
+    page.save.click()
+    assert "Check-in saved" in page.status.value
+    (saved,) = demo_workbook.check_ins().to_dict("records")
+    assert saved["commitments"] == ["Thank Grace Kim within 48 hours", "Call Tom"]
+    assert "Your check-ins</b> (1 week)" in page.history.value
+    for box in page.commitments:
+        box.value = "step"
+    page.suggested.value = page.suggested.options[0]
+    page.use.click()
+    assert "three already" in page.status.value
+
+
+def test_the_action_plan_says_this_week_i_will(demo_workbook, tmp_path):
+    import subprocess
+
+    from workbook import report
+
+    demo_workbook.save_check_in(None, ["Ask the bakery about my flyer", "Call Tom"], "")
+    assert report.gather(demo_workbook)["this_week"] == [
+        "Ask the bakery about my flyer",
+        "Call Tom",
+    ]
+    pdf, _note = report.to_pdf(demo_workbook, with_charts=False)
+    (tmp_path / "plan.pdf").write_bytes(pdf)
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "plan.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    assert "This week I will" in text and "Ask the bakery about my flyer" in text
+    assert "This week I will" in report.to_html(demo_workbook)

@@ -23,6 +23,7 @@ KEYS = {
     "05_my_network": "network",
     "06_follow_up": "follow_up",
     "07_action_plan": "action_plan",
+    "08_this_week": "this_week",
 }
 
 
@@ -83,4 +84,5 @@ def done(wb: Any) -> dict[str, bool]:
         or len(wb.store.read("referrals")) > 0,
         "follow_up": len(wb.store.read("interactions")) > 0,
         "action_plan": wb.plan_made_on() is not None,
+        "this_week": len(wb.store.read("check_ins")) > 0,
     }

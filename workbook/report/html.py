@@ -103,6 +103,7 @@ def plan_body(plan: dict[str, Any]) -> str:
 <h2>Goals and the people who could help</h2>
 {goals or GOALS_FIRST}
 {section("Follow-up: the next two weeks", follow)}
+{section("This week I will", _list([e(c) for c in plan["this_week"]]))}
 {section("People to reconnect with", _list(reconnect))}
 {section("To learn at your next meetings", _list([e(q) for q in plan["gains_gaps"]]))}
 """

@@ -141,7 +141,15 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
         "follow_ups": follow,
         "overdue_promises": overdue_promises,
         "reconnect": reconnect,
+        "this_week": _commitments(wb, day),
     }
+
+
+def _commitments(wb: Any, day: dt.date) -> list[str]:
+    """'This week I will': the commitments of this week's check-in, or last week's."""
+    done = wb.check_ins()
+    recent = done[done["week_start"] >= (day - dt.timedelta(days=7)).isoformat()]
+    return list(recent["commitments"].iloc[-1]) if len(recent) else []
 
 
 # What the plan lists from the follow-up exercise: the next two weeks, and five to reconnect with.

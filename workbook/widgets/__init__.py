@@ -30,6 +30,7 @@ from .preferred_clients import (
 )
 from .profile import ProfileForm
 from .spend_table import SpendTable
+from .this_week import CheckIn
 
 __all__ = [
     "AskBuilder",
@@ -37,6 +38,7 @@ __all__ = [
     "BankCandidates",
     "BankImport",
     "CadenceSettings",
+    "CheckIn",
     "CalendarDownload",
     "ClientQuestions",
     "CohortDashboard",
