@@ -21,22 +21,25 @@ MAX_COMMITMENTS = 3
 WEEK_STARTS = ("monday", "sunday")
 # The week's numbers, in the order the check-in shows them, with their words.
 METRICS = {
-    "asks_made": "asks made",
-    "asks_agreed": "asks agreed",
-    "asks_declined": "asks declined",
-    "meetings": "meetings held",
-    "follow_ups_on_time": "48-hour follow-ups on time",
-    "follow_ups_late": "follow-ups done late",
-    "people_in_touch": "people you were in touch with",
-    "promises_kept": "promises kept",
-    "promises_broken": "promises that slipped",
-    "referrals_given": "referrals given",
-    "referrals_received": "referrals received",
-    "referral_value": "value of referrals received",
-    "new_contacts": "new contacts",
-    "new_connections": "new connections",
-    "gains_filled": "GAINS profiles filled in",
-    "businesses_added": "businesses added to your money trail",
+    "asks_made": ("ask made", "asks made"),
+    "asks_agreed": ("ask agreed", "asks agreed"),
+    "asks_declined": ("ask declined", "asks declined"),
+    "meetings": ("meeting held", "meetings held"),
+    "follow_ups_on_time": ("48-hour follow-up on time", "48-hour follow-ups on time"),
+    "follow_ups_late": ("follow-up done late", "follow-ups done late"),
+    "people_in_touch": ("person you were in touch with", "people you were in touch with"),
+    "promises_kept": ("promise kept", "promises kept"),
+    "promises_broken": ("promise that slipped", "promises that slipped"),
+    "referrals_given": ("referral given", "referrals given"),
+    "referrals_received": ("referral received", "referrals received"),
+    "referral_value": ("in referrals received", "in referrals received"),
+    "new_contacts": ("new contact", "new contacts"),
+    "new_connections": ("new connection", "new connections"),
+    "gains_filled": ("GAINS profile filled in", "GAINS profiles filled in"),
+    "businesses_added": (
+        "business added to your money trail",
+        "businesses added to your money trail",
+    ),
 }
 
 

@@ -22,14 +22,14 @@ def _said(summary: dict[str, Any], currency: str) -> list[str]:
     from ..profile import format_money
 
     said = []
-    for key, words in this_week.METRICS.items():
+    for key, (one, many) in this_week.METRICS.items():
         value = summary.get(key, 0)
         if not value:
             continue
         if key == "referral_value":
-            said.append(f"{format_money(value, currency)} {words}")
+            said.append(f"{format_money(value, currency)} {many}")
         else:
-            said.append(f"{value} {words}")
+            said.append(f"{value} {one if value == 1 else many}")
     return said
 
 
