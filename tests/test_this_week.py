@@ -172,3 +172,11 @@ def test_the_action_plan_says_this_week_i_will(demo_workbook, tmp_path):
     ).stdout
     assert "This week I will" in text and "Ask the bakery about my flyer" in text
     assert "This week I will" in report.to_html(demo_workbook)
+
+
+def test_the_weeks_numbers_read_as_words():
+    from workbook.widgets.this_week import _said
+
+    assert _said({"promises_kept": 1, "meetings": 2, "referral_value": 1200.0}, "GBP") == [
+        "2 meetings held", "1 promise kept", "£1,200 in referrals received",
+    ]  # fmt: skip
