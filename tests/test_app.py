@@ -22,7 +22,7 @@ pytestmark = needs_chromium
 LABELS = [
     "0 · Start here", "1 · Your money trail", "2 · Your preferred clients, and who else serves them",
     "3 · From goals to people", "4 · The GAINS exchange", "5 · My network", "6 · Follow-up",
-    "7 · Your action plan",
+    "7 · Your action plan", "8 · This week",
 ]  # fmt: skip
 LAPTOP = {"viewport": {"width": 1300, "height": 1000}}
 PHONE = {  # a 390×844 phone, driven by touch
@@ -352,7 +352,7 @@ JUPYTER_WORDS = re.compile(
 )
 
 
-@pytest.mark.parametrize("number", range(8))
+@pytest.mark.parametrize("number", range(9))
 def test_every_field_has_a_name_and_no_jupyter_shows(app, page, number):
     """What a screen reader says for each control: its label, placeholder, tooltip or text;
     and no word of cells, kernels, notebooks, files or command lines. Runs after the
