@@ -373,3 +373,9 @@ def test_exercise_5_offers_the_people_found_who_are_not_contacts(joan):
     assert "Added Tom Reed" in offered.status.value
     assert not any("Tom Reed" in row.children[1].value for row in offered.rows.children)
     assert "Tom Reed" not in set(joan.people_not_contacts()["name"])
+
+
+def test_a_window_ending_on_a_day_includes_that_day():
+    found = read_interactions(FIXTURES / "google.ics", tz="Europe/London", since="2026-02-13",
+                              until="2026-02-13")  # fmt: skip
+    assert set(found["title"]) == {"Chapter breakfast"}  # at 07:00 on the 13th

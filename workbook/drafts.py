@@ -222,3 +222,37 @@ def gains_of(gains: pd.DataFrame, contact_id: int | None) -> dict[str, Any]:
         gains[gains["is_you"]] if contact_id is None else gains[gains["contact_id"] == contact_id]
     )
     return rows.iloc[0].to_dict() if len(rows) else {}
+
+
+# -- what there is to write ------------------------------------------------------------
+
+
+def to_write(wb: Any, kinds: tuple[str, ...] = ()) -> list[tuple[str, tuple[str, dict[str, int]]]]:
+    """What there is to write, most pressing first: thank-yous due, promises, people to
+    reconnect with, referrals to thank for, asks to make (only ``kinds``, when given)."""
+    found: list[tuple[str, tuple[str, dict[str, int]]]] = []
+
+    def add(label: str, kind: str, **refs: int) -> None:
+        if not kinds or kind in kinds:
+            found.append((label, (kind, refs)))
+
+    for row in wb.follow_ups().itertuples():
+        if not row.done:
+            add(f"Thank {row.name} for the {row.meeting}", "thank_you", interaction_id=_id(wb, row))
+    for row in wb.promises().itertuples():
+        if row.open:
+            who = "Keep your promise to" if row.direction == "mine" else "Remind"
+            add(f"{who} {row.name}: {row.what}", "promise", promise_id=int(row.id))
+    for row in wb.reconnect_list().head(10).itertuples():
+        add(f"Reconnect with {row.name}", "reconnect", contact_id=int(row.contact_id))
+    for row in wb.referrals().itertuples():
+        if row.direction == "received":
+            add(f"Thank {row.name} for the referral", "referral_thanks", referral_id=int(row.id))
+    for row in wb.asks().itertuples():
+        if row.status == "planned":
+            add(f"Ask {row.business}: {row.ask}", "reciprocity_ask", ask_id=int(row.id))
+    return found
+
+
+def _id(wb: Any, follow_up: Any) -> int:
+    return int(wb.store.row("follow_ups", int(follow_up.id))["interaction_id"])

@@ -49,7 +49,7 @@ def read_interactions(
     while a mailbox is read (default: for mailboxes past 50 MB)."""
     zone = _calendar.zone_of(tz)
     now = dt.datetime.now(zone).replace(tzinfo=None)
-    end = _moment(until, now.replace(hour=23, minute=59, second=59))
+    end = _moment(until, now.replace(hour=23, minute=59, second=59), end_of_day=True)
     start = _moment(since, end - dt.timedelta(days=WINDOW_DAYS))
     mine = {str(m).strip().lower() for m in me if str(m).strip()}
     rows: list[dict[str, Any]] = []
@@ -67,18 +67,16 @@ def read_interactions(
     return frame.sort_values(["start", "uid", "email", "name"]).reset_index(drop=True)
 
 
-def _moment(value: Any, default: dt.datetime) -> dt.datetime:
+def _moment(value: Any, default: dt.datetime, end_of_day: bool = False) -> dt.datetime:
+    """A window's edge; a date alone ('2026-06-30') is its start, or for ``until`` its end."""
     if value is None or value == "":
         return default
     moment = pd.Timestamp(value)
     if moment.tzinfo is not None:
         moment = moment.tz_convert(None)
-    if (
-        isinstance(value, dt.date)
-        and not isinstance(value, dt.datetime)
-        and value == default.date()
-    ):
-        return default
+    whole_day = not isinstance(value, dt.datetime) and moment == moment.normalize()
+    if end_of_day and whole_day:
+        moment = moment + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)
     return moment.to_pydatetime()
 
 

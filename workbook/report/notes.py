@@ -13,10 +13,10 @@ CARDS_SHOWN = 12
 def cards(wb: Any) -> list[dict[str, str]]:
     """Whom to write to (thank-yous due first, then the people to reconnect with), why, and
     the draft's words without its greeting and signature."""
-    from ..widgets.drafts import choices
+    from ..drafts import to_write
 
     found = []
-    for label, (kind, refs) in choices(wb, ("thank_you", "reconnect")):
+    for label, (kind, refs) in to_write(wb, ("thank_you", "reconnect")):
         draft = wb.draft(kind, **refs)
         lines = [line for line in draft.body.splitlines() if line.strip()]
         middle = lines[1:-3] if len(lines) > 4 else lines[1:]
