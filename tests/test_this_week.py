@@ -180,3 +180,25 @@ def test_the_weeks_numbers_read_as_words():
     assert _said({"promises_kept": 1, "meetings": 2, "referral_value": 1200.0}, "GBP") == [
         "2 meetings held", "1 promise kept", "£1,200 in referrals received",
     ]  # fmt: skip
+
+
+def test_last_weeks_commitments_are_ticked_from_the_workbook_where_it_can_tell(demo_workbook):
+    from workbook.widgets import CheckIn
+
+    wb = demo_workbook
+    today = wb.today()
+    last_week = today - dt.timedelta(days=7)
+    since = this_week.week_start(last_week)
+    grace = "Thank Grace Kim within 48 hours"
+    tom = "Get in touch with Tom Reyes"
+    own = "Bake a cake for the chapter"
+    assert this_week.kept(wb, grace, since) is False  # not done yet
+    assert this_week.kept(wb, tom, since) is False
+    assert this_week.kept(wb, own, since) is None  # the workbook cannot tell
+    wb.save_check_in(last_week, [grace, tom, own])
+    tom_id = int(wb.contacts().set_index("name").loc["Tom Reyes", "id"])
+    wb.log_interaction(tom_id, kind="call")
+    assert this_week.kept(wb, tom, since) is True
+    page = CheckIn(wb)
+    assert f"✓ {tom}" in page.last.value and f"not yet: {grace}" in page.last.value
+    assert f"<li>{own}</li>" in page.last.value

@@ -129,3 +129,26 @@ def clean_commitments(commitments: list[str]) -> list[str]:
             "Keep the three that matter most."
         )
     return found
+
+
+def kept(wb: Any, commitment: str, since: dt.date) -> bool | None:
+    """Whether a commitment suggested from the plan was kept since ``since``, worked out from
+    the workbook: the ask made, the thank-you done, the person got in touch with. None when
+    the workbook cannot tell (a commitment in the participant's own words)."""
+    text = " ".join(commitment.split())
+    after = since.isoformat()
+    if text.startswith("Ask ") and text.endswith(" for something in return"):
+        business = text[len("Ask ") : -len(" for something in return")]
+        asks = wb.asks()
+        made = asks[(asks["business"] == business) & asks["asked_on"].notna()]
+        return bool((made["asked_on"].astype(str) >= after).any())
+    if text.startswith("Thank ") and text.endswith(" within 48 hours"):
+        name = text[len("Thank ") : -len(" within 48 hours")]
+        follow = wb.follow_ups()
+        theirs = follow[follow["name"] == name]
+        return bool(len(theirs)) and bool(theirs["done"].all())
+    if text.startswith("Get in touch with "):
+        name = text[len("Get in touch with ") :]
+        met = wb.interactions()
+        return bool(((met["name"] == name) & (met["on_date"].astype(str) >= after)).any())
+    return None

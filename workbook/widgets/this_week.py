@@ -104,9 +104,14 @@ class CheckIn(w.VBox):
         if len(before):
             last = before.iloc[-1]
             promised = last["commitments"]
+            since = dt.date.fromisoformat(last["week_start"])
+            marks = {True: "✓ ", False: "not yet: ", None: ""}  # plainly, never in red
             self.last.value = (
                 f"<p><b>Last time you said you would</b> (week of {last['week_start']}):</p><ul>"
-                + "".join(f"<li>{html.escape(c)}</li>" for c in promised)
+                + "".join(
+                    f"<li>{marks[this_week.kept(self.wb, c, since)]}{html.escape(c)}</li>"
+                    for c in promised
+                )
                 + "</ul>"
                 if promised
                 else ""
