@@ -221,3 +221,13 @@ def test_a_coach_ships_the_cohorts_templates_with_the_workbooks(tmp_path, capsys
         assert draft.subject == "Great to see you, Ben" and draft.body.startswith(
             "Hi Ben, thanks for today!"
         )
+
+
+def test_the_writers_of_exercises_1_and_6_both_follow_the_workbook(demo_workbook):
+    from workbook.widgets import DraftWriter
+
+    asks = DraftWriter(demo_workbook, kinds=("reciprocity_ask",))  # exercise 1, then 6
+    DraftWriter(demo_workbook)
+    shop = demo_workbook.add_business(name="Harbor Books", amount=20)
+    demo_workbook.add_ask(shop, "display_cards")
+    assert any(label.startswith("Ask Harbor Books") for label, _value in asks.pick.options)

@@ -31,6 +31,16 @@ def template(wb: Any, kind: str) -> str:
     return str(saved["text"].iloc[0]) if len(saved) else d.package_template(kind)
 
 
+def _row(table: pd.DataFrame, row_id: Any, what: str) -> pd.Series:
+    """The row of a workbook listing (asks, promises, referrals) a draft is about."""
+    if row_id is None:
+        raise InputError(f"Choose the {what} first.")
+    rows = table[table["id"] == int(row_id)]
+    if rows.empty:
+        raise InputError(f"That {what} is no longer in the workbook.")
+    return rows.iloc[0]
+
+
 def _contact(wb: Any, contact_id: Any) -> dict[str, Any]:
     if contact_id is None or pd.isna(contact_id):
         raise InputError("Choose the person first.")
@@ -112,12 +122,7 @@ def _reconnect(wb: Any, contact_id: Any = None) -> tuple[dict[str, str], str]:
 
 
 def _reciprocity_ask(wb: Any, ask_id: Any = None) -> tuple[dict[str, str], str]:
-    if ask_id is None:
-        raise InputError("Choose the ask first.")
-    asks = wb.asks().set_index("id")
-    if int(ask_id) not in asks.index:
-        raise InputError("That ask is no longer in the workbook.")
-    ask = asks.loc[int(ask_id)]
+    ask = _row(wb.asks(), ask_id, "ask")
     spend = wb.spend_table().set_index("id").loc[int(ask["business_id"])]
     profile = wb.profile()
     the_ask = _ask_sentence(ask)
@@ -140,12 +145,7 @@ def _ask_sentence(ask: Any) -> str:
 
 
 def _promise(wb: Any, promise_id: Any = None) -> tuple[dict[str, str], str]:
-    if promise_id is None:
-        raise InputError("Choose the promise first.")
-    found = wb.promises().set_index("id")
-    if int(promise_id) not in found.index:
-        raise InputError("That promise is no longer in the workbook.")
-    promise = found.loc[int(promise_id)]
+    promise = _row(wb.promises(), promise_id, "promise")
     contact = _contact(wb, promise["contact_id"])
     what = d._text(promise["what"])
     if promise["direction"] == "mine":
@@ -160,12 +160,7 @@ def _promise(wb: Any, promise_id: Any = None) -> tuple[dict[str, str], str]:
 
 
 def _referral_thanks(wb: Any, referral_id: Any = None) -> tuple[dict[str, str], str]:
-    if referral_id is None:
-        raise InputError("Choose the referral first.")
-    found = wb.referrals().set_index("id")
-    if int(referral_id) not in found.index:
-        raise InputError("That referral is no longer in the workbook.")
-    referral = found.loc[int(referral_id)]
+    referral = _row(wb.referrals(), referral_id, "referral")
     contact = _contact(wb, referral["contact_id"])
     value = 0.0 if pd.isna(referral["value"]) else float(referral["value"] or 0)
     day = dt.date.fromisoformat(referral["on_date"]) if frames.given(referral["on_date"]) else None

@@ -171,26 +171,35 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text))
 
 
-class LiveHTML(w.HTML):
+class Follows:
+    """A part of a page redrawn (``refresh``) when one of its ``tables`` changes (all of
+    them when it names none). ``key``: one listener per key, so a form shown again replaces
+    its old copy; forms of one class that show different things need keys of their own."""
+
+    tables: tuple[str, ...] = ()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def follow(self, wb: Any, key: str = "") -> None:
+        self.refresh()
+        wb.on_change(self._store_changed, key=key or type(self).__name__)
+
+    def _store_changed(self, table: str) -> None:
+        if not self.tables or table in self.tables:
+            self.refresh()
+
+
+class LiveHTML(Follows, w.HTML):
     """An HTML view of the workbook, redrawn when one of ``tables`` changes.
 
     Subclasses say which tables they follow and build their text in ``refresh``.
     """
 
-    tables: tuple[str, ...] = ()
-
     def __init__(self, wb: Any):
         super().__init__(style=plain_text(), layout=shared(w.Layout))
         self.wb = wb
-        self.refresh()
-        wb.on_change(self._store_changed, key=type(self).__name__)
-
-    def refresh(self) -> None:
-        raise NotImplementedError
-
-    def _store_changed(self, table: str) -> None:
-        if not self.tables or table in self.tables:
-            self.refresh()
+        self.follow(wb)
 
 
 def download_link(data: bytes, name: str, mime: str, label: str) -> str:

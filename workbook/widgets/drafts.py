@@ -13,7 +13,7 @@ import pandas as pd
 
 from .._errors import InputError
 from ..drafts import to_write
-from ._common import StatusLine, lean, width
+from ._common import Follows, StatusLine, lean, width
 
 _IDS = itertools.count(1)
 # Copy: the browser's clipboard, or, where it is not allowed (a page not on https), the text
@@ -28,7 +28,7 @@ _COPY = (
 )
 
 
-class DraftWriter(w.VBox):
+class DraftWriter(Follows, w.VBox):
     """Pick what to write; the draft appears, to edit, copy or open in your email."""
 
     tables = ("follow_ups", "promises", "interactions", "referrals", "asks", "contacts",
@@ -55,12 +55,8 @@ class DraftWriter(w.VBox):
         self.draft: Any = None
         super().__init__([self.pick, self.script, self.subject, self.body, self.actions,
                           self.keep, self.status])  # fmt: skip
-        self.refresh()
-        wb.on_change(self._changed, key=type(self).__name__)
-
-    def _changed(self, table: str) -> None:
-        if table in self.tables:
-            self.refresh()
+        # Exercises 1, 5 and 6 each show one, for different kinds: one listener for each.
+        self.follow(wb, key=f"{type(self).__name__}{self.kinds}")
 
     def refresh(self) -> None:
         options = to_write(self.wb, self.kinds)

@@ -13,7 +13,7 @@ import pandas as pd
 from .. import last_contact
 from .._errors import InputError
 from ..words import count
-from ._common import StatusLine, esc, lean, width
+from ._common import Follows, StatusLine, esc, lean, width
 from ._removal import UndoLine
 
 ACCEPT = ".ics,.mbox,.eml,.csv,.zip"
@@ -189,7 +189,7 @@ class LastContactImport(w.VBox):
         self.undo.offer(f"the import of {name}", removal)
 
 
-class PeopleNotContacts(w.VBox):
+class PeopleNotContacts(Follows, w.VBox):
     """Exercise 5: the people your calendar and mail show you in touch with who are not
     contacts yet (from exercise 6's imports), each with a button to add them."""
 
@@ -200,12 +200,7 @@ class PeopleNotContacts(w.VBox):
         self.status = StatusLine()
         self.rows = lean(w.VBox)
         super().__init__([self.rows, self.status])
-        self.refresh()
-        wb.on_change(self._changed, key=type(self).__name__)
-
-    def _changed(self, table: str) -> None:
-        if table in self.tables:
-            self.refresh()
+        self.follow(wb)
 
     def refresh(self) -> None:
         people = self.wb.people_not_contacts()

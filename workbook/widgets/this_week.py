@@ -13,7 +13,7 @@ import ipywidgets as w
 from .. import money_trail, this_week
 from .._errors import InputError
 from ..words import count
-from ._common import StatusLine, lean, width
+from ._common import Follows, StatusLine, lean, width
 
 
 def _said(summary: dict[str, Any], currency: str) -> list[str]:
@@ -47,7 +47,7 @@ def suggestions(wb: Any) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-class CheckIn(w.VBox):
+class CheckIn(Follows, w.VBox):
     """This week's numbers, last week's commitments, and this week's check-in."""
 
     tables = ("asks", "interactions", "follow_ups", "promises", "referrals", "contacts",
@@ -79,12 +79,7 @@ class CheckIn(w.VBox):
             [self.numbers, self.last, lean(w.HBox, [self.suggested, self.use]), *self.commitments,
              self.note, lean(w.HBox, [self.save, self.status]), self.history]
         )  # fmt: skip
-        self.refresh()
-        wb.on_change(self._changed, key=type(self).__name__)
-
-    def _changed(self, table: str) -> None:
-        if table in self.tables:
-            self.refresh()
+        self.follow(wb)
 
     def refresh(self) -> None:
         week = self.wb.week()
