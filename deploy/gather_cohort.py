@@ -5,7 +5,8 @@
 Run as root. Each workbook is copied with SQLite's backup, so a participant still working does
 not leave a half-written copy; the copy keeps the time of the participant's last edit. The
 folder and the copies are readable by root alone (hand them to the coach's own account with
-``chown -R``).
+``chown -R``). Notes the coach wrote into the copies gathered before stay in the new copies
+(``return_notes.py`` gives them to the participants).
 """
 
 from __future__ import annotations
@@ -42,11 +43,22 @@ def gather(target: Path, group: str | None = None) -> list[str]:
         finally:
             original.close()
             copy.close()
+        if destination.exists():  # notes the coach wrote and has not returned yet stay
+            keep_notes(destination, partial)
         edited = source.stat().st_mtime
         os.utime(partial, (edited, edited))
         partial.replace(destination)
         copied.append(user)
     return copied
+
+
+def keep_notes(old_copy: Path, new_copy: Path) -> None:
+    """The coach's notes in the copy gathered before go into the new copy (the participant's
+    own file has them only once they are returned)."""
+    import workbook
+
+    with workbook.open(new_copy) as wb:
+        wb.merge_notes(old_copy)
 
 
 if __name__ == "__main__":

@@ -92,6 +92,14 @@ def prepare(user: str) -> tuple[Path, bool]:
     if made:
         with workbook.open(path) as wb:
             wb.set_profile(name=account.pw_gecos.split(",")[0] or user)
+    hand_back(user)
+    return path, made
+
+
+def hand_back(user: str) -> None:
+    """Everything in a participant's folder is theirs alone again (after root wrote in it)."""
+    account = pwd.getpwnam(user)
+    folder = home(user) / FOLDER
     for root, dirs, files in os.walk(folder):
         for name in [*dirs, *files]:
             os.chown(Path(root) / name, account.pw_uid, account.pw_gid)
@@ -99,4 +107,3 @@ def prepare(user: str) -> tuple[Path, bool]:
     os.chown(folder, account.pw_uid, account.pw_gid)
     os.chmod(home(user), 0o700)
     os.chmod(folder, 0o700)
-    return path, made

@@ -98,6 +98,59 @@ def test_each_participant_has_a_workbook_nobody_else_can_read(setup, tmp_path):
     assert len(cohort.load(folder).participants) == 2
 
 
+def test_the_coachs_notes_go_back_to_each_participant_and_nothing_is_lost(setup, tmp_path):
+    """Gather, note, return: the participant edits between the gathering and the return; a
+    second gathering before the return keeps the coach's notes; each gets their own notes
+    only, in a folder that stays theirs alone; the coach's note is not their 'last edit'."""
+    coach, ana, ben = add_participants.add(
+        _roster(tmp_path, ["Ana Pereira,ana@example.org,Ana's Bakes,Baker", "Ben Okafor,,,"]), setup
+    )
+    ana_book, ben_book = workshop.workbook_path(ana.login), workshop.workbook_path(ben.login)
+    with workbook.open(ana_book) as wb:
+        shop = wb.add_business(name="Corner Cafe", amount=12, frequency="per_month")
+        ask = wb.add_ask(shop, "display_cards")
+    folder = tmp_path / "cohort"
+    gather_cohort.gather(folder)
+    with workbook.open(folder / f"{ana.login}.sqlite") as copy:  # the coach, in the dashboard
+        edited = copy.store.last_edit()
+        copy.add_coach_note("Ask on a Tuesday, when they are quiet.", "asks", ask)
+        copy.add_coach_note("A good first week.")
+        assert copy.store.last_edit() == edited
+    with workbook.open(ana_book) as wb:  # Ana works on meanwhile
+        wb.add_business(name="Print Works", amount=40)
+        wb.set_ask_status(ask, "asked")
+    gather_cohort.gather(folder)  # gathered again before the notes went back: still there
+    with workbook.open(folder / f"{ana.login}.sqlite") as copy:
+        assert len(copy.coach_notes()) == 2 and "Print Works" in set(copy.businesses()["name"])
+
+    done = subprocess.run([sys.executable, str(DEPLOY / "return_notes.py"), str(folder)],
+                          capture_output=True, text=True, env=os.environ, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"{ana.login}: 2 new" in done.stdout and "Returned 2 notes to 1 participant" in done.stdout
+    )
+    with workbook.open(ana_book) as wb:
+        notes = wb.coach_notes()
+        assert set(notes["text"]) == {
+            "Ask on a Tuesday, when they are quiet.",
+            "A good first week.",
+        }
+        assert (
+            "Ask of Corner Cafe" in notes.loc[notes["about_table"] == "asks", "about_now"].iloc[0]
+        )
+        assert {"Corner Cafe", "Print Works"} <= set(wb.businesses()["name"])  # nothing lost
+        assert wb.asks()["status"].iloc[0] == "asked"
+    with workbook.open(ben_book) as wb:
+        assert wb.coach_notes().empty  # Ana's notes are Ana's
+    # Her folder is still hers alone after root wrote in it.
+    for path in ana_book.parent.iterdir():
+        assert path.stat().st_uid == ana_book.parent.stat().st_uid != 0, path
+    assert _mode(ana_book) == 0o600
+    again = subprocess.run([sys.executable, str(DEPLOY / "return_notes.py"), str(folder)],
+                           capture_output=True, text=True, env=os.environ, timeout=120)  # fmt: skip
+    assert "Returned 0 notes" in again.stdout  # returning twice adds nothing
+
+
 def test_names_that_clash_get_their_own_logins_and_a_second_run_changes_nobody(setup, tmp_path):
     rows = ["Ana Silva,silva@example.org,Silva Cakes,Baker",
             "Ana Santos,santos@example.org,Santos Law,Lawyer"]  # fmt: skip

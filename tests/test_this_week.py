@@ -202,3 +202,130 @@ def test_last_weeks_commitments_are_ticked_from_the_workbook_where_it_can_tell(d
     page = CheckIn(wb)
     assert f"✓ {tom}" in page.last.value and f"not yet: {grace}" in page.last.value
     assert f"<li>{own}</li>" in page.last.value
+
+
+def test_targets_hold_from_the_week_after_the_check_in_that_set_them(joan):
+    today = joan.today()
+    two_ago, last = today - dt.timedelta(days=14), today - dt.timedelta(days=7)
+    joan.save_check_in(two_ago, ["Ask the Corner Cafe"], targets={"asks_made": 2, "meetings": "3"})
+    assert joan.targets(two_ago) == {}  # set at that check-in: for the weeks after it
+    assert joan.targets(last) == joan.targets() == {"asks_made": 2, "meetings": 3}
+    joan.save_check_in(last, [], targets={"asks_made": 1, "meetings": ""})  # changed, one dropped
+    assert joan.targets() == {"asks_made": 1}
+    assert joan.targets(last) == {"asks_made": 2, "meetings": 3}
+    for bad, said in (({"asks_made": "two"}, "should be a number"),
+                      ({"asks_made": 99}, "from 0 to 50"), ({"hugs": 1}, "no weekly target")):  # fmt: skip
+        with pytest.raises(workbook.InputError, match=said):
+            joan.save_check_in(last, [], targets=bad)
+    sarah = joan.add_contact(name="Sarah Lee")
+    joan.log_interaction(sarah, on=this_week.week_start(last) + dt.timedelta(days=1),
+                         kind="one_to_one")  # fmt: skip
+    progress = joan.progress().set_index(["week_start", "metric"])
+    week = this_week.week_start(last).isoformat()
+    assert progress.loc[(week, "meetings"), ["done", "target", "met"]].tolist() == [1, 3, False]
+    assert progress.loc[(week, "asks_made"), "target"] == 2
+    now = this_week.week_start(today).isoformat()
+    assert progress.loc[(now, "asks_made"), "target"] == 1
+    assert progress.loc[(now, "meetings"), "target"] == 0
+
+
+def test_progress_charts_say_done_of_planned_plainly(joan):
+    from workbook.plots_this_week import metrics_to_chart, weekly_progress
+
+    today = joan.today()
+    joan.save_check_in(today - dt.timedelta(days=14), [], targets={"meetings": 2})
+    sarah = joan.add_contact(name="Sarah Lee")
+    for day in (today, today - dt.timedelta(days=7), today - dt.timedelta(days=8)):
+        joan.log_interaction(sarah, on=day, kind="one_to_one")
+    progress = joan.progress()
+    assert metrics_to_chart(progress) == ["meetings"]
+    this = int(progress[(progress["metric"] == "meetings")]["done"].iloc[-1])
+    figure = weekly_progress(progress, "meetings")
+    title = figure.layout.title.text
+    assert f"Meetings held: {this} of 2 planned this week" in title
+    assert "weeks met what you planned" in title
+    colours = str(figure.to_plotly_json()).lower()
+    assert "red" not in colours and "#b42318" not in colours and "#d62728" not in colours
+
+
+def test_commitments_only_the_participant_can_tell_are_ticked_by_hand(demo_workbook):
+    from workbook.widgets import CheckIn
+
+    wb = demo_workbook
+    own = "Bake a cake for the chapter"
+    wb.save_check_in(wb.today() - dt.timedelta(days=7), [own, "Get in touch with Tom Reyes"])
+    page = CheckIn(wb)
+    (box,) = page.ticks.children  # the one the workbook cannot tell
+    assert box.description == f"I did: {own}" and box.value is False
+    box.value = True
+    assert wb.check_ins()["ticked"].iloc[0] == [own]
+    assert f"<li>✓ {own}</li>" in page.last.value and "Ticked" in page.status.value
+    (box,) = page.ticks.children
+    box.value = False
+    assert wb.check_ins()["ticked"].iloc[0] == []
+
+
+def test_a_past_week_is_changed_keeping_its_numbers_and_removed_asking_first(demo_workbook):
+    from workbook.widgets import CheckIn
+
+    wb = demo_workbook
+    last = this_week.week_start(wb.today() - dt.timedelta(days=7)).isoformat()
+    wb.save_check_in(last, ["Call Ruth"], "First go", targets={"meetings": 2})
+    kept = wb.check_ins()["summary"].iloc[0]
+    page = CheckIn(wb)
+    assert page.week.value == wb.week()["start"]  # this week first
+    page.week.value = last
+    assert page.commitments[0].value == "Call Ruth" and page.note.value == "First go"
+    assert page.targets["meetings"].value == 2
+    page.note.value = "First go, written up later"
+    page.targets["asks_made"].value = 1
+    tom = int(wb.contacts().set_index("name").loc["Tom Reyes", "id"])
+    wb.log_interaction(tom, on=last, kind="one_to_one")  # logged late, for that week
+    page.save_check_in()
+    assert "saved" in page.status.value
+    saved = wb.check_ins().iloc[0]
+    assert saved["note"] == "First go, written up later" and saved["summary"] == kept
+    assert saved["targets"] == {"meetings": 2, "asks_made": 1}
+    assert len(wb.check_ins()) == 1
+    # Removing asks first, then can be undone.
+    remove = page.remove
+    remove.choice.value = int(saved["id"])
+    remove.ask()
+    assert remove.question is not None and wb.check_ins()["note"].tolist() == [saved["note"]]
+    remove.yes.click()
+    assert wb.check_ins().empty
+    remove.undo_line.button.click()
+    assert wb.check_ins()["note"].tolist() == ["First go, written up later"]
+
+
+def test_the_plan_says_what_changed_since_the_last_check_in_and_the_coachs_notes(
+    demo_workbook, tmp_path
+):
+    import shutil
+
+    from workbook.report.plan import gather
+
+    wb = demo_workbook
+    assert gather(wb)["since"]["changes"] == []  # no check-in before: no section
+    wb.save_check_in(wb.today() - dt.timedelta(days=7), ["Ask the vet"])
+    planned = wb.asks()
+    ask = int(planned[planned["status"] == "planned"]["id"].iloc[0])
+    wb.set_ask_status(ask, "agreed")
+    grace = int(wb.contacts().set_index("name").loc["Grace Kim", "id"])
+    wb.add_referral(grace, "given", wb.today().isoformat(), "A neighbour selling up")
+    shutil.copy(wb.path, tmp_path / "coach.sqlite")
+    with workbook.open(tmp_path / "coach.sqlite") as coach:
+        coach.add_coach_note("One ask a week is plenty.")
+    wb.merge_notes(tmp_path / "coach.sqlite")
+    plan = gather(wb)
+    assert plan["since"]["title"].startswith("Since your last plan (your check-in of the week of")
+    changes = " | ".join(plan["since"]["changes"])
+    assert "Haywood Road Veterinary agreed" in changes
+    assert "Referral given to Grace Kim: A neighbour selling up" in changes
+    assert plan["coach_notes"] == [
+        {"about_now": "Your action plan as a whole", "text": "One ask a week is plenty."}
+    ]
+    from workbook.report.html import plan_body
+
+    body = plan_body(plan)
+    assert "<h2>From your coach</h2>" in body and "One ask a week is plenty." in body

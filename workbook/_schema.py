@@ -270,6 +270,29 @@ MIGRATIONS: dict[int, str] = {
         );
         CREATE INDEX interactions_by_uid ON interactions (uid) WHERE uid <> '';
     """,
+    11: """
+        -- the targets a check-in sets for the weeks after it ({metric: number}), and which of
+        -- its commitments the participant ticked as done where the workbook cannot tell
+        ALTER TABLE check_ins ADD COLUMN targets TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE check_ins ADD COLUMN ticked TEXT NOT NULL DEFAULT '[]';
+        -- which workbook this is, kept by every copy: notes from the coach go back into the
+        -- own file of that participant and no other
+        ALTER TABLE profile ADD COLUMN workbook_id TEXT NOT NULL DEFAULT '';
+        UPDATE profile SET workbook_id = lower(hex(randomblob(16)));
+        -- a note from the coach on a line of the plan (about_table and about_id, both
+        -- empty for the plan as a whole) with what the line was when written, in words
+        CREATE TABLE coach_notes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            about_table TEXT NOT NULL DEFAULT '',
+            about_id INTEGER,
+            about TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL CHECK (text <> ''),
+            written_on TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT
+        );
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables a new workbook already has rows in: the profile row and the default cadences.

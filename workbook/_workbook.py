@@ -17,6 +17,7 @@ from ._imports import ImportOperations
 from ._last_contact import LastContactOperations
 from ._people import PeopleOperations
 from ._places import data_folder
+from ._this_week import ThisWeekOperations
 from .profile import PROFILE_FIELDS, Profile, clean_profile_field, today
 from .store import Store
 
@@ -30,7 +31,13 @@ def default_path() -> Path:
     return data_folder() / "workbook.sqlite"
 
 
-class Workbook(PeopleOperations, ImportOperations, FollowUpOperations, LastContactOperations):
+class Workbook(
+    PeopleOperations,
+    ImportOperations,
+    FollowUpOperations,
+    LastContactOperations,
+    ThisWeekOperations,
+):
     """One participant's workbook file. Every method that changes something commits it."""
 
     def __init__(self, path: str | os.PathLike[str]):
@@ -71,54 +78,6 @@ class Workbook(PeopleOperations, ImportOperations, FollowUpOperations, LastConta
 
     def today(self) -> dt.date:
         return today(self.profile())
-
-    # -- this week (exercise 8) ---------------------------------------------------------
-
-    def week(self, start: Any = None) -> dict[str, Any]:
-        """What happened in the week containing ``start`` (default: today), worked out from
-        the workbook itself (see ``this_week.METRICS``); weeks start on the profile's day."""
-        from . import this_week
-        from .dates import parse_date
-
-        day = parse_date(start, "Week") if start not in (None, "") else self.today()
-        first = this_week.week_start(day or self.today(), self.profile().week_starts)
-        return this_week.summary(self, first)
-
-    def save_check_in(self, week_start: Any = None, commitments: Any = (), note: str = "") -> int:
-        """Keep the week's numbers as they are now, up to three commitments for the next week
-        and a short note; saving the same week again updates it."""
-        import json
-
-        from . import this_week
-
-        summary = self.week(week_start)
-        values = {
-            "summary": json.dumps(summary),
-            "commitments": json.dumps(this_week.clean_commitments(list(commitments))),
-            "note": " ".join(str(note or "").split()),
-        }
-        found = self.store.find("check_ins", "week_start", summary["start"])
-        if len(found):
-            check_in = int(found["id"].iloc[0])
-            stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            self.store.update("check_ins", check_in, {**values, "updated_at": stamp})
-            return check_in
-        return self.store.insert("check_ins", {"week_start": summary["start"], **values})
-
-    def check_ins(self) -> pd.DataFrame:
-        """Every check-in, oldest first: week_start, summary and commitments (as read back),
-        note."""
-        import json
-
-        found = self.store.read("check_ins", order_by="week_start").copy()
-        found["summary"] = [json.loads(s) for s in found["summary"]]
-        found["commitments"] = [json.loads(c) for c in found["commitments"]]
-        return found
-
-    def delete_check_in(self, check_in_id: int) -> int:
-        """Remove a check-in (the widget asks first); returns the removal, for ``undo``."""
-        week = self.store.row("check_ins", int(check_in_id))["week_start"]
-        return self.store.delete("check_ins", int(check_in_id), f"your check-in of {week}")
 
     # -- the words to say ---------------------------------------------------------------
 

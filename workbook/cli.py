@@ -357,7 +357,29 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", metavar="DIR", help="every workbook in a folder (a coach's cohort), one file each"
     )
     export.set_defaults(run=_export)
+
+    merge = commands.add_parser(
+        "merge-notes",
+        help="take your coach's notes from the copy of your workbook they sent back: only the "
+        "notes are added, nothing you typed changes",
+    )
+    merge.add_argument("copy", metavar="COACH_COPY")
+    merge.add_argument(
+        "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
+    )
+    merge.set_defaults(run=_merge_notes)
     return parser
+
+
+def _merge_notes(args: argparse.Namespace) -> int:
+    from .coach_notes import merged_in_words
+
+    path = Path(args.workbook).expanduser() if args.workbook else default_path()
+    if Path(args.copy).expanduser().resolve() == path.resolve():
+        raise InputError("That is your own workbook: give the copy your coach sent back.")
+    with open(path) as wb:
+        print(merged_in_words(*wb.merge_notes(args.copy)))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

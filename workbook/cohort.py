@@ -8,6 +8,7 @@ participant's contacts, except the email of a participant who opted in.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sqlite3
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ import pandas as pd
 
 from . import introductions as meeting
 from . import money_trail, preferred_clients
+from . import programme as programmes
 from . import progress as exercise_list
 from ._errors import InputError
 from ._store_open import damaged, given_workbook
@@ -43,6 +45,13 @@ class Cohort:
     folder: Path
     participants: list[dict[str, Any]] = field(default_factory=list)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    programme: programmes.Programme | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def week(self) -> int | None:
+        """The programme's week today (1, 2, ...), None without a programme or outside it."""
+        return self.programme.week_of(self.today) if self.programme else None
 
 
 def load(folder: str | os.PathLike[str]) -> Cohort:
@@ -54,13 +63,13 @@ def load(folder: str | os.PathLike[str]) -> Cohort:
             f"{root} is not a folder: give the folder that holds the cohort's workbooks."
         )
 
-    cohort = Cohort(root)
+    cohort = Cohort(root, programme=programmes.read(root))
     for path in sorted(root.glob("*.sqlite")):
         if "-backup-" in path.name:
             continue
         try:
             with Workbook(given_workbook(path)) as wb:
-                cohort.participants.append(_summary(wb, path))
+                cohort.participants.append(_summary(wb, path, cohort))
         except InputError as exc:
             cohort.unreadable.append((path.name, str(exc)))
         except sqlite3.DatabaseError:  # damaged past what the check on opening finds
@@ -68,7 +77,7 @@ def load(folder: str | os.PathLike[str]) -> Cohort:
     return cohort
 
 
-def _summary(wb: Workbook, path: Path) -> dict[str, Any]:
+def _summary(wb: Workbook, path: Path, cohort: Cohort) -> dict[str, Any]:
     profile = wb.profile()
     spend = wb.spend_table()
     totals = money_trail.totals(spend)
@@ -95,6 +104,14 @@ def _summary(wb: Workbook, path: Path) -> dict[str, Any]:
         "referrals_received": int((referrals["direction"] == "received").sum())
         if len(referrals)
         else 0,
+        # The programme's weeks so far: the coach's eyes only (never in the room's files).
+        "weeks": programmes.weeks_of(wb, cohort.programme, cohort.today)
+        if cohort.programme
+        else [],
+        "coach_notes": [
+            {"about": n["about_now"], "text": n["text"]}
+            for n in wb.coach_notes().to_dict("records")
+        ],
     }
 
 
@@ -221,4 +238,42 @@ def demo(folder: str | os.PathLike[str]) -> Path:
             wb.set_ask_status(ask, "agreed")
             wb.add_referral(wb.find_or_add_contact("Dana Whitfield"), direction="given",
                             on_date="2026-10-01", what="A client selling her mother's house")  # fmt: skip
+    _demo_programme(target, files)
     return target
+
+
+# The sample programme's check-ins: (who, whom they met each week, weeks checked in, a note
+# a week, their targets).
+_DEMO_CHECK_INS = (
+    ("Dana Whitfield", "Grace Kim", (1, 2, 3), ("Slow start: busy with two closings.",
+     "Asked the hair studio; they said yes to my cards.", "Two good one-to-ones."),
+     {"asks_made": 1, "meetings": 2}),
+    ("Grace Kim", "Dana Whitfield", (1, 2), ("Met Dana for coffee.",
+     "Bookshop agreed to my guides."), {"meetings": 1}),
+    ("Ruth Ellison", "Dana Whitfield", (1,), ("Still setting up my list.",), {}),
+    ("Sam Whitaker", "Maria Lopez", (1, 2, 3), ("", "Quiet week: tax deadline.",
+     "Called two old clients."), {"people_in_touch": 2}),
+)  # fmt: skip
+
+
+def _demo_programme(target: Path, files: dict[str, Path]) -> None:
+    """Six weeks that started three weeks ago, with three weeks of check-ins for some."""
+    from . import this_week
+
+    if programmes.read(target):
+        return
+    today = dt.date.today()
+    starts = this_week.week_start(today) - dt.timedelta(days=21)
+    programmes.save(target, weeks=6, starts=starts, quiet_days=7)
+    for name, partner, weeks, notes, targets in _DEMO_CHECK_INS:
+        with Workbook(files[name]) as wb:
+            wb.set_profile(week_starts="monday")
+            for n, note in zip(weeks, notes, strict=True):
+                met = starts + dt.timedelta(days=7 * (n - 1) + 1)  # the Tuesday
+                meeting = wb.log_interaction(wb.find_or_add_contact(partner), on=met,
+                                             kind="one_to_one")  # fmt: skip
+                for row_id in wb.store.find("follow_ups", "interaction_id", meeting)["id"]:
+                    wb.store.update("follow_ups", int(row_id), {"done_on": met.isoformat()})
+                wb.save_check_in(starts + dt.timedelta(days=7 * (n - 1)),
+                                 this_week.suggestions(wb)[:2] or ["Book a one-to-one"], note,
+                                 targets)  # fmt: skip

@@ -266,3 +266,21 @@ def _file_for(person: dict[str, str], folder: Path, owners: dict[str, tuple[str,
             if matches(owners[choice]):
                 return folder / choice
     return folder / next(choice for choice in choices if choice not in owners)
+
+
+def find_workbook(folder: Path, name: str) -> Path:
+    """The workbook in a cohort folder of the participant called ``name`` (their profile's
+    name in any case, or the file's name: 'dana-whitfield', 'anas' on a workshop server)."""
+    if not folder.is_dir():
+        raise InputError(f"{folder} is not a folder: give the cohort's folder.")
+    wanted = " ".join(str(name).split()).casefold()
+    owners = _owners(folder)
+    found = [f for f, (owner, _email) in owners.items()
+             if owner.casefold() == wanted or f[: -len(".sqlite")].casefold() == wanted]  # fmt: skip
+    if len(found) == 1:
+        return folder / found[0]
+    names = ", ".join(sorted(owner or f for f, (owner, _e) in owners.items())) or "nobody yet"
+    if found:
+        raise InputError(f"Several workbooks are {name}'s ({', '.join(found)}): give the file's "
+                         "name instead.")  # fmt: skip
+    raise InputError(f"No workbook in {folder} is {name}'s. The participants are: {names}.")

@@ -15,7 +15,9 @@ from typing import Any
 
 import pandas as pd
 
+from . import money_trail
 from ._errors import InputError
+from ._frames import given
 
 MAX_COMMITMENTS = 3
 WEEK_STARTS = ("monday", "sunday")
@@ -152,3 +154,121 @@ def kept(wb: Any, commitment: str, since: dt.date) -> bool | None:
         met = wb.interactions()
         return bool(((met["name"] == name) & (met["on_date"].astype(str) >= after)).any())
     return None
+
+
+# The numbers a participant can set a weekly target for, in the check-in.
+TARGETS = ("asks_made", "meetings", "follow_ups_on_time", "people_in_touch", "referrals_given",
+           "new_connections")  # fmt: skip
+MAX_TARGET = 50
+
+
+def clean_targets(targets: dict[str, Any]) -> dict[str, int]:
+    """Weekly targets as whole numbers; a blank or zero one is no target."""
+    clean: dict[str, int] = {}
+    for key, value in (targets or {}).items():
+        if key not in TARGETS:
+            raise InputError(f"There is no weekly target for '{key}'.")
+        if value in (None, ""):
+            continue
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise InputError(
+                f"The target for {METRICS[key][1]} should be a number, such as 2."
+            ) from None
+        if not 0 <= number <= MAX_TARGET:
+            raise InputError(f"A weekly target is a number from 0 to {MAX_TARGET}.")
+        if number:
+            clean[key] = number
+    return clean
+
+
+def planned(done: int, target: int) -> str:
+    """'3 of 4 planned', plainly: no failure words when short of it."""
+    return f"{done} of {target} planned"
+
+
+def progress(wb: Any, current: dt.date) -> pd.DataFrame:
+    """Week by week, from the first check-in's week to ``current``: for each target metric,
+    what was done (worked out from the workbook now, so a meeting logged late still counts
+    in its week; the check-in keeps the numbers as they were said) and the target in force
+    then (set at the check-in before; 0 for none). Columns: week_start, metric, done,
+    target, met."""
+    check_ins = wb.check_ins()
+    if not len(check_ins):
+        return pd.DataFrame(columns=["week_start", "metric", "done", "target", "met"])
+    first = dt.date.fromisoformat(check_ins["week_start"].iloc[0])
+    rows = []
+    week = first
+    while week <= current:
+        key = week.isoformat()
+        numbers = summary(wb, week)
+        before = check_ins[check_ins["week_start"] < key]
+        targets = before["targets"].iloc[-1] if len(before) else {}
+        for metric in TARGETS:
+            done, target = int(numbers.get(metric, 0)), int(targets.get(metric, 0))
+            rows.append({"week_start": key, "metric": metric, "done": done, "target": target,
+                         "met": bool(target) and done >= target})  # fmt: skip
+        week += dt.timedelta(days=7)
+    return pd.DataFrame(rows)
+
+
+def marks(wb: Any, check_in: dict[str, Any]) -> list[tuple[str, bool | None, bool]]:
+    """A check-in's commitments, each with whether it was kept and whether the workbook told
+    (True) or the participant ticked it by hand (False)."""
+    since = dt.date.fromisoformat(check_in["week_start"])
+    found = []
+    for text in check_in["commitments"]:
+        told = kept(wb, text, since)
+        if told is None:
+            found.append((text, text in check_in["ticked"], False))
+        else:
+            found.append((text, told, True))
+    return found
+
+
+def since(wb: Any, current: dt.date) -> dict[str, Any]:
+    """What changed since the check-in before ``current`` (the week this is): asks answered,
+    48-hour follow-ups done, promises kept, referrals given and received, each in words.
+    Empty when there was no check-in before."""
+    check_ins = wb.check_ins()
+    before = check_ins[check_ins["week_start"] < current.isoformat()]
+    if not len(before):
+        return {}
+    last = before.iloc[-1]
+    profile = wb.profile()
+    zone = zoneinfo.ZoneInfo(profile.time_zone) if profile.time_zone else dt.UTC
+    saved = pd.Timestamp(last["updated_at"] if given(last["updated_at"]) else last["created_at"])
+    day = (saved.tz_localize("UTC") if saved.tzinfo is None else saved).tz_convert(zone).date()
+    after = day.isoformat()
+    said: list[str] = []
+    asks = wb.asks()
+    for a in asks[asks["answered_on"].fillna("").astype(str) >= after].to_dict("records"):
+        said.append(f"{a['business']} {a['status']}: {a['ask']}")
+    stored = wb.store.read("follow_ups").set_index("id")["done_on"]
+    follow = wb.follow_ups()
+    done_on = follow["id"].map(stored).fillna("").astype(str)
+    for f in follow[follow["done"].astype(bool) & (done_on >= after)].to_dict("records"):
+        said.append(f"Followed up with {f['name']} after the {f['meeting']}")
+    promises = wb.promises()
+    for p in promises[promises["done_on"].fillna("").astype(str) >= after].to_dict("records"):
+        said.append(f"Promise kept: {p['what']} ({p['name']})")
+    referrals = wb.referrals()
+    for r in referrals[referrals["on_date"].fillna("").astype(str) >= after].to_dict("records"):
+        to_from = "to" if r["direction"] == "given" else "from"
+        said.append(f"Referral {r['direction']} {to_from} {r['name']}: {r['what']}")
+    return {"since": day, "week_start": last["week_start"], "changes": said}
+
+
+def suggestions(wb: Any) -> list[str]:
+    """Small next steps from the plan: the business to ask, the thank-yous due, the person to
+    reconnect with, and the next step of a goal."""
+    found = [
+        f"Ask {b['name']} for something in return"
+        for b in money_trail.this_week(wb.spend_table()).to_dict("records")
+        if b["asks"] == 0
+    ]
+    found += [f"Thank {f.name} within 48 hours" for f in wb.follow_ups().itertuples() if not f.done]
+    found += [f"Get in touch with {r.name}" for r in wb.reconnect_list().head(2).itertuples()]
+    found += [f"Take the next step on my goal: {g.text}" for g in wb.goals().head(2).itertuples()]
+    return list(dict.fromkeys(found))

@@ -126,10 +126,13 @@ def report_body(cohort: cohort_rules.Cohort) -> str:
         else "<p><i>None yet: introductions come from each participant's profession and their "
         "five professions (exercise 2).</i></p>"
     )
+    from .programme import programme_html
+
     return f"""<h2>Progress</h2>
 
 {progress_html(cohort)}
 {unreadable}
+{programme_html(cohort)}
 <h2>The room</h2>
 <p>{room}</p>
 <h2>Professions in the room</h2>

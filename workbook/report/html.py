@@ -68,6 +68,7 @@ def plan_body(plan: dict[str, Any]) -> str:
         + (f"<div class='points'>“{e(r['opening'])}”</div>" if r["opening"] else "")
         for r in plan["reconnect"]
     ]
+    coach = [f"<b>{e(n['about_now'])}</b>: {e(n['text'])}" for n in plan["coach_notes"]]
     money = plan["money"]
     no_asks = (
         "<p><i>No asks planned yet: in exercise 1, pick one or two businesses and tick what to "
@@ -84,6 +85,8 @@ def plan_body(plan: dict[str, Any]) -> str:
     return f"""<h1>{e(plan["name"])}</h1>
 <p class="muted">{line}</p>
 {f"<p><i>Preferred client: {e(client)}</i></p>" if client else ""}
+{section(e(plan["since"]["title"]), _list([e(c) for c in plan["since"]["changes"]]))}
+{section("From your coach", _list(coach))}
 <h2>Businesses to approach</h2>
 {_money_line(money)}
 {_list(asks) or no_asks}

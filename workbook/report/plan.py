@@ -142,6 +142,21 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
         "overdue_promises": overdue_promises,
         "reconnect": reconnect,
         "this_week": _commitments(wb, day),
+        "since": _since(wb),
+        "coach_notes": frames.records(wb.coach_notes(), "about_now", "text"),
+    }
+
+
+def _since(wb: Any) -> dict[str, Any]:
+    """'Since your last plan': what changed since the check-in before this week, in words
+    (empty without a check-in before)."""
+    found = wb.since_last_check_in()
+    if not found:
+        return {"title": "", "changes": []}
+    week = dt.date.fromisoformat(found["week_start"])
+    return {
+        "title": f"Since your last plan (your check-in of the week of {week.day} {week:%B})",
+        "changes": found["changes"] or ["Nothing logged since then yet."],
     }
 
 

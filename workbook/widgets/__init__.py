@@ -5,6 +5,7 @@ Imported on its own (``from workbook.widgets import ...``) so the core runs with
 
 from .asks import AskBuilder, AskTracker, ThisWeek
 from .charts import CoverageChart, GainsChart, GoalMap, MoneyTrailCharts, NetworkChart
+from .coach_notes import CoachNotes
 from .cohort import CohortDashboard
 from .drafts import DraftWriter
 from .follow_up import (
@@ -30,7 +31,7 @@ from .preferred_clients import (
 )
 from .profile import ProfileForm
 from .spend_table import SpendTable
-from .this_week import CheckIn
+from .this_week import CheckIn, ProgressCharts
 
 __all__ = [
     "AskBuilder",
@@ -39,6 +40,7 @@ __all__ = [
     "BankImport",
     "CadenceSettings",
     "CheckIn",
+    "CoachNotes",
     "CalendarDownload",
     "ClientQuestions",
     "CohortDashboard",
@@ -63,6 +65,7 @@ __all__ = [
     "NetworkChart",
     "PayeeRules",
     "PlanPreview",
+    "ProgressCharts",
     "PreferredClientForm",
     "ProfileForm",
     "PromiseLedger",

@@ -12,6 +12,7 @@ from .. import cohort as cohort_rules
 from .._errors import InputError
 from .._places import data_folder
 from ._common import StatusLine, download_link, lean, width
+from .coach_notes import NoteWriter
 
 
 def default_folder() -> Path:
@@ -23,8 +24,9 @@ def default_folder() -> Path:
 
 
 class CohortDashboard(w.VBox):
-    """Progress per participant, the room's totals, the professions present and missing, and
-    the introductions to make (CSV and PDF). Emails show only for those who opted in."""
+    """Progress per participant, the programme week by week (with a programme), the room's
+    totals, the professions present and missing, the introductions to make (CSV and PDF), and
+    notes for participants. Emails show only for those who opted in."""
 
     def __init__(self, folder: str | os.PathLike[str] | None = None):
         self.status = StatusLine()
@@ -41,11 +43,29 @@ class CohortDashboard(w.VBox):
         self.button.on_click(lambda _b: self.refresh())
         self.downloads = lean(w.HTML)
         self.view = lean(w.HTML)
+        self.quiet_days = lean(w.BoundedIntText, value=7, min=1, max=365,
+                               description="Quiet after (days)",
+                               style={"description_width": "130px"}, layout=width("220px"))  # fmt: skip
+        self.quiet_days.observe(lambda _c: self.set_quiet_days(), names="value")
+        self.programme = lean(w.HBox, [self.quiet_days])
+        self.notes = NoteWriter()
         self.cohort: cohort_rules.Cohort | None = None
         super().__init__(
-            [lean(w.HBox, [self.folder, self.button]), self.status, self.downloads, self.view]
-        )
+            [lean(w.HBox, [self.folder, self.button]), self.status, self.downloads,
+             self.programme, self.view, self.notes]
+        )  # fmt: skip
         self.refresh()
+
+    def set_quiet_days(self) -> None:
+        """The coach's N: after how many days without an edit a participant shows as quiet."""
+        from .. import programme
+
+        group = self.cohort
+        if group is None or group.programme is None:
+            return
+        if self.quiet_days.value != group.programme.quiet_days:
+            programme.save(group.folder, quiet_days=self.quiet_days.value)
+            self.refresh()
 
     def refresh(self) -> None:
         from ..report import room
@@ -59,6 +79,10 @@ class CohortDashboard(w.VBox):
             return
         group = self.cohort
         self.view.value = report_body(group)
+        self.notes.set_cohort(group.participants, group.folder)
+        self.programme.layout.display = "" if group.programme else "none"
+        if group.programme:
+            self.quiet_days.value = group.programme.quiet_days
         pdf = "application/pdf"
         links = [
             (cohort_rules.introductions_csv(cohort_rules.pairs(group)), "introductions.csv",

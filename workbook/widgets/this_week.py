@@ -1,6 +1,8 @@
 """Exercise 8, this week: the week's numbers worked out from the workbook, last week's
-commitments, and the check-in: up to three commitments for the next week (suggested from the
-plan, or typed) and a short note."""
+commitments (ticked from the workbook where it can tell, by the participant otherwise), and
+the check-in: up to three commitments for the next week (suggested from the plan, or typed),
+weekly targets, a short note. A past week can be opened again and changed, or removed (asked
+first, with Undo). Progress against the targets is drawn week by week."""
 
 from __future__ import annotations
 
@@ -10,10 +12,12 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import money_trail, this_week
+from .. import app, this_week
 from .._errors import InputError
 from ..words import count
-from ._common import Follows, StatusLine, lean, width
+from ._common import Follows, StatusLine, lean, save, width
+from ._removal import RemoveControl
+from .charts import Charts
 
 
 def _said(summary: dict[str, Any], currency: str) -> list[str]:
@@ -33,31 +37,36 @@ def _said(summary: dict[str, Any], currency: str) -> list[str]:
     return said
 
 
-def suggestions(wb: Any) -> list[str]:
-    """Small next steps from the plan: the business to ask, the thank-yous due, the person to
-    reconnect with, and the next step of a goal."""
-    found = [
-        f"Ask {b['name']} for something in return"
-        for b in money_trail.this_week(wb.spend_table()).to_dict("records")
-        if b["asks"] == 0
-    ]
-    found += [f"Thank {f.name} within 48 hours" for f in wb.follow_ups().itertuples() if not f.done]
-    found += [f"Get in touch with {r.name}" for r in wb.reconnect_list().head(2).itertuples()]
-    found += [f"Take the next step on my goal: {g.text}" for g in wb.goals().head(2).itertuples()]
-    return list(dict.fromkeys(found))
+def _week_words(start: str) -> str:
+    day = dt.date.fromisoformat(start)
+    return f"{day.day} {day:%B}"
+
+
+def _notes_on(notes: Any, check_in_id: int) -> str:
+    """The coach's notes on one check-in, for beside it."""
+    mine = notes[(notes["about_table"] == "check_ins") & (notes["about_id"] == check_in_id)]
+    return "".join(
+        f"<br><span class='workbook-coach-note'>✎ <b>Your coach:</b> {html.escape(t)}</span>"
+        for t in mine["text"]
+    )
 
 
 class CheckIn(Follows, w.VBox):
-    """This week's numbers, last week's commitments, and this week's check-in."""
+    """This week's numbers, last week's commitments, and a week's check-in."""
 
     tables = ("asks", "interactions", "follow_ups", "promises", "referrals", "contacts",
-              "gains", "businesses", "check_ins", "profile", "goals")  # fmt: skip
+              "gains", "businesses", "check_ins", "profile", "goals", "coach_notes")  # fmt: skip
 
     def __init__(self, wb: Any):
         self.wb = wb
         self.status = StatusLine()
         self.numbers = lean(w.HTML)
         self.last = lean(w.HTML)
+        self.ticks = lean(w.VBox)
+        self.week = lean(w.Dropdown, description="Check-in for", options=[],
+                         style={"description_width": "90px"},
+                         layout=width("min(100%, 360px)"))  # fmt: skip
+        self.week.observe(lambda _c: self.load_week(), names="value")
         self.suggested = lean(w.Dropdown, description="Suggested", options=[],
                               style={"description_width": "80px"},
                               layout=width("min(100%, 560px)"))  # fmt: skip
@@ -69,23 +78,39 @@ class CheckIn(Follows, w.VBox):
                  style={"description_width": "30px"}, layout=width("min(100%, 560px)"))
             for n in range(1, this_week.MAX_COMMITMENTS + 1)
         ]  # fmt: skip
+        self.targets = {
+            key: lean(w.BoundedIntText, value=0, min=0, max=this_week.MAX_TARGET,
+                      description=this_week.METRICS[key][1].capitalize(),
+                      style={"description_width": "230px"}, layout=width("min(100%, 320px)"))
+            for key in this_week.TARGETS
+        }  # fmt: skip
         self.note = lean(w.Textarea, placeholder="how the week went, in a line or two",
                          layout=width("min(100%, 560px)"))  # fmt: skip
         self.save = lean(w.Button, description="Save my check-in", icon="check",
                          button_style="primary", layout=w.Layout(width="auto"))  # fmt: skip
         self.save.on_click(lambda _b: self.save_check_in())
+        self.remove = RemoveControl("check-in", wb.delete_check_in, self.status, undo=wb.undo)
         self.history = lean(w.HTML)
+        targets_text = lean(w.HTML, "<p><b>What you plan for a week</b> <small>(0 for no "
+                            "target; you can change them each week)</small></p>")  # fmt: skip
         super().__init__(
-            [self.numbers, self.last, lean(w.HBox, [self.suggested, self.use]), *self.commitments,
-             self.note, lean(w.HBox, [self.save, self.status]), self.history]
+            [self.numbers, self.last, self.ticks, self.week,
+             lean(w.HBox, [self.suggested, self.use]), *self.commitments, targets_text,
+             *self.targets.values(), self.note, lean(w.HBox, [self.save, self.status]),
+             self.history, self.remove]
         )  # fmt: skip
         self.follow(wb)
+
+    # -- drawing ------------------------------------------------------------------------
 
     def refresh(self) -> None:
         week = self.wb.week()
         currency = self.wb.profile().currency
         start, end = dt.date.fromisoformat(week["start"]), dt.date.fromisoformat(week["end"])
         said = _said(week, currency)
+        aims = self.wb.targets()
+        planned = [f"{this_week.METRICS[k][1].capitalize()}: "
+                   f"{this_week.planned(int(week.get(k, 0)), n)}" for k, n in aims.items()]  # fmt: skip
         self.numbers.value = (
             f"<p><b>This week</b> ({start.day} {start:%B} to {end.day} {end:%B}):</p>"
             + (
@@ -93,45 +118,88 @@ class CheckIn(Follows, w.VBox):
                 if said
                 else "<p><i>Nothing logged yet this week.</i></p>"
             )
+            + (f"<p>{html.escape('; '.join(planned))}.</p>" if planned else "")
         )
         done = self.wb.check_ins()
-        before = done[done["week_start"] < week["start"]]
-        if len(before):
-            last = before.iloc[-1]
-            promised = last["commitments"]
-            since = dt.date.fromisoformat(last["week_start"])
-            marks = {True: "✓ ", False: "not yet: ", None: ""}  # plainly, never in red
-            self.last.value = (
-                f"<p><b>Last time you said you would</b> (week of {last['week_start']}):</p><ul>"
-                + "".join(
-                    f"<li>{marks[this_week.kept(self.wb, c, since)]}{html.escape(c)}</li>"
-                    for c in promised
-                )
-                + "</ul>"
-                if promised
-                else ""
-            )
-        else:
-            self.last.value = ""
-        this = done[done["week_start"] == week["start"]]
-        if len(this) and not any(t.value for t in self.commitments):
-            for box, text in zip(self.commitments, this.iloc[0]["commitments"], strict=False):
-                box.value = text
-            self.note.value = this.iloc[0]["note"]
-        self.suggested.options = suggestions(self.wb) or ["(nothing to suggest yet)"]
+        self._last_time(done, week["start"])
+        choices = [(f"this week ({_week_words(week['start'])})", week["start"])] + [
+            (f"the week of {_week_words(s)}", s)
+            for s in reversed(list(done["week_start"]))
+            if s != week["start"]
+        ]
+        if list(self.week.options) != choices:
+            chosen = self.week.value if self.week.value in dict(choices).values() else None
+            self.week.options = choices
+            self.week.value = chosen or week["start"]
+        self.suggested.options = this_week.suggestions(self.wb) or ["(nothing to suggest yet)"]
         self.history.value = self._history(done, currency)
+        self.remove.set_rows([f"the week of {_week_words(s)}" for s in done["week_start"]],
+                             done["id"])  # fmt: skip
+
+    def _last_time(self, done: Any, current: str) -> None:
+        """Last time's commitments: ✓ or "not yet:" where the workbook can tell, and a tick
+        box for each one only the participant can tell; plainly, never in red."""
+        before = done[done["week_start"] < current]
+        if not len(before) or not before.iloc[-1]["commitments"]:
+            self.last.value = ""
+            self.ticks.children = ()
+            return
+        last = before.iloc[-1].to_dict()
+        marks = this_week.marks(self.wb, last)
+        sign = {True: "✓ ", False: "not yet: "}
+        self.last.value = (
+            f"<p><b>Last time you said you would</b> (week of {_week_words(last['week_start'])}):"
+            "</p><ul>"
+            + "".join(
+                f"<li>{sign[kept] if told else '✓ ' if kept else ''}{html.escape(text)}</li>"
+                for text, kept, told in marks
+            )
+            + "</ul>"
+        )
+        boxes = []
+        for text, kept, told in marks:
+            if told:
+                continue
+            box = lean(w.Checkbox, value=bool(kept), description=f"I did: {text}",
+                       indent=False, layout=width("min(100%, 560px)"))  # fmt: skip
+            box.observe(lambda c, t=text, i=int(last["id"]): self.tick(i, t, c["new"]),
+                        names="value")  # fmt: skip
+            boxes.append(box)
+        self.ticks.children = tuple(boxes)
 
     def _history(self, done: Any, currency: str) -> str:
         if not len(done):
             return ""
+        notes = self.wb.coach_notes()
         rows = "".join(
-            f"<li><b>Week of {html.escape(r['week_start'])}</b>: "
+            f"<li><b>Week of {html.escape(_week_words(r['week_start']))}</b>: "
             f"{html.escape(', '.join(_said(r['summary'], currency)) or 'a quiet week')}"
             + (f"; said: {html.escape('; '.join(r['commitments']))}" if r["commitments"] else "")
+            + (f"<br><i>{html.escape(r['note'])}</i>" if r["note"] else "")
+            + _notes_on(notes, int(r["id"]))
             + "</li>"
             for r in done.iloc[::-1].to_dict("records")
         )
         return f"<p><b>Your check-ins</b> ({count(len(done), 'week')}):</p><ul>{rows}</ul>"
+
+    # -- editing ------------------------------------------------------------------------
+
+    def load_week(self) -> None:
+        """Show the chosen week's check-in in the form (empty for a week without one)."""
+        done = self.wb.check_ins()
+        found = done[done["week_start"] == self.week.value]
+        check_in = found.iloc[0].to_dict() if len(found) else None
+        said = check_in["commitments"] if check_in else []
+        for n, box in enumerate(self.commitments):
+            box.value = said[n] if n < len(said) else ""
+        self.note.value = check_in["note"] if check_in else ""
+        aims = check_in["targets"] if check_in else self.wb.targets(self.week.value)
+        for key, box in self.targets.items():
+            box.value = int(aims.get(key, 0))
+
+    def tick(self, check_in_id: int, text: str, done: bool) -> None:
+        save(self.status, lambda: self.wb.tick_commitment(check_in_id, text, done),
+             "Ticked" if done else "Saved")  # fmt: skip
 
     def take_suggestion(self) -> None:
         text = self.suggested.value or ""
@@ -144,9 +212,25 @@ class CheckIn(Follows, w.VBox):
         self.status.error("You have three already: clear one to use this.")
 
     def save_check_in(self) -> None:
+        week = self.week.value
         try:
-            self.wb.save_check_in(None, [box.value for box in self.commitments], self.note.value)
+            self.wb.save_check_in(week, [box.value for box in self.commitments], self.note.value,
+                                  {k: box.value for k, box in self.targets.items()})  # fmt: skip
         except InputError as exc:
             self.status.error(str(exc))
             return
-        self.status.saved("Check-in saved")
+        this = week == self.wb.week()["start"]
+        self.status.saved("Check-in saved" if this else f"Week of {_week_words(week)} saved")
+
+
+class ProgressCharts(Charts):
+    """Each number the participant planned for, week by week against the plan."""
+
+    tables = ("check_ins", "asks", "interactions", "follow_ups", "referrals", "contacts",
+              "profile")  # fmt: skip
+
+    def figures_for(self, wb: Any) -> list[Any]:
+        from ..plots_this_week import metrics_to_chart, weekly_progress
+
+        progress = wb.progress()
+        return [weekly_progress(progress, m, app.chart_width()) for m in metrics_to_chart(progress)]

@@ -1,0 +1,194 @@
+"""The coach's notes: a note on a participant's check-in or on a line of their plan (an ask, a
+business, a goal, a follow-up, a promise, someone to reconnect with), or on the plan as a
+whole.
+
+The coach writes them into the coach's copy of the workbook (gathered from the workshop
+server, or handed over on a laptop). They reach the participant's own file by ``merge``:
+only the notes are added, nothing the participant typed is touched, and a copy of somebody
+else's workbook is refused. Notes are not the participant's edits: writing or merging one
+leaves the workbook's "last edit" as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import _frames as frames
+from ._errors import InputError
+from ._sql import insert, now
+
+# Where the participant sees a note: the exercise that shows the line it is about.
+EXERCISE_OF = {"businesses": 1, "asks": 1, "goals": 3, "follow_ups": 6, "promises": 6,
+               "contacts": 6, "check_ins": 8, "": 8}  # fmt: skip
+MAX_LENGTH = 2000
+
+
+def _day(text: Any) -> str:
+    day = dt.date.fromisoformat(str(text)[:10])
+    return f"{day.day} {day:%B %Y}"
+
+
+def lines(wb: Any) -> pd.DataFrame:
+    """Every line a note can be about, in words as the participant sees them. Columns:
+    about_table, about_id (None for the plan as a whole), about, exercise."""
+    found: list[tuple[str, int | None, str]] = [("", None, "Your action plan as a whole")]
+    for r in frames.records(wb.check_ins(), "id", "week_start"):
+        found.append(("check_ins", r["id"], f"Your check-in, week of {_day(r['week_start'])}"))
+    asks = wb.asks()
+    for r in frames.records(asks, "id", "business", "ask", "status"):
+        found.append(("asks", r["id"], f"Ask of {r['business']}: {r['ask']} ({r['status']})"))
+    asked = set(asks["business_id"])
+    for r in frames.records(wb.spend_table(), "id", "name"):
+        if r["id"] not in asked:
+            found.append(("businesses", r["id"], f"Money trail: {r['name']}"))
+    for r in frames.records(wb.goals(), "id", "text"):
+        found.append(("goals", r["id"], f"Goal: {r['text']}"))
+    for r in frames.records(wb.follow_ups(), "id", "name", "meeting", "met_on", "done"):
+        if not r["done"]:
+            found.append(("follow_ups", r["id"], f"Follow-up: thank {r['name']} for the "
+                          f"{r['meeting']} of {r['met_on'].day} {r['met_on']:%B}"))  # fmt: skip
+    for r in frames.records(wb.promises(), "id", "what", "name", "direction", "open"):
+        if r["open"]:
+            who = f"to {r['name']}" if r["direction"] == "mine" else f"from {r['name']}"
+            found.append(("promises", r["id"], f"Promise {who}: {r['what']}"))
+    for r in frames.records(wb.reconnect_list(), "contact_id", "name"):
+        found.append(("contacts", int(r["contact_id"]), f"Reconnect with {r['name']}"))
+    table = pd.DataFrame(found, columns=["about_table", "about_id", "about"])
+    table["about_id"] = table["about_id"].astype("Int64")
+    table["exercise"] = table["about_table"].map(EXERCISE_OF)
+    return table
+
+
+def find_line(wb: Any, words: str) -> tuple[str, int | None, str]:
+    """The one line whose words contain ``words`` (any case), for the command line; the plan as
+    a whole for no words. Several or none are refused, listing what there is."""
+    table = lines(wb)
+    if not str(words or "").strip():
+        return "", None, str(table["about"].iloc[0])
+    hits = table[table["about"].str.contains(str(words).strip(), case=False, regex=False)]
+    if len(hits) == 1:
+        hit = hits.iloc[0]
+        row_id = None if pd.isna(hit["about_id"]) else int(hit["about_id"])
+        return str(hit["about_table"]), row_id, str(hit["about"])
+    listed = "\n".join(f"  {about}" for about in (hits if len(hits) else table)["about"])
+    if len(hits):
+        raise InputError(f"'{words}' fits {len(hits)} lines; give more of the words:\n{listed}")
+    raise InputError(f"No line of the plan has '{words}'. The lines are:\n{listed}")
+
+
+def write(wb: Any, text: str, about_table: str = "", about_id: int | None = None) -> int:
+    """Add a note from the coach about a line (see ``lines``) or the plan as a whole."""
+    text = str(text or "").strip()
+    if not text:
+        raise InputError("Write the note first: a line or two for the participant.")
+    if len(text) > MAX_LENGTH:
+        raise InputError(f"A note is at most {MAX_LENGTH} characters: keep it to the point.")
+    table = lines(wb)
+    line = table[(table["about_table"] == about_table)
+                 & ((table["about_id"] == about_id) if about_id is not None
+                    else table["about_id"].isna())]  # fmt: skip
+    if not len(line):
+        raise InputError("That line is no longer in the plan: pick it again.")
+    values = {"uid": uuid.uuid4().hex, "about_table": about_table, "about_id": about_id,
+              "about": str(line["about"].iloc[0]), "text": text,
+              "written_on": dt.date.today().isoformat()}  # fmt: skip
+    with wb.store.transaction("coach_notes", edit=False) as con:
+        row_id = insert(con, "coach_notes", values)
+    wb.store.changed("coach_notes")
+    return row_id
+
+
+def notes(wb: Any, exercise: int | None = None) -> pd.DataFrame:
+    """The coach's notes, oldest first, each with what it is about in today's words (or as
+    written, when the line has gone) and the exercise that shows it; only that exercise's
+    notes when one is given."""
+    found = wb.store.read("coach_notes")
+    current = lines(wb).set_index(["about_table", "about_id"])["about"]
+    found["about_now"] = [
+        current.get((t, pd.NA if pd.isna(i) else int(i)), about)
+        for t, i, about in zip(found["about_table"], found["about_id"], found["about"],
+                               strict=True)
+    ]  # fmt: skip
+    found["exercise"] = found["about_table"].map(EXERCISE_OF)
+    if exercise is not None:
+        found = found[found["exercise"] == exercise]
+    return found.reset_index(drop=True)
+
+
+def identity(wb: Any) -> str:
+    """The workbook's own id, kept by every copy of it (one is given to a file without)."""
+    found = wb.store.row("profile", 1).get("workbook_id") or ""
+    if not found:
+        found = uuid.uuid4().hex
+        with wb.store.transaction("profile", edit=False) as con:
+            con.execute("UPDATE profile SET workbook_id = ? WHERE id = 1", (found,))
+    return str(found)
+
+
+def _read_copy(path: Path) -> tuple[str, str, list[dict[str, Any]]]:
+    """(its workbook id, its participant's name, its notes) from a copy, read without a byte
+    of it changed."""
+    if not path.is_file():
+        raise InputError(f"{path} is not there: give the copy of your workbook your coach sent.")
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con.row_factory = sqlite3.Row
+        try:
+            profile = dict(con.execute("SELECT * FROM profile WHERE id = 1").fetchone() or {})
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+            found = (
+                [dict(r) for r in con.execute("SELECT * FROM coach_notes ORDER BY id")]
+                if "coach_notes" in tables
+                else []
+            )
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise InputError(f"{path} is not a workbook file: nothing was merged.") from None
+    return str(profile.get("workbook_id") or ""), str(profile.get("name") or ""), found
+
+
+def merge(wb: Any, copy: str | Path) -> tuple[int, int]:
+    """Add the coach's notes from ``copy`` (the coach's copy of this workbook) into ``wb``:
+    new notes are added, a note the coach changed since is updated, and nothing else in
+    ``wb`` changes. Returns (added, updated). A copy of another workbook is refused."""
+    path = Path(copy).expanduser()
+    theirs, name, found = _read_copy(path)
+    mine = identity(wb)
+    if theirs and theirs != mine:
+        whose = f" (a workbook of {name})" if name else ""
+        raise InputError(
+            f"{path.name} is not a copy of this workbook{whose}: nothing was merged. Merge the "
+            "copy your coach made of this very file."
+        )
+    have = wb.store.read("coach_notes").set_index("uid")
+    added = updated = 0
+    with wb.store.transaction("coach_notes", edit=False) as con:
+        for note in found:
+            values = {k: note[k] for k in ("uid", "about_table", "about_id", "about", "text",
+                                           "written_on", "created_at", "updated_at")}  # fmt: skip
+            if note["uid"] not in have.index:
+                insert(con, "coach_notes", values, stamp=False)
+                added += 1
+            elif have.loc[note["uid"], "text"] != note["text"]:
+                con.execute("UPDATE coach_notes SET text = ?, updated_at = ? WHERE uid = ?",
+                            (note["text"], note["updated_at"] or now(), note["uid"]))  # fmt: skip
+                updated += 1
+    wb.store.changed("coach_notes")
+    return added, updated
+
+
+def merged_in_words(added: int, updated: int) -> str:
+    from .words import count
+
+    if not added and not updated:
+        return "No new notes from your coach in that file."
+    parts = [count(added, "new note", "new notes")] if added else []
+    parts += [count(updated, "note changed", "notes changed")] if updated else []
+    return " and ".join(parts) + " from your coach, added to your workbook."
