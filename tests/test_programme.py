@@ -310,3 +310,17 @@ def test_the_participant_sees_each_note_beside_what_it_is_about(demo_workbook, t
     charts = ProgressCharts(wb)
     charts.redraw()
     assert [f.layout.title.text.split(":")[0] for f in charts.figures] == ["Meetings held"]
+
+
+def test_a_cohort_without_a_programme_hides_only_the_programme_setting(tmp_path):
+    import ipywidgets as w
+
+    from workbook.widgets import CohortDashboard
+    from workbook.widgets._common import shared
+
+    folder = tmp_path / "cohort"
+    assert main(["cohort", "new", str(_roster(tmp_path)), str(folder)]) == 0
+    dashboard = CohortDashboard(folder)
+    assert dashboard.programme.layout.display == "none"
+    assert shared(w.Layout).display is None  # every other widget's layout left as it was
+    assert "The programme" not in dashboard.view.value

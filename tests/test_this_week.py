@@ -259,7 +259,7 @@ def test_commitments_only_the_participant_can_tell_are_ticked_by_hand(demo_workb
     assert box.description == f"I did: {own}" and box.value is False
     box.value = True
     assert wb.check_ins()["ticked"].iloc[0] == [own]
-    assert f"<li>✓ {own}</li>" in page.last.value and "Ticked" in page.status.value
+    assert f"<li>✓ {own}</li>" in page.last.value and "Ticked" in page.tick_status.value
     (box,) = page.ticks.children
     box.value = False
     assert wb.check_ins()["ticked"].iloc[0] == []

@@ -48,9 +48,10 @@ def programme_html(cohort: cohort_rules.Cohort) -> str:
         else f"<p>Everyone has worked in their workbook in the last "
         f"{count(programme.quiet_days, 'day')}.</p>"
     )
-    return f"<h2>The programme: {e(when)}</h2>{''.join(said)}{_weeks_table(cohort)}" + "".join(
-        _check_ins(p) for p in people
-    )
+    check_ins = "".join(_check_ins(p) for p in people)
+    if check_ins:
+        check_ins = "<h3>Check-ins and your notes</h3>" + check_ins
+    return f"<h2>The programme: {e(when)}</h2>{''.join(said)}{_weeks_table(cohort)}{check_ins}"
 
 
 def _weeks_table(cohort: cohort_rules.Cohort) -> str:

@@ -47,7 +47,7 @@ class CohortDashboard(w.VBox):
                                description="Quiet after (days)",
                                style={"description_width": "130px"}, layout=width("220px"))  # fmt: skip
         self.quiet_days.observe(lambda _c: self.set_quiet_days(), names="value")
-        self.programme = lean(w.HBox, [self.quiet_days])
+        self.programme = w.HBox([self.quiet_days], layout=w.Layout())  # shown or hidden
         self.notes = NoteWriter()
         self.cohort: cohort_rules.Cohort | None = None
         super().__init__(

@@ -89,12 +89,13 @@ class CheckIn(Follows, w.VBox):
         self.save = lean(w.Button, description="Save my check-in", icon="check",
                          button_style="primary", layout=w.Layout(width="auto"))  # fmt: skip
         self.save.on_click(lambda _b: self.save_check_in())
-        self.remove = RemoveControl("check-in", wb.delete_check_in, self.status, undo=wb.undo)
+        self.tick_status = StatusLine()  # beside the tick boxes
+        self.remove = RemoveControl("check-in", wb.delete_check_in, StatusLine(), undo=wb.undo)
         self.history = lean(w.HTML)
         targets_text = lean(w.HTML, "<p><b>What you plan for a week</b> <small>(0 for no "
                             "target; you can change them each week)</small></p>")  # fmt: skip
         super().__init__(
-            [self.numbers, self.last, self.ticks, self.week,
+            [self.numbers, self.last, self.ticks, self.tick_status, self.week,
              lean(w.HBox, [self.suggested, self.use]), *self.commitments, targets_text,
              *self.targets.values(), self.note, lean(w.HBox, [self.save, self.status]),
              self.history, self.remove]
@@ -131,7 +132,11 @@ class CheckIn(Follows, w.VBox):
             chosen = self.week.value if self.week.value in dict(choices).values() else None
             self.week.options = choices
             self.week.value = chosen or week["start"]
-        self.suggested.options = this_week.suggestions(self.wb) or ["(nothing to suggest yet)"]
+        offered = this_week.suggestions(self.wb) or ["(nothing to suggest yet)"]
+        if list(self.suggested.options) != offered:
+            self.suggested.options = offered
+        if self.suggested.value not in offered:  # a drop-down with no value shows blank
+            self.suggested.value = offered[0]
         self.history.value = self._history(done, currency)
         self.remove.set_rows([f"the week of {_week_words(s)}" for s in done["week_start"]],
                              done["id"])  # fmt: skip
@@ -198,7 +203,7 @@ class CheckIn(Follows, w.VBox):
             box.value = int(aims.get(key, 0))
 
     def tick(self, check_in_id: int, text: str, done: bool) -> None:
-        save(self.status, lambda: self.wb.tick_commitment(check_in_id, text, done),
+        save(self.tick_status, lambda: self.wb.tick_commitment(check_in_id, text, done),
              "Ticked" if done else "Saved")  # fmt: skip
 
     def take_suggestion(self) -> None:
