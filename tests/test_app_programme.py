@@ -11,10 +11,10 @@ import subprocess
 import sys
 
 import pytest
+from test_app import LAPTOP, PHONE, _fits_the_phone, _on_screen, _open, _shown
 
 import workbook
 from conftest import chromium_page, db_rows, needs_chromium, running_app, wait_for
-from test_app import LAPTOP, PHONE, _fits_the_phone, _on_screen, _open, _shown
 
 pytestmark = needs_chromium
 
