@@ -51,8 +51,10 @@ def test_the_weekly_check_in_on_a_laptop(app, request):
         page.get_by_role("button", name="Save my check-in").click()
         page.get_by_text("Check-in saved").wait_for(timeout=30_000)
         assert wait_for(
-            lambda: _check_in_now(app.workbook)["commitments"] == ["Call Ruth Monday"]
-            and _check_in_now(app.workbook)["targets"] == {"meetings": 3}
+            lambda: (
+                _check_in_now(app.workbook)["commitments"] == ["Call Ruth Monday"]
+                and _check_in_now(app.workbook)["targets"] == {"meetings": 3}
+            )
         )
         shown = _shown(page)
         assert "Your check-ins (2 weeks)" in shown and "Week by week" in shown
