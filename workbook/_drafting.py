@@ -130,7 +130,9 @@ def _reciprocity_ask(wb: Any, ask_id: Any = None) -> tuple[dict[str, str], str]:
     values = {
         "business": d._text(ask["business"]),
         "years": d.years_in_words(float(spend.get("years_as_customer") or 0)),
-        "spent": d.money_in_words(float(spend.get("lifetime_spend") or 0), profile.currency),
+        "spent": d.money_in_words(
+            float(spend.get("lifetime_spend") or 0), profile.currency, profile.writes_in
+        ),
         "referrals": d.count_words(int(spend.get("referrals_sent") or 0), "customer", "customers"),
         "the_ask": the_ask,
         "why_it_fits": f"My clients are {client}; many of them are yours too." if client else "",
@@ -168,7 +170,7 @@ def _referral_thanks(wb: Any, referral_id: Any = None) -> tuple[dict[str, str], 
         **_person(contact),
         "what": _lower_first(d._text(referral["what"])) or "a client",
         "when": d.when_in_words(day, wb.today()) if day else "",
-        "outcome": f"It turned into work worth {d.money_in_words(value, wb.profile().currency)}."
+        "outcome": f"It turned into work worth {wb.profile().money(value, approx=True)}."
         if value
         else "",
     }

@@ -132,7 +132,10 @@ class ImportOperations:
         src, digest, result = self._start_import("transactions", source)
         if result.already_imported:
             return result
-        found = read_transactions(_named(src), day_first=day_first)
+        from . import locales
+
+        usual = locales.day_first(self.profile().writes_in)
+        found = read_transactions(_named(src), day_first=day_first, usual_day_first=usual)
         found["auto_payee"] = found["payee"]
         found["payee"] = apply_rules(found["payee"], found["description"], self.payee_rules_list())
         found["dedupe_key"] = spending.dedupe_keys(found)

@@ -293,6 +293,11 @@ MIGRATIONS: dict[int, str] = {
             updated_at TEXT
         );
     """,
+    12: """
+        -- how money, numbers and dates are written for the participant (en-GB, de-CH), empty
+        -- until chosen (then it is suggested from the currency and the time zone)
+        ALTER TABLE profile ADD COLUMN locale TEXT NOT NULL DEFAULT '';
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables a new workbook already has rows in: the profile row and the default cadences.

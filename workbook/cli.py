@@ -26,7 +26,6 @@ from ._places import built_whole, data_folder
 from ._store_open import damaged, given_workbook
 from ._workbook import default_path, open
 from .cli_cohort import add_cohort_commands
-from .profile import format_money
 from .sample import demo, notebooks_dir
 from .words import count
 
@@ -264,13 +263,13 @@ def _import(args: argparse.Namespace) -> int:
             found = wb.money_trail_candidates()
             waiting = found[~found["in_trail"]]
             if len(waiting):
-                currency = wb.profile().currency
+                profile = wb.profile()
                 print(
                     f"Businesses in your bank files, not yet in your money trail ({len(waiting)}):"
                 )
                 for row in waiting.head(15).itertuples():
                     print(
-                        f"  {row.payee}: {format_money(row.per_year, currency)} a year, "
+                        f"  {row.payee}: {profile.money(row.per_year)} a year, "
                         + count(row.visits, "payment")
                         + (f" ({row.profession})" if row.profession else "")
                         + ("" if row.likely_local else ", probably not local")

@@ -184,8 +184,10 @@ def first_sentence(text: str) -> str:
     return found
 
 
-def money_in_words(amount: float, currency: str) -> str:
-    return format_money(round_for_speech(amount), currency, approx=True) if amount else ""
+def money_in_words(amount: float, currency: str, locale: str | None = None) -> str:
+    if not amount:
+        return ""
+    return format_money(round_for_speech(amount), currency, approx=True, locale=locale)
 
 
 def years_in_words(years: float) -> str:

@@ -179,8 +179,9 @@ def ask_label(kind: str, detail: str = "") -> str:
     return f"{ASK_KINDS[kind]} ({detail})" if detail else ASK_KINDS[kind]
 
 
-def relationship_line(business: Mapping[str, Any], currency: str) -> str:
-    """'5 years a client, about $3,000 spent, 4 people referred' from the participant's numbers."""
+def relationship_line(business: Mapping[str, Any], currency: str, locale: str | None = None) -> str:
+    """'5 years a client, about $3,000 spent, 4 people referred' from the participant's numbers
+    (the amount written as in ``locale``)."""
     years = float(business["years_as_customer"])
     parts = []
     if years >= 1:
@@ -189,7 +190,7 @@ def relationship_line(business: Mapping[str, Any], currency: str) -> str:
         parts.append("a client for less than a year")
     if business["lifetime_spend"] > 0:
         parts.append(
-            f"about {format_money(business['lifetime_spend'], currency, approx=True)} spent"
+            f"about {format_money(business['lifetime_spend'], currency, True, locale)} spent"
         )
     referrals = int(business["referrals_sent"])
     if referrals:
@@ -212,12 +213,11 @@ def talking_points(
     business: Mapping[str, Any], kind: str, detail: str, profile: Profile
 ) -> list[str]:
     """What to say when making an ask, built from the participant's own numbers."""
-    currency = profile.currency or "USD"
     name = business["name"]
     opener = f"I have been your customer for {count(float(business['years_as_customer']), 'year')}"
     if business["lifetime_spend"] > 0:
         opener += (
-            f" and have spent about {format_money(business['lifetime_spend'], currency, approx=True)}"
+            f" and have spent about {profile.money(business['lifetime_spend'], approx=True)}"
             f" with {name}"
         )
     points = [opener + "."]

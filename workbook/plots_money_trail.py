@@ -11,12 +11,12 @@ from unicodedata import east_asian_width
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import locales
 from ._chart_parts import PALETTE as _PALETTE
 from ._chart_parts import Spec
 from ._chart_parts import blank as _blank
 from ._chart_parts import empty as _empty
 from ._chart_parts import escape as _escape
-from .profile import CURRENCIES
 
 # The width the action plan draws charts at (report.svg); the notebooks' are about as wide.
 CHART_WIDTH = 900
@@ -41,8 +41,11 @@ def _colours(professions: pd.Series) -> dict[str, str]:
     return {name: _PALETTE[i % len(_PALETTE)] for i, name in enumerate(names)}
 
 
-def _symbol(currency: str) -> str:
-    return CURRENCIES.get(currency.upper(), currency.upper() + " ")
+def _money_layout(currency: str, locale: str | None) -> tuple[str, str, str]:
+    """The symbol before and after a chart's amounts, and plotly's decimal and thousands
+    marks, as the locale writes money."""
+    before, after = locales.chart_money(currency, locale)
+    return before, after, locales.chart_separators(locale)
 
 
 def _labelled(spend: pd.DataFrame) -> pd.DataFrame:
@@ -52,16 +55,20 @@ def _labelled(spend: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def money_trail(spend: pd.DataFrame, currency: str = "USD", width: int = CHART_WIDTH) -> go.Figure:
+def money_trail(
+    spend: pd.DataFrame, currency: str = "USD", width: int = CHART_WIDTH, locale: str | None = None
+) -> go.Figure:
     """Businesses ranked by lifetime spend, coloured by profession, referrals sent beside each bar.
 
     ``spend`` is the spend table (``Workbook.spend_table()``): name, profession, lifetime_spend,
     annual_spend, years_as_customer, referrals_sent, and optionally declined.
     """
-    return go.Figure(money_trail_spec(spend, currency, width))
+    return go.Figure(money_trail_spec(spend, currency, width, locale))
 
 
-def money_trail_spec(spend: pd.DataFrame, currency: str = "USD", width: int = CHART_WIDTH) -> Spec:
+def money_trail_spec(
+    spend: pd.DataFrame, currency: str = "USD", width: int = CHART_WIDTH, locale: str | None = None
+) -> Spec:
     """``money_trail`` as plain data, for a chart ``width`` pixels wide (a phone's is narrow:
     long names are shortened there, so the bars keep room)."""
     title = (
@@ -71,7 +78,7 @@ def money_trail_spec(spend: pd.DataFrame, currency: str = "USD", width: int = CH
     )
     if spend.empty:
         return _blank(title, "Add the businesses you pay to see them ranked here.")
-    symbol = _symbol(currency)
+    before, after, separators = _money_layout(currency, locale)
     data = _labelled(spend).sort_values("lifetime_spend", ascending=True)
     if width < 600:  # a phone: names of at most 18 letters beside the bars
         short = [n if len(n) <= 18 else n[:17].rstrip() + "…" for n in data["name"]]
@@ -110,8 +117,8 @@ def money_trail_spec(spend: pd.DataFrame, currency: str = "USD", width: int = CH
             "customdata": details[rows_of[profession]],
             "hovertemplate": (
                 f"<b>%{{y}}</b> ({profession})<br>"
-                f"Lifetime: {symbol}%{{x:,.0f}}<br>"
-                f"A year: {symbol}%{{customdata[0]:,.0f}}<br>"
+                f"Lifetime: {before}%{{x:,.0f}}{after}<br>"
+                f"A year: {before}%{{customdata[0]:,.0f}}{after}<br>"
                 "Years a customer: %{customdata[1]:g}<br>"
                 "Referrals sent: %{customdata[2]}<extra></extra>"
             ),
@@ -140,8 +147,10 @@ def money_trail_spec(spend: pd.DataFrame, currency: str = "USD", width: int = CH
                 "range": [0, max(reach, max(spent) * 1.05) or 1],
                 "title": {"text": f"Lifetime spend ({currency})"},
                 "tickformat": ",.0f",
-                "tickprefix": symbol.strip() if len(symbol.strip()) <= 3 else "",
+                "tickprefix": before if len(before.strip()) <= 3 else "",
+                "ticksuffix": after if len(after.strip()) <= 3 else "",
             },
+            "separators": separators,
             "legend": {
                 "title": {"text": "Profession "},
                 "orientation": "h",
@@ -155,7 +164,9 @@ def money_trail_spec(spend: pd.DataFrame, currency: str = "USD", width: int = CH
     }
 
 
-def money_trail_treemap(spend: pd.DataFrame, currency: str = "USD") -> go.Figure:
+def money_trail_treemap(
+    spend: pd.DataFrame, currency: str = "USD", locale: str | None = None
+) -> go.Figure:
     """Lifetime spend by profession, then business, as a treemap."""
     title = "Your spend by profession"
     if spend.empty or spend["lifetime_spend"].sum() <= 0:
@@ -175,7 +186,7 @@ def money_trail_treemap(spend: pd.DataFrame, currency: str = "USD") -> go.Figure
         labels.append(row.business)
         parents.append(f"{root}/{row.profession_label}")
         values.append(float(row.lifetime_spend))
-    symbol = _symbol(currency)
+    before, after, separators = _money_layout(currency, locale)
     fig = go.Figure(
         go.Treemap(
             ids=ids,
@@ -183,12 +194,16 @@ def money_trail_treemap(spend: pd.DataFrame, currency: str = "USD") -> go.Figure
             parents=parents,
             values=values,
             branchvalues="total",
-            hovertemplate=f"<b>%{{label}}</b><br>Lifetime: {symbol}%{{value:,.0f}}<extra></extra>",
-            texttemplate=f"%{{label}}<br>{symbol}%{{value:,.0f}}",
+            hovertemplate=(
+                f"<b>%{{label}}</b><br>Lifetime: {before}%{{value:,.0f}}{after}<extra></extra>"
+            ),
+            texttemplate=f"%{{label}}<br>{before}%{{value:,.0f}}{after}",
             marker={
                 "colors": ["#f4f4f4", *colours.values(), *data["profession_label"].map(colours)]
             },
         )
     )
-    fig.update_layout(title=title, height=460, margin={"t": 50, "l": 10, "r": 10, "b": 10})
+    fig.update_layout(
+        title=title, height=460, margin={"t": 50, "l": 10, "r": 10, "b": 10}, separators=separators
+    )
     return fig

@@ -45,10 +45,23 @@ class Profile:
     # The participant lets the coach's cohort dashboard and its exports show their email.
     share_with_cohort: bool = False
     week_starts: str = "monday"  # or "sunday": where the weekly check-in's week begins
+    locale: str = ""  # en-GB, de-CH...; '' until chosen (see ``writes_in``)
 
     @property
     def first_name(self) -> str:
         return self.name.split()[0] if self.name.strip() else "you"
+
+    @property
+    def writes_in(self) -> str:
+        """The locale the participant's money and numbers are written in: theirs, or the one
+        their currency and time zone suggest."""
+        from . import locales
+
+        return self.locale or locales.suggest(self.currency, self.time_zone)
+
+    def money(self, amount: float, approx: bool = False) -> str:
+        """An amount in the participant's currency, written as in their locale."""
+        return format_money(amount, self.currency, approx, self.writes_in)
 
 
 PROFILE_FIELDS = [f.name for f in fields(Profile)]
@@ -64,6 +77,7 @@ LABELS = {
     "email": "Your email",
     "share_with_cohort": "My coach may share my email with my workshop group",
     "week_starts": "My week starts on",
+    "locale": "Numbers and dates as in",
 }
 
 
@@ -87,6 +101,10 @@ def clean_profile_field(field: str, value: object) -> str | int:
         if day not in ("monday", "sunday"):
             raise InputError(f"A week starts on Monday or Sunday (you typed {text!r}).")
         return day
+    if field == "locale":
+        from . import locales
+
+        return locales.clean(text)
     if field == "email" and text and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
         raise InputError(f"{text!r} does not look like an email address.")
     if field == "currency":
@@ -114,13 +132,18 @@ def today(profile: Profile) -> dt.date:
     return dt.date.today()
 
 
-def format_money(amount: float, currency: str = "USD", approx: bool = False) -> str:
-    """'$3,000', '£450', or with approx=True a round figure for talking points ('$3,100')."""
+def format_money(
+    amount: float, currency: str = "USD", approx: bool = False, locale: str | None = None
+) -> str:
+    """'$3,000', '£450', '1.234,50 €' (Babel, as written in ``locale``; US English when none
+    is given), or with approx=True a round figure for talking points ('$3,100'). Cents only
+    where they matter: not on round sums nor past a thousand."""
+    from . import locales
+
     if approx:
         amount = round_for_speech(amount)
-    symbol = CURRENCIES.get(currency.upper(), f"{currency.upper()} ")
-    decimals = 0 if approx or float(amount).is_integer() or abs(amount) >= 1000 else 2
-    return f"{'-' if amount < 0 else ''}{symbol}{abs(amount):,.{decimals}f}"
+    whole = approx or float(amount).is_integer() or abs(amount) >= 1000
+    return locales.money(amount, currency, locale, whole=whole)
 
 
 def round_for_speech(amount: float) -> float:

@@ -51,7 +51,14 @@ _NAMED_DAY = re.compile(r"([^\W\d_]{3,9})\.? +(\d{1,2}),? +(\d{4})")
 class DayOrder:
     """The day order of one file: decided from its values, a bank's habit, or a default."""
 
-    def __init__(self, values: list[str], *, day_first: bool | None = None, quicken: bool = False):
+    def __init__(
+        self,
+        values: list[str],
+        *,
+        day_first: bool | None = None,
+        quicken: bool = False,
+        usual_day_first: bool = False,
+    ):
         pairs = []
         pattern = _QUICKEN if quicken else _SLASHED
         for value in values:
@@ -63,14 +70,17 @@ class DayOrder:
             any(b > 12 for _, b in pairs),
             pairs[0] if pairs else None,
             day_first,
+            usual_day_first,
         )
 
     @classmethod
-    def of_numbers(cls, first: np.ndarray, second: np.ndarray, day_first: bool | None) -> DayOrder:
+    def of_numbers(
+        cls, first: np.ndarray, second: np.ndarray, day_first: bool | None, usual: bool = False
+    ) -> DayOrder:
         """The order of dates written a/b/year, from all their a's and b's (at least one)."""
         order = cls.__new__(cls)
         pair = (int(first[0]), int(second[0]))
-        order._decide(bool((first > 12).any()), bool((second > 12).any()), pair, day_first)
+        order._decide(bool((first > 12).any()), bool((second > 12).any()), pair, day_first, usual)
         return order
 
     def _decide(
@@ -79,6 +89,7 @@ class DayOrder:
         second_big: bool,
         example: tuple[int, int] | None,
         day_first: bool | None,
+        usual_day_first: bool = False,
     ) -> None:
         self.warning = ""
         if first_big and second_big:
@@ -89,6 +100,15 @@ class DayOrder:
             self.day_first = False
         elif day_first is not None:
             self.day_first = day_first
+        elif usual_day_first:  # as the participant's locale writes dates (3/4 is 3 April)
+            self.day_first = True
+            if example:
+                a, b = example
+                self.warning = (
+                    f"Dates such as {a}/{b} could be read either way; they were read day first, "
+                    f"as dates are written where you live ({a} {MONTH_NAMES[b - 1]}). If that is "
+                    "wrong, import the file again choosing month first."
+                )
         else:
             self.day_first = False
             if example:
@@ -151,15 +171,24 @@ def parse_date(value: str, order: DayOrder, *, quicken: bool = False) -> dt.date
 
 
 def parse_dates(
-    values: pd.Series, *, day_first: bool | None = None, quicken: bool = False
+    values: pd.Series,
+    *,
+    day_first: bool | None = None,
+    quicken: bool = False,
+    usual_day_first: bool = False,
 ) -> tuple[pd.Series, str]:
     """Dates (datetime64, NaT where a value is not a date) and a warning when the day order
     had to be guessed."""
     codes, distinct = _distinct(values)
-    if not quicken and (at_once := _parse_plain_dates(distinct, day_first)) is not None:
+    if not quicken and (at_once := _parse_plain_dates(distinct, day_first, usual_day_first)):
         parsed, warning = at_once
         return _spread(parsed, codes, values.index), warning
-    order = DayOrder([v.strip() for v in distinct], day_first=day_first, quicken=quicken)
+    order = DayOrder(
+        [v.strip() for v in distinct],
+        day_first=day_first,
+        quicken=quicken,
+        usual_day_first=usual_day_first,
+    )
     days = [parse_date(v, order, quicken=quicken) for v in distinct]
     # A day datetime64[ns] cannot hold (year 1500, 9999) is no date this workbook can read.
     days = [d if d is not None and _FIRST_DAY <= d <= _LAST_DAY else None for d in days]
@@ -180,7 +209,9 @@ _ALL_DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}(?:\n\d{1,2}\.\d{1,2}\.\d{4})*
 _DATE_PARTS = re.compile(r"[-/.\n]")
 
 
-def _parse_plain_dates(distinct: list[str], day_first: bool | None) -> tuple[pd.Series, str] | None:
+def _parse_plain_dates(
+    distinct: list[str], day_first: bool | None, usual_day_first: bool = False
+) -> tuple[pd.Series, str] | None:
     """parse_dates for distinct values all in one plain layout; None for any other file."""
     joined = "\n".join(distinct)
     if not joined:
@@ -199,7 +230,7 @@ def _parse_plain_dates(distinct: list[str], day_first: bool | None) -> tuple[pd.
     elif layout == "dotted":
         day, month, year = a, b, c
     else:
-        order = DayOrder.of_numbers(a, b, day_first)
+        order = DayOrder.of_numbers(a, b, day_first, usual_day_first)
         warning = order.warning
         if order.day_first is None:  # the file contradicts itself: no date can be trusted
             return pd.Series(pd.NaT, index=range(len(distinct)), dtype="datetime64[ns]"), warning

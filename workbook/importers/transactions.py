@@ -143,10 +143,14 @@ def _recognise(cells: list[str]) -> Layout | None:
     return None
 
 
-def read_transactions(source: object, day_first: bool | None = None) -> pd.DataFrame:
+def read_transactions(
+    source: object, day_first: bool | None = None, *, usual_day_first: bool = False
+) -> pd.DataFrame:
     """Read a bank or card export (CSV, OFX/QFX/QBO or QIF); see the module docstring.
 
-    ``day_first`` settles the day order when the file's own dates cannot (all days 12 or less).
+    ``day_first`` settles the day order when the file's own dates cannot (all days 12 or less);
+    without it, the bank's known habit does, and without that ``usual_day_first``: how dates
+    are written where the participant lives (their locale).
     """
     src = load(source)
     hint = "Check that it is the CSV, OFX, QFX or QIF file your bank gave you."
@@ -156,8 +160,8 @@ def read_transactions(source: object, day_first: bool | None = None) -> pd.DataF
         if _ofx.is_ofx(text):
             return _from_ofx(src, text)
         if _qif.is_qif(text):
-            return _from_qif(src, text, day_first)
-        return _from_csv(src, text, day_first)
+            return _from_qif(src, text, day_first, usual_day_first)
+        return _from_csv(src, text, day_first, usual_day_first)
 
 
 def _texts(description: pd.Series) -> dict[str, np.ndarray]:
@@ -229,14 +233,14 @@ def _finish(src: Source, frame: pd.DataFrame, warnings: list[str], what: str) ->
 # -- CSV -------------------------------------------------------------------------------
 
 
-def _from_csv(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
+def _from_csv(src: Source, text: str, day_first: bool | None, usual: bool = False) -> pd.DataFrame:
     found = find_heading(text, _recognise)
     if found is None:
-        return _headerless(src, text, day_first)
+        return _headerless(src, text, day_first, usual)
     offset, delimiter, cells, layout = found
     amounts = _role_columns(cells).get("amount", [None])[0]
     table = drop_empty_and_repeated(read_rows(src, text, offset, delimiter, numbers=amounts))
-    return _frame(src, table, layout, day_first)
+    return _frame(src, table, layout, day_first, usual)
 
 
 def _column(
@@ -248,7 +252,9 @@ def _column(
     return table.rows.iloc[:, positions[which]].astype(str)
 
 
-def _frame(src: Source, table: Table, layout: Layout, day_first: bool | None) -> pd.DataFrame:
+def _frame(
+    src: Source, table: Table, layout: Layout, day_first: bool | None, usual: bool = False
+) -> pd.DataFrame:
     rows = table.rows
     warnings = list(table.warnings)
     roles = _role_columns(table.headings)
@@ -260,7 +266,7 @@ def _frame(src: Source, table: Table, layout: Layout, day_first: bool | None) ->
         shown = ", ".join(table.headings[:20])
         raise src.fail(f"it has no column of dates. Its headings are: {shown}.")
     parsed, warning = parse_dates(
-        dates, day_first=layout.day_first if day_first is None else day_first
+        dates, day_first=layout.day_first if day_first is None else day_first, usual_day_first=usual
     )
     if warning:
         warnings.append(warning)
@@ -375,7 +381,9 @@ def _report(
 HEADERLESS_COLUMNS = 30
 
 
-def _headerless(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
+def _headerless(
+    src: Source, text: str, day_first: bool | None, usual: bool = False
+) -> pd.DataFrame:
     """Wells Fargo and HSBC UK write no headings: find the date, amount and text columns from
     the values."""
     lines = first_lines(text, 20)
@@ -404,7 +412,7 @@ def _headerless(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
         table.rows.columns = table.headings
         wells = sample.shape[1] == 5 and (sample.iloc[:, 2] == "*").all()
         layout = Layout("Wells Fargo" if wells else "CSV", day_first=False if wells else None)
-        return _frame(src, table, layout, day_first)
+        return _frame(src, table, layout, day_first, usual)
     raise src.fail(
         "this is not a bank or card export this workbook recognises: no row of column "
         "headings with a date and an amount was found. " + _headings_found(text)
@@ -450,10 +458,12 @@ def _from_ofx(src: Source, text: str) -> pd.DataFrame:
     )  # fmt: skip
 
 
-def _from_qif(src: Source, text: str, day_first: bool | None) -> pd.DataFrame:
+def _from_qif(src: Source, text: str, day_first: bool | None, usual: bool = False) -> pd.DataFrame:
     found, warnings = _qif.records(text)
     frame = _records(found, ["D", "T", "U", "P", "M", "N", "ACCOUNT"])
-    dates, warning = parse_dates(frame["D"], day_first=day_first, quicken=True)
+    dates, warning = parse_dates(
+        frame["D"], day_first=day_first, quicken=True, usual_day_first=usual
+    )
     if warning:
         warnings.append(warning)
     amount = parse_amounts(frame["T"].where(frame["T"] != "", frame["U"]))

@@ -37,7 +37,8 @@ def each_chart(wb: Any) -> Iterator[plots.Spec]:
     """The plan's charts one at a time, each built when the last has been taken."""
     spend = wb.spend_table()
     if len(spend):
-        yield plots.money_trail_spec(spend, wb.profile().currency)
+        profile = wb.profile()
+        yield plots.money_trail_spec(spend, profile.currency, locale=profile.writes_in)
     if len(wb.contacts()):
         yield plots.network_spec(wb.network_layout(), wb.profile().name)
     goals = wb.goals()

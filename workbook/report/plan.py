@@ -14,7 +14,6 @@ from .. import gains as gains_rules
 from .. import goals as goal_rules
 from .._places import file_stem
 from ..contacts import DEPTH_SHORT
-from ..profile import format_money
 from ..words import count
 
 
@@ -53,7 +52,8 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
             to_make.append(
                 {
                     "business": b["name"],
-                    "ask": "Choose an ask: " + money_trail.relationship_line(b, currency),
+                    "ask": "Choose an ask: "
+                    + money_trail.relationship_line(b, currency, profile.writes_in),
                     "talking_points": [],
                 }
             )
@@ -118,13 +118,13 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
         "date_text": f"{day.day} {day:%B %Y}",
         "money": {
             "businesses": totals["businesses"],
-            "lifetime": format_money(totals["lifetime_spend"], currency),
-            "annual": format_money(totals["annual_spend"], currency),
+            "lifetime": profile.money(totals["lifetime_spend"]),
+            "annual": profile.money(totals["annual_spend"]),
             "referrals_sent": totals["referrals_sent"],
             "line": (
-                f"You spend {format_money(totals['annual_spend'], currency)} a year with "
+                f"You spend {profile.money(totals['annual_spend'])} a year with "
                 f"{count(totals['businesses'], 'local business', 'local businesses')} "
-                f"({format_money(totals['lifetime_spend'], currency)} in all)"
+                f"({profile.money(totals['lifetime_spend'])} in all)"
                 + (
                     f" and have sent them {count(totals['referrals_sent'], 'referral')}."
                     if totals["referrals_sent"]

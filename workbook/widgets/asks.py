@@ -8,7 +8,6 @@ from typing import Any
 import ipywidgets as w
 
 from .. import money_trail
-from ..profile import format_money
 from ._common import UNSEEN_LABEL, LiveHTML, StatusLine, esc, in_words, lean, save, width
 from ._removal import RemoveControl
 
@@ -61,12 +60,11 @@ class AskBuilder(w.VBox):
 
     def _refresh_choices(self) -> None:
         spend = self.wb.spend_table()
-        currency = self.wb.profile().currency
+        profile = self.wb.profile()
         current = self.business.value
         self.business.options = [
             (
-                f"{name} · {format_money(total, currency)} lifetime"
-                + (" · declined before" if d else ""),
+                f"{name} · {profile.money(total)} lifetime" + (" · declined before" if d else ""),
                 int(i),
             )
             for name, total, d, i in zip(
@@ -91,7 +89,7 @@ class AskBuilder(w.VBox):
         spend = self.wb.spend_table().set_index("id")
         business = spend.loc[self.business.value].to_dict()
         profile = self.wb.profile()
-        line = money_trail.relationship_line(business, profile.currency)
+        line = money_trail.relationship_line(business, profile.currency, profile.writes_in)
         parts = [f"<p><b>{esc(business['name'])}</b>: {esc(line)}</p>"]
         if business["declined"]:
             parts.append(
@@ -267,7 +265,7 @@ class ThisWeek(LiveHTML):
             )
         else:
             items = "".join(
-                f"<li><b>{esc(b['name'])}</b>: {esc(money_trail.relationship_line(b, profile.currency))}</li>"
+                f"<li><b>{esc(b['name'])}</b>: {esc(money_trail.relationship_line(b, profile.currency, profile.writes_in))}</li>"
                 for b in picks.to_dict("records")
             )
             body = f"<p>This week, approach:</p><ol>{items}</ol>"

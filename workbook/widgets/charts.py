@@ -50,10 +50,10 @@ class MoneyTrailCharts(Charts):
 
     def figures_for(self, wb: Any) -> list[Any]:
         spend = wb.spend_table()
-        currency = wb.profile().currency
+        profile = wb.profile()
         return [
-            plots.money_trail(spend, currency, app.chart_width()),
-            plots.money_trail_treemap(spend, currency),
+            plots.money_trail(spend, profile.currency, app.chart_width(), profile.writes_in),
+            plots.money_trail_treemap(spend, profile.currency, profile.writes_in),
         ]
 
 

@@ -10,7 +10,6 @@ import ipywidgets as w
 import pandas as pd
 
 from .._errors import InputError
-from ..profile import format_money
 from ..words import count
 from ._common import (
     UNSEEN_LABEL,
@@ -162,7 +161,8 @@ class _CandidateRow(w.HBox):
     """One business to add: name, profession and amount to check, the file's facts, a button.
     Its parts share their layouts and styles with every other row (see ``lean``)."""
 
-    def __init__(self, candidate: pd.Series, currency: str, accept: Any):
+    def __init__(self, candidate: pd.Series, profile: Any, accept: Any):
+        currency = profile.currency
         self.payee = str(candidate["payee"])
         self.name = lean(
             w.Text,
@@ -192,7 +192,7 @@ class _CandidateRow(w.HBox):
         facts = lean(
             w.HTML,
             f"<small>{count(int(candidate['visits']), 'payment')}, {when}, "
-            f"{esc(format_money(float(candidate['total']), currency))} in all"
+            f"{esc(profile.money(float(candidate['total'])))} in all"
             + (f", via {esc(candidate['processor'])}" if candidate["processor"] else "")
             + "</small>",
             layout=width(_COLUMNS["From your file"]),
@@ -271,7 +271,7 @@ class BankCandidates(w.VBox):
         if listed is not None and listed[1] == self.shown and listed[0].equals(found):
             return  # the same list: rows made again would lose a click or an edit under way
         self._listed = (found, self.shown)
-        currency = self.wb.profile().currency
+        profile = self.wb.profile()
         if found.empty:
             self.intro.value = (
                 "<p><i>Nothing yet: choose a bank or card export above, and the businesses "
@@ -308,7 +308,7 @@ class BankCandidates(w.VBox):
             payee = str(candidate["payee"])
             row = self._rows.pop(payee, None)
             keep[payee] = (
-                row if row is not None else _CandidateRow(candidate, currency, self._accept)
+                row if row is not None else _CandidateRow(candidate, profile, self._accept)
             )
         for old in self._rows.values():  # its own parts; the shared layouts and styles stay
             for part in old.children:

@@ -10,7 +10,6 @@ import pandas as pd
 from .. import network as network_rules
 from .. import preferred_clients
 from ..contacts import DEPTH_CHOICES, DEPTH_SHORT, DEPTHS
-from ..profile import format_money
 from ._common import StatusLine, date_field, esc, heading, lean, save, width
 from ._removal import RemoveControl
 from ._rows import Field, RowList
@@ -251,11 +250,11 @@ class ReferralLog(w.VBox):
         contacts = self.wb.contacts()
         self._by_name = {n: int(i) for n, i in zip(contacts["name"], contacts["id"], strict=True)}
         self.person.options = sorted(self._by_name)
-        currency = self.wb.profile().currency
+        profile = self.wb.profile()
         table = self.wb.reciprocity()
         rows = "".join(
             f"<tr><td>{esc(r['name'])}</td><td>{r['given']}</td><td>{r['received']}</td>"
-            f"<td>{format_money(r['value_received'], currency)}</td>"
+            f"<td>{profile.money(r['value_received'])}</td>"
             f"<td>{_balance_note(r['balance'])}</td></tr>"
             for r in table.to_dict("records")
         )
@@ -269,7 +268,7 @@ class ReferralLog(w.VBox):
         labels = []
         for r in logged.to_dict("records"):
             arrow = "→ to" if r["direction"] == "given" else "← from"
-            value = f" · {format_money(r['value'], currency)}" if r["value"] else ""
+            value = f" · {profile.money(r['value'])}" if r["value"] else ""
             labels.append(f"{r['on_date']} {arrow} {r['name']}: {r['what']}{value}")
         # The latest 20 as one block of text; any of them can be picked below to remove it.
         self.recent.value = "<br>".join(esc(label) for label in labels[:20])

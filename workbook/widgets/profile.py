@@ -18,12 +18,14 @@ _PLACEHOLDERS = {
     "currency": "USD",
     "time_zone": "America/New_York",
     "email": "dana@whitfieldhomes.example",
+    "locale": "en-US",
 }
 
 
 class ProfileForm(w.VBox):
-    """Name, business, profession, preferred client, city, currency, time zone, email, and
-    whether your coach may share your email with the group."""
+    """Name, business, profession, preferred client, city, currency, time zone, email,
+    whether your coach may share your email with the group, the first day of your week, and
+    how your money, numbers and dates are written (suggested from currency and time zone)."""
 
     def __init__(self, wb: Any):
         self.wb = wb
@@ -74,6 +76,18 @@ class ProfileForm(w.VBox):
                 ensure_option=False,
                 continuous_update=False,
                 **common,
+            )
+        if field == "locale":
+            from .. import locales
+
+            profile = self.wb.profile()
+            suggested = locales.suggest(profile.currency, profile.time_zone)
+            return lean(
+                w.Combobox,
+                options=list(locales.OFFERED),
+                ensure_option=False,
+                continuous_update=False,
+                **{**common, "placeholder": f"{suggested}, from your currency and time zone"},
             )
         if field == "time_zone":
             return lean(

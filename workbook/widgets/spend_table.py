@@ -7,7 +7,6 @@ from typing import Any
 import ipywidgets as w
 
 from .. import money_trail
-from ..profile import format_money
 from ..words import count
 from ._common import StatusLine, esc, heading, lean, save, width
 from ._rows import Field, RowList
@@ -37,11 +36,11 @@ _PROFESSION_HINTS = [
 ]
 
 
-def business_line(business: dict[str, Any], currency: str) -> str:
+def business_line(business: dict[str, Any], profile: Any) -> str:
     """One business in words: name and profession, what is paid and how often, the years,
     the referrals sent, and what that makes a year and in all."""
     how = business["frequency"]
-    paid = format_money(business["amount"], currency) + " " + money_trail.FREQUENCIES[how]
+    paid = profile.money(business["amount"]) + " " + money_trail.FREQUENCIES[how]
     if how == "per_visit":
         paid += f", {count(business['visits_per_year'], 'visit', 'visits')} a year"
     facts = [
@@ -58,8 +57,8 @@ def business_line(business: dict[str, Any], currency: str) -> str:
     return (
         f"<b>{esc(business['name'])}</b>{profession}<br><small>"
         + " · ".join(f if f.startswith("<span") else esc(f) for f in facts)
-        + f"</small><br><b>{esc(format_money(business['annual_spend'], currency))}</b> a year · "
-        f"<b>{esc(format_money(business['lifetime_spend'], currency))}</b> in all"
+        + f"</small><br><b>{esc(profile.money(business['annual_spend']))}</b> a year · "
+        f"<b>{esc(profile.money(business['lifetime_spend']))}</b> in all"
     )
 
 
@@ -71,7 +70,7 @@ class SpendTable(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.totals = lean(w.HTML)
-        self.currency = wb.profile().currency
+        self.profile = wb.profile()
         self.form = _AddBusinessForm(wb, self.status)
         fields = [
             Field("name", "Business"),
@@ -91,7 +90,7 @@ class SpendTable(w.VBox):
         self.rows = RowList(
             fields=fields,
             update=wb.update_business,
-            summary=lambda b: business_line(b, self.currency),
+            summary=lambda b: business_line(b, self.profile),
             name_of=lambda b: str(b["name"]),
             remove=wb.delete_business,
             what_goes_with=lambda i: wb.what_goes_with("businesses", i),
@@ -114,13 +113,13 @@ class SpendTable(w.VBox):
 
     def _refresh_view(self) -> None:
         spend = self.wb.spend_table()
-        self.currency = self.wb.profile().currency
+        self.profile = self.wb.profile()
         self.rows.show(spend.to_dict("records"))
         sums = money_trail.totals(spend)
         self.totals.value = (
             f"<b>{sums['businesses']}</b> businesses · "
-            f"<b>{format_money(sums['annual_spend'], self.currency)}</b> a year · "
-            f"<b>{format_money(sums['lifetime_spend'], self.currency)}</b> invested in all · "
+            f"<b>{self.profile.money(sums['annual_spend'])}</b> a year · "
+            f"<b>{self.profile.money(sums['lifetime_spend'])}</b> invested in all · "
             f"<b>{sums['referrals_sent']}</b> referrals sent"
         )
 

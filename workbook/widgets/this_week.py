@@ -20,7 +20,7 @@ from ._removal import RemoveControl
 from .charts import Charts
 
 
-def _said(summary: dict[str, Any], currency: str) -> list[str]:
+def _said(summary: dict[str, Any], currency: str, locale: str | None = None) -> list[str]:
     """The week's numbers as words, the ones that happened ('2 meetings held'); plainly, with
     no failure colours: a quiet week is a quiet week."""
     from ..profile import format_money
@@ -31,7 +31,7 @@ def _said(summary: dict[str, Any], currency: str) -> list[str]:
         if not value:
             continue
         if key == "referral_value":
-            said.append(f"{format_money(value, currency)} {many}")
+            said.append(f"{format_money(value, currency, locale=locale)} {many}")
         else:
             said.append(f"{value} {one if value == 1 else many}")
     return said
@@ -106,9 +106,9 @@ class CheckIn(Follows, w.VBox):
 
     def refresh(self) -> None:
         week = self.wb.week()
-        currency = self.wb.profile().currency
+        profile = self.wb.profile()
         start, end = dt.date.fromisoformat(week["start"]), dt.date.fromisoformat(week["end"])
-        said = _said(week, currency)
+        said = _said(week, profile.currency, profile.writes_in)
         aims = self.wb.targets()
         planned = [f"{this_week.METRICS[k][1].capitalize()}: "
                    f"{this_week.planned(int(week.get(k, 0)), n)}" for k, n in aims.items()]  # fmt: skip
@@ -137,7 +137,7 @@ class CheckIn(Follows, w.VBox):
             self.suggested.options = offered
         if self.suggested.value not in offered:  # a drop-down with no value shows blank
             self.suggested.value = offered[0]
-        self.history.value = self._history(done, currency)
+        self.history.value = self._history(done, profile)
         self.remove.set_rows([f"the week of {_week_words(s)}" for s in done["week_start"]],
                              done["id"])  # fmt: skip
 
@@ -172,13 +172,13 @@ class CheckIn(Follows, w.VBox):
             boxes.append(box)
         self.ticks.children = tuple(boxes)
 
-    def _history(self, done: Any, currency: str) -> str:
+    def _history(self, done: Any, profile: Any) -> str:
         if not len(done):
             return ""
         notes = self.wb.coach_notes()
         rows = "".join(
             f"<li><b>Week of {html.escape(_week_words(r['week_start']))}</b>: "
-            f"{html.escape(', '.join(_said(r['summary'], currency)) or 'a quiet week')}"
+            f"{html.escape(', '.join(_said(r['summary'], profile.currency, profile.writes_in)) or 'a quiet week')}"
             + (f"; said: {html.escape('; '.join(r['commitments']))}" if r["commitments"] else "")
             + (f"<br><i>{html.escape(r['note'])}</i>" if r["note"] else "")
             + _notes_on(notes, int(r["id"]))

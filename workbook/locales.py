@@ -1,0 +1,148 @@
+"""The participant's locale: how money, numbers and dates are written for them (Babel, from
+CLDR's data), suggested from the currency and time zone of their profile until they choose.
+
+A locale is written the way people read it, ``en-GB`` or ``de-CH``. The workbook's words are
+English for now, so the suggestion is English as written in the participant's country when
+CLDR has it (``en-DE``: "1.234,50 €"), else the country's own language (``es-MX``).
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from functools import cache
+
+from babel import Locale, UnknownLocaleError, localedata, numbers
+from babel.core import get_global
+
+from ._errors import InputError
+
+# The locales the profile offers first; any other that CLDR knows is accepted too.
+OFFERED = ("en-US", "en-GB", "en-IE", "en-AU", "en-NZ", "en-CA", "en-IN", "en-ZA", "en-DE",
+           "en-AT", "en-CH", "de-DE", "de-AT", "de-CH", "es-ES", "es-MX")  # fmt: skip
+DEFAULT = "en-US"
+LANGUAGE = "en"  # the language the workbook's words are in
+
+
+def clean(text: object) -> str:
+    """A locale as stored ('en-GB'), from what a participant types ('en_gb', 'EN-GB'); ''
+    for none (then the suggestion is used). One CLDR does not know is refused in words."""
+    typed = str(text or "").strip()
+    if not typed:
+        return ""
+    parts = re.split(r"[-_\s]+", typed)
+    if len(parts) == 2 and parts[0].isalpha() and parts[1].isalpha():
+        name = f"{parts[0].lower()}_{parts[1].upper()}"
+        if localedata.exists(name):
+            return name.replace("_", "-")
+    raise InputError(
+        f"{typed!r} is not a language and country this computer knows. Pick one from the list, "
+        "such as en-GB (English, United Kingdom) or de-DE (German, Germany)."
+    )
+
+
+def _territory(currency: str, time_zone: str) -> str:
+    """The participant's country: from the time zone, else from a currency one country uses."""
+    if time_zone:
+        try:
+            zoneinfo.ZoneInfo(time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            pass
+        else:
+            found = get_global("zone_territories").get(time_zone)
+            if found and found != "001":
+                return str(found)
+    return _currency_territories().get(currency.upper(), "")
+
+
+@cache
+def _currency_territories() -> dict[str, str]:
+    """Each currency used by exactly one country (with CLDR's own data): USD -> US, GBP -> GB,
+    INR -> IN; the euro is used by many, so its country comes from the time zone."""
+    users: dict[str, set[str]] = {}
+    for territory, money in get_global("territory_currencies").items():
+        for code, _since, until, tender in money:
+            if until is None and tender:  # in use now, legal tender
+                users.setdefault(code, set()).add(territory)
+    found = {code: next(iter(t)) for code, t in users.items() if len(t) == 1}
+    return found | {"USD": "US", "AUD": "AU", "NZD": "NZ", "CHF": "CH", "GBP": "GB", "INR": "IN"}
+
+
+def suggest(currency: str = "", time_zone: str = "") -> str:
+    """The locale to write the participant's money and dates in until they choose one."""
+    territory = _territory(currency, time_zone)
+    if not territory:
+        return DEFAULT
+    if localedata.exists(f"{LANGUAGE}_{territory}"):
+        return f"{LANGUAGE}-{territory}"
+    spoken = get_global("territory_languages").get(territory, {})
+    for language in sorted(spoken, key=lambda lang: -spoken[lang]["population_percent"]):
+        if spoken[language].get("official_status") and localedata.exists(f"{language}_{territory}"):
+            return f"{language}-{territory}"
+    return DEFAULT
+
+
+@cache
+def babel_locale(locale: str | None) -> Locale:
+    try:
+        return Locale.parse((locale or DEFAULT).replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(DEFAULT.replace("-", "_"))
+
+
+def money(amount: float, currency: str, locale: str | None = None, whole: bool = False) -> str:
+    """An amount as written in the locale ('$3,000', '1.234,50 €', '₹1,23,456', "CHF
+    1'234.50"); ``whole`` drops the cents, as for large and round sums."""
+    where = babel_locale(locale)
+    code = currency.upper()
+    if whole:
+        pattern = re.sub(r"\.0+", "", where.currency_formats["standard"].pattern)
+        text = numbers.format_currency(round(float(amount)), code, format=pattern, locale=where,
+                                       currency_digits=False)  # fmt: skip
+    else:
+        text = numbers.format_currency(float(amount), code, locale=where)
+    # CLDR's currency spacing, which Babel leaves out: a symbol of letters stands apart from
+    # the digits ('XYZ 10', 'CHF 10', not 'XYZ10').
+    symbol = numbers.get_currency_symbol(code, locale=where)
+    if symbol[-1:].isalpha():
+        text = re.sub(rf"{re.escape(symbol)}(?=[\d])", symbol + " ", text, count=1)
+    if symbol[:1].isalpha():
+        text = re.sub(rf"(?<=\d){re.escape(symbol)}", " " + symbol, text, count=1)
+    return text
+
+
+def number(value: float, locale: str | None = None) -> str:
+    """A number as written in the locale (1,234.5 / 1.234,5 / 1,23,456)."""
+    return numbers.format_decimal(value, locale=babel_locale(locale))
+
+
+def chart_separators(locale: str | None = None) -> str:
+    """Plotly's ``layout.separators`` for the locale: its decimal mark, then its thousands
+    mark."""
+    where = babel_locale(locale)
+    return numbers.get_decimal_symbol(where) + numbers.get_group_symbol(where)
+
+
+def day_first(locale: str | None = None) -> bool:
+    """Whether dates such as 03/04/2025 are day first where the participant lives (3 April in
+    the UK, March 4 in the US): from the locale's short date pattern."""
+    pattern = babel_locale(locale).date_formats["short"].pattern
+    return pattern.lower().find("d") < pattern.find("M")
+
+
+def name(locale: str) -> str:
+    """'English (United Kingdom)' for 'en-GB', in the workbook's language."""
+    return babel_locale(locale).get_display_name(LANGUAGE) or locale
+
+
+def chart_money(currency: str, locale: str | None = None) -> tuple[str, str]:
+    """The currency's symbol around a chart's numbers as the locale writes it: ('$', '') in
+    the US, ('', ' €') in Germany, ('CHF ', '') in Switzerland."""
+    where = babel_locale(locale)
+    symbol = numbers.get_currency_symbol(currency.upper(), locale=where)
+    pattern = where.currency_formats["standard"].pattern.split(";")[0]
+    spaced = symbol[-1:].isalpha() or bool(re.search(r"¤\s|\s¤", pattern))
+    gap = " " if spaced else ""
+    if pattern.strip().startswith("¤"):
+        return symbol + gap, ""
+    return "", gap + symbol
