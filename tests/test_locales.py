@@ -138,3 +138,22 @@ def test_a_banks_known_habit_wins_over_the_locale(tmp_path):
         wb.set_profile(currency="GBP", time_zone="Europe/London")
         wb.import_transactions(source)
         assert list(wb.transactions()["date"].dt.date) == [dt.date(2025, 3, 4)]
+
+
+def test_the_profile_form_offers_locales_in_words(tmp_workbook):
+    from workbook.widgets import ProfileForm
+
+    wb = tmp_workbook
+    wb.set_profile(currency="GBP", time_zone="Europe/London")
+    form = ProfileForm(wb)
+    field = form.fields["locale"]
+    assert field.placeholder.startswith("en-GB · English (United Kingdom), from your currency")
+    assert "de-CH · German (Switzerland)" in field.options
+    field.value = "en-IN · English (India)"
+    assert wb.profile().locale == "en-IN" and form.status["locale"].kind == "saved"
+    field.value = "Klingon"
+    assert form.status["locale"].kind == "error" and "not a language and country" in (
+        form.status["locale"].value
+    )
+    assert wb.profile().locale == "en-IN"  # what was saved stays
+    assert ProfileForm(wb).fields["locale"].value == "en-IN · English (India)"

@@ -27,7 +27,7 @@ LANGUAGE = "en"  # the language the workbook's words are in
 def clean(text: object) -> str:
     """A locale as stored ('en-GB'), from what a participant types ('en_gb', 'EN-GB'); ''
     for none (then the suggestion is used). One CLDR does not know is refused in words."""
-    typed = str(text or "").strip()
+    typed = str(text or "").split(" · ")[0].strip()  # 'en-GB · English (United Kingdom)'
     if not typed:
         return ""
     parts = re.split(r"[-_\s]+", typed)
@@ -133,6 +133,11 @@ def day_first(locale: str | None = None) -> bool:
 def name(locale: str) -> str:
     """'English (United Kingdom)' for 'en-GB', in the workbook's language."""
     return babel_locale(locale).get_display_name(LANGUAGE) or locale
+
+
+def choice(locale: str) -> str:
+    """How a locale is offered in the profile: 'en-GB · English (United Kingdom)'."""
+    return f"{locale} · {name(locale)}"
 
 
 def chart_money(currency: str, locale: str | None = None) -> tuple[str, str]:

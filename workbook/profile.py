@@ -77,7 +77,7 @@ LABELS = {
     "email": "Your email",
     "share_with_cohort": "My coach may share my email with my workshop group",
     "week_starts": "My week starts on",
-    "locale": "Numbers and dates as in",
+    "locale": "Money and numbers as written in",
 }
 
 

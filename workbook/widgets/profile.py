@@ -81,14 +81,15 @@ class ProfileForm(w.VBox):
             from .. import locales
 
             profile = self.wb.profile()
-            suggested = locales.suggest(profile.currency, profile.time_zone)
+            suggested = locales.choice(locales.suggest(profile.currency, profile.time_zone))
             return lean(
                 w.Combobox,
-                options=list(locales.OFFERED),
+                options=[locales.choice(c) for c in locales.OFFERED],
                 ensure_option=False,
                 continuous_update=False,
-                **{**common, "placeholder": f"{suggested}, from your currency and time zone"},
-            )
+                **{**common, "value": locales.choice(value) if value else "",
+                   "placeholder": f"{suggested}, from your currency and time zone"},
+            )  # fmt: skip
         if field == "time_zone":
             return lean(
                 w.Combobox,
