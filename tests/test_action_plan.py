@@ -379,3 +379,25 @@ def test_the_cohort_report_counts_in_words_and_says_what_to_do_when_empty(tmp_pa
     assert "0 asks made" in text  # zero of a count reads as a number, never '1 asks'
     assert "Nobody has given a profession yet (exercise 0)." in text
     assert "None yet: introductions come from" in text
+
+
+def test_a_browser_that_fails_leaves_a_plan_with_a_note_in_words(tmp_path):
+    """The browser is there but will not draw (here: a program that is no browser at all):
+    the PDF is made without charts, and its note says so in words, not in the browser's."""
+    wb = workbook.demo(tmp_path)
+    wb.close()
+    script = (
+        "import sys, workbook; from workbook import report\n"
+        "pdf, note = report.to_pdf(workbook.open(sys.argv[1]))\n"
+        "open(sys.argv[2], 'wb').write(pdf); print(note)\n"
+    )
+    out = tmp_path / "plan.pdf"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(wb.path), str(out)],
+        env={**os.environ, "BROWSER_PATH": shutil.which("false") or "/bin/false"},
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    assert "The charts could not be drawn this time" in done.stdout
+    text = _text(out.read_bytes(), tmp_path)
+    assert "The charts could not be drawn this time" in text and "Dana Whitfield" in text
+    assert not re.search(r"Error|Exception|Traceback|/bin/|0x[0-9a-f]", done.stdout + text)

@@ -188,3 +188,40 @@ def test_cohort_report_names_each_bad_file_and_reports_the_others(tmp_path):
     for name in ("empty.sqlite", "notes.sqlite", "dropped.sqlite"):
         assert name in said
     assert (tmp_path / "reports" / "cohort-report.html").exists()
+
+
+def test_a_current_file_that_is_read_only_says_so_when_an_edit_is_saved():
+    """A workbook opened read-only (a file in a folder the participant may not write) opens;
+    an edit is then refused in words, and the file is left as it was."""
+    folder = Path(f"/tmp/wb-readonly-now-{os.getpid()}")  # outside /root, readable by nobody
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    try:
+        path = folder / "dana.sqlite"
+        with workbook.open(path) as wb:
+            wb.set_profile(name="Dana")
+        path.chmod(0o444)
+        folder.chmod(0o555)
+        before = _fingerprint(folder)
+        script = (
+            "import sys, workbook\n"
+            "wb = workbook.open(sys.argv[1])\n"
+            "print(wb.profile().name)\n"
+            "try:\n"
+            "    wb.add_business(name='Corner Cafe', amount=4)\n"
+            "except workbook.InputError as exc:\n"
+            "    print(exc)\n"
+        )
+        done = subprocess.run(
+            [*_as_nobody(), sys.executable, "-c", script, str(path)],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "HOME": "/tmp"},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        name, said = done.stdout.strip().splitlines()
+        assert name == "Dana"
+        assert "Your change was not saved" in said and "read-only" in said
+        assert "readonly database" not in done.stdout + done.stderr
+        assert _fingerprint(folder) == before
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder, ignore_errors=True)

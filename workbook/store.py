@@ -148,6 +148,8 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations):
                 self._con.execute("BEGIN IMMEDIATE")
                 break
             except sqlite3.OperationalError as exc:
+                if "readonly" in str(exc):
+                    raise self._read_only() from None
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
                 if attempt == BUSY_RETRIES:
@@ -165,12 +167,24 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations):
                 self._con.execute(
                     "INSERT OR REPLACE INTO last_edit (id, at) VALUES (1, ?)", (_now(),)
                 )
+        except sqlite3.OperationalError as exc:
+            self._con.execute("ROLLBACK")
+            if "readonly" in str(exc):
+                raise self._read_only() from None
+            raise
         except BaseException:
             self._con.execute("ROLLBACK")
             raise
         finally:
             self._forget(set(tables) if tables else None)
         self._con.execute("COMMIT")
+
+    def _read_only(self) -> InputError:
+        return InputError(
+            f"Your change was not saved: the workbook {self.path.name} can be read but not "
+            "changed here (a read-only file or folder). Copy it to a folder of your own and "
+            "open the copy; everything saved before is in it."
+        )
 
     def on_change(self, listener: Callable[[str], None], key: object = None) -> None:
         """Call ``listener(table)`` after every committed write in this process.

@@ -75,7 +75,14 @@ def to_pdf(wb: Any, *, with_charts: bool = True) -> tuple[bytes, str]:
 
 
 def _not_drawn(exc: Exception) -> str:
-    return f"The charts could not be drawn ({exc}); the rest of the plan is complete."
+    """The plan's note in words; what the browser said goes to the workbook's log."""
+    from .._log import log
+
+    log.warning("charts not drawn for the action plan: %r", exc)
+    return (
+        "The charts could not be drawn this time (the browser that draws them did not answer); "
+        "the rest of the plan is complete. Make the plan again to try once more."
+    )
 
 
 _compiler: typst.Compiler | None = None
