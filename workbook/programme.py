@@ -107,11 +107,10 @@ def weeks_of(wb: Any, programme: Programme, today: dt.date) -> list[dict[str, An
     """For each week of the programme up to ``today``: the week's numbers from the workbook
     and the participant's check-in of that week (their own week that starts within it)."""
     check_ins = wb.check_ins().to_dict("records")
+    starts = [start for start in programme.week_starts() if start <= today]
     found = []
-    for n, start in enumerate(programme.week_starts(), start=1):
-        if start > today:
-            break
-        summary = this_week.summary(wb, start)
+    for n, (start, summary) in enumerate(zip(starts, this_week.summaries(wb, starts),
+                                             strict=True), start=1):  # fmt: skip
         mine = [c for c in check_ins
                 if -3 <= (dt.date.fromisoformat(c["week_start"]) - start).days < 4]  # fmt: skip
         check_in = mine[-1] if mine else None

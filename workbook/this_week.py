@@ -69,58 +69,86 @@ def _in(days: pd.Series, start: dt.date, end: dt.date) -> pd.Series:
 
 def summary(wb: Any, start: dt.date) -> dict[str, Any]:
     """The numbers of the week from ``start`` (see METRICS), from the workbook's own rows."""
-    end = start + dt.timedelta(days=7)
-    profile = wb.profile()
-    zone = zoneinfo.ZoneInfo(profile.time_zone) if profile.time_zone else dt.UTC
+    return _Rows(wb).week(start)
 
-    def dated(texts: pd.Series) -> pd.Series:  # a date column: in this week?
-        return _in(_days(texts), start, end)
 
-    def stamped(stamps: pd.Series) -> pd.Series:  # a UTC timestamp column, on their clock
-        return _in(_local_days(stamps, zone), start, end)
+def summaries(wb: Any, starts: list[dt.date]) -> list[dict[str, Any]]:
+    """``summary`` of each week, the workbook read once for them all."""
+    rows = _Rows(wb)
+    return [rows.week(start) for start in starts]
 
-    asks = wb.asks()
-    answered = dated(asks["answered_on"])
-    met = wb.interactions()
-    in_week = dated(met["on_date"])
-    follow = wb.store.read("follow_ups")
-    done = dated(follow["done_on"])
-    on_time = pd.to_datetime(follow["done_on"], errors="coerce") <= pd.to_datetime(
-        follow["due"], errors="coerce"
-    )
-    promises = wb.promises()
-    kept = dated(promises["done_on"])
-    # A promise slipped when its day was in the week and it was still open at the week's end.
-    slipped = dated(promises["due_on"]) & promises["open"].astype(bool) & (end <= wb.today())
-    referrals = wb.referrals()
-    this_week = dated(referrals["on_date"])
-    received = referrals[this_week & (referrals["direction"] == "received")]
-    contacts = wb.contacts()
-    new = stamped(contacts["created_at"])
-    gains = wb.gains()
-    numbers = {
-        "asks_made": dated(asks["asked_on"]).sum(),
-        "asks_agreed": (answered & (asks["status"] == "agreed")).sum(),
-        "asks_declined": (answered & (asks["status"] == "declined")).sum(),
-        "meetings": (in_week & met["kind"].isin(["one_to_one", "event"])).sum(),
-        "follow_ups_on_time": (done & on_time).sum(),
-        "follow_ups_late": (done & ~on_time).sum(),
-        "people_in_touch": met.loc[in_week, "contact_id"].nunique(),
-        "promises_kept": kept.sum(),
-        "promises_broken": (slipped & ~kept).sum(),
-        "referrals_given": (this_week & (referrals["direction"] == "given")).sum(),
-        "referrals_received": len(received),
-        "new_contacts": new.sum(),
-        "new_connections": (new & contacts["depth"].isin(["connection", "referral_partner"])).sum(),
-        "gains_filled": stamped(gains["updated_at"].fillna(gains["created_at"])).sum(),
-        "businesses_added": stamped(wb.businesses()["created_at"]).sum(),
-    }
-    return {
-        "start": start.isoformat(),
-        "end": (end - dt.timedelta(days=1)).isoformat(),
-        **{key: int(value) for key, value in numbers.items()},
-        "referral_value": float(pd.to_numeric(received["value"], errors="coerce").fillna(0).sum()),
-    }
+
+class _Rows:
+    """The workbook's rows that make a week's numbers, each with its day, read once for any
+    number of weeks (the progress chart counts every week since the first check-in)."""
+
+    def __init__(self, wb: Any):
+        profile = wb.profile()
+        zone = zoneinfo.ZoneInfo(profile.time_zone) if profile.time_zone else dt.UTC
+        self.today = wb.today()
+        self.asks = wb.store.read("asks")
+        self.asked, self.answered = _days(self.asks["asked_on"]), _days(self.asks["answered_on"])
+        self.met = wb.interactions()
+        self.met_on = _days(self.met["on_date"])
+        follow = wb.store.read("follow_ups")
+        self.follow_done = _days(follow["done_on"])
+        self.on_time = pd.to_datetime(follow["done_on"], errors="coerce") <= pd.to_datetime(
+            follow["due"], errors="coerce"
+        )
+        self.promises = wb.promises()
+        self.promise_done, self.promise_due = (
+            _days(self.promises["done_on"]),
+            _days(self.promises["due_on"]),
+        )
+        self.referrals = wb.referrals()
+        self.referred_on = _days(self.referrals["on_date"])
+        self.contacts = wb.contacts()
+        self.contact_made = _local_days(self.contacts["created_at"], zone)
+        gains = wb.gains()
+        self.gains_on = _local_days(gains["updated_at"].fillna(gains["created_at"]), zone)
+        self.business_made = _local_days(wb.businesses()["created_at"], zone)
+
+    def week(self, start: dt.date) -> dict[str, Any]:
+        end = start + dt.timedelta(days=7)
+
+        def within(days: pd.Series) -> pd.Series:
+            return _in(days, start, end)
+
+        asks, met, promises, referrals = self.asks, self.met, self.promises, self.referrals
+        answered = within(self.answered)
+        in_week = within(self.met_on)
+        done = within(self.follow_done)
+        kept = within(self.promise_done)
+        # A promise slipped when its day was in the week and it was still open at the week's end.
+        slipped = within(self.promise_due) & promises["open"].astype(bool) & (end <= self.today)
+        this_week = within(self.referred_on)
+        received = referrals[this_week & (referrals["direction"] == "received")]
+        new = within(self.contact_made)
+        connected = self.contacts["depth"].isin(["connection", "referral_partner"])
+        numbers = {
+            "asks_made": within(self.asked).sum(),
+            "asks_agreed": (answered & (asks["status"] == "agreed")).sum(),
+            "asks_declined": (answered & (asks["status"] == "declined")).sum(),
+            "meetings": (in_week & met["kind"].isin(["one_to_one", "event"])).sum(),
+            "follow_ups_on_time": (done & self.on_time).sum(),
+            "follow_ups_late": (done & ~self.on_time).sum(),
+            "people_in_touch": met.loc[in_week, "contact_id"].nunique(),
+            "promises_kept": kept.sum(),
+            "promises_broken": (slipped & ~kept).sum(),
+            "referrals_given": (this_week & (referrals["direction"] == "given")).sum(),
+            "referrals_received": len(received),
+            "new_contacts": new.sum(),
+            "new_connections": (new & connected).sum(),
+            "gains_filled": within(self.gains_on).sum(),
+            "businesses_added": within(self.business_made).sum(),
+        }
+        value = pd.to_numeric(received["value"], errors="coerce").fillna(0).sum()
+        return {
+            "start": start.isoformat(),
+            "end": (end - dt.timedelta(days=1)).isoformat(),
+            **{key: int(value) for key, value in numbers.items()},
+            "referral_value": float(value),
+        }
 
 
 def clean_commitments(commitments: list[str]) -> list[str]:
@@ -198,18 +226,16 @@ def progress(wb: Any, current: dt.date) -> pd.DataFrame:
     if not len(check_ins):
         return pd.DataFrame(columns=["week_start", "metric", "done", "target", "met"])
     first = dt.date.fromisoformat(check_ins["week_start"].iloc[0])
+    weeks = [first + dt.timedelta(days=7 * n) for n in range((current - first).days // 7 + 1)]
     rows = []
-    week = first
-    while week <= current:
+    for week, numbers in zip(weeks, summaries(wb, weeks), strict=True):
         key = week.isoformat()
-        numbers = summary(wb, week)
         before = check_ins[check_ins["week_start"] < key]
         targets = before["targets"].iloc[-1] if len(before) else {}
         for metric in TARGETS:
             done, target = int(numbers.get(metric, 0)), int(targets.get(metric, 0))
             rows.append({"week_start": key, "metric": metric, "done": done, "target": target,
                          "met": bool(target) and done >= target})  # fmt: skip
-        week += dt.timedelta(days=7)
     return pd.DataFrame(rows)
 
 
