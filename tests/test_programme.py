@@ -324,3 +324,21 @@ def test_a_cohort_without_a_programme_hides_only_the_programme_setting(tmp_path)
     assert dashboard.programme.layout.display == "none"
     assert shared(w.Layout).display is None  # every other widget's layout left as it was
     assert "The programme" not in dashboard.view.value
+
+
+def test_an_older_copy_never_undoes_a_newer_note(tmp_path):
+    folder, mine, _ask = _participant(tmp_path)
+    shutil.copy(mine, folder / "ana-silva.sqlite")
+    copy = folder / "ana-silva.sqlite"
+    with workbook.open(copy) as wb:
+        wb.add_coach_note("First words.")
+    older = tmp_path / "older-copy.sqlite"
+    shutil.copy(copy, older)  # the copy as it was handed back the first time
+    con = sqlite3.connect(copy)  # the coach changes the note later
+    con.execute("UPDATE coach_notes SET text = 'Better words.', updated_at = '2030-01-01T00:00:00'")
+    con.commit()
+    con.close()
+    with workbook.open(mine) as wb:
+        assert wb.merge_notes(copy) == (1, 0)
+        assert wb.merge_notes(older) == (0, 0)  # handed the old file again: nothing undone
+        assert list(wb.coach_notes()["text"]) == ["Better words."]

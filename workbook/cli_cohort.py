@@ -17,7 +17,7 @@ def _cohort_new(args: argparse.Namespace) -> int:
     if (args.weeks is None) != (args.starts is None):
         raise InputError("A programme needs both --weeks and --starts.")
     if args.weeks is not None:  # checked before any workbook is made
-        programme._checked(programme.Programme(int(args.weeks), _date(args.starts)))
+        programme.checked(programme.Programme(int(args.weeks), _date(args.starts)))
     done = roster.new_cohort(Path(args.roster), Path(args.folder), args.templates)
     print(f"{Path(args.roster).name}: {done.columns}")
     for name, file in done.made.items():

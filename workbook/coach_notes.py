@@ -176,12 +176,20 @@ def merge(wb: Any, copy: str | Path) -> tuple[int, int]:
             if note["uid"] not in have.index:
                 insert(con, "coach_notes", values, stamp=False)
                 added += 1
-            elif have.loc[note["uid"], "text"] != note["text"]:
+            elif have.loc[note["uid"], "text"] != note["text"] and _when(note) > _when(
+                have.loc[note["uid"]]
+            ):  # changed by the coach since: an older copy never undoes a newer note
                 con.execute("UPDATE coach_notes SET text = ?, updated_at = ? WHERE uid = ?",
                             (note["text"], note["updated_at"] or now(), note["uid"]))  # fmt: skip
                 updated += 1
     wb.store.changed("coach_notes")
     return added, updated
+
+
+def _when(note: Any) -> str:
+    """When a note was last written (ISO time): changed, else made."""
+    changed = note["updated_at"]
+    return str(changed if isinstance(changed, str) and changed else note["created_at"])
 
 
 def merged_in_words(added: int, updated: int) -> str:

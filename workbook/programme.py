@@ -47,7 +47,7 @@ def read(folder: str | Path) -> Programme | None:
         return None
     try:
         values = tomllib.loads(path.read_text(encoding="utf-8"))
-        return _checked(Programme(int(values["weeks"]), values["starts"],
+        return checked(Programme(int(values["weeks"]), values["starts"],
                                   int(values.get("quiet_days", 7))))  # fmt: skip
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(
@@ -72,7 +72,7 @@ def save(folder: str | Path, weeks: Any = None, starts: Any = None, quiet_days: 
         changes["starts"] = parse_date(starts, "First day")
     if quiet_days is not None:
         changes["quiet_days"] = _whole(quiet_days, "The quiet days")
-    programme = _checked(replace(found, **changes) if found else Programme(**changes))
+    programme = checked(replace(found, **changes) if found else Programme(**changes))
     folder.mkdir(parents=True, exist_ok=True)
     (folder / FILE_NAME).write_text(
         "# The programme of this cohort (workbook cohort programme changes it).\n"
@@ -90,7 +90,7 @@ def _whole(value: Any, what: str) -> int:
         raise InputError(f"{what} should be a whole number, such as 6.") from None
 
 
-def _checked(programme: Programme) -> Programme:
+def checked(programme: Programme) -> Programme:
     if not 1 <= programme.weeks <= MAX_WEEKS:
         raise InputError(f"A programme runs from 1 to {MAX_WEEKS} weeks.")
     if not 1 <= programme.quiet_days <= 365:
