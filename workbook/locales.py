@@ -1,5 +1,6 @@
-"""The participant's locale: how money, numbers and dates are written for them (Babel, from
-CLDR's data), suggested from the currency and time zone of their profile until they choose.
+"""The participant's locale: how money and numbers are written for them, and which way round
+a date such as 03/04 is read (Babel, from CLDR's data); suggested from the currency and time
+zone of their profile until they choose.
 
 A locale is written the way people read it, ``en-GB`` or ``de-CH``. The workbook's words are
 English for now, so the suggestion is English as written in the participant's country when
@@ -69,7 +70,7 @@ def _currency_territories() -> dict[str, str]:
 
 
 def suggest(currency: str = "", time_zone: str = "") -> str:
-    """The locale to write the participant's money and dates in until they choose one."""
+    """The locale to write the participant's money and numbers in until they choose one."""
     territory = _territory(currency, time_zone)
     if not territory:
         return DEFAULT
@@ -127,7 +128,7 @@ def day_first(locale: str | None = None) -> bool:
     """Whether dates such as 03/04/2025 are day first where the participant lives (3 April in
     the UK, March 4 in the US): from the locale's short date pattern."""
     pattern = babel_locale(locale).date_formats["short"].pattern
-    return pattern.lower().find("d") < pattern.find("M")
+    return pattern.find("d") < pattern.find("M")
 
 
 def name(locale: str) -> str:

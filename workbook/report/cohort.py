@@ -11,6 +11,7 @@ from html import escape
 from pathlib import Path
 
 from .. import cohort as cohort_rules
+from .. import locales
 from ..profile import format_money
 from ..words import count
 
@@ -98,7 +99,7 @@ def report_body(cohort: cohort_rules.Cohort) -> str:
     pairs = cohort_rules.pairs(cohort)
     money = (
         format_money(totals["annual_spend"], totals["currency"]) if totals["currency"] else
-        f"{totals['annual_spend']:,.0f} (mixed currencies)"
+        f"{locales.number(round(totals['annual_spend']))} (mixed currencies)"
     )  # fmt: skip
     intro_rows = "".join(
         f"<tr><td>{e(r['Introduce'])}</td><td>{e(r['To'])}</td><td>{e(r['Why'])}</td></tr>"
