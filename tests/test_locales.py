@@ -157,3 +157,16 @@ def test_the_profile_form_offers_locales_in_words(tmp_workbook):
     )
     assert wb.profile().locale == "en-IN"  # what was saved stays
     assert ProfileForm(wb).fields["locale"].value == "en-IN · English (India)"
+
+
+def test_a_room_of_mixed_currencies_gets_a_plain_number(tmp_path):
+    from workbook import cohort
+    from workbook.report.cohort import report_body
+
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    for name, currency, amount in (("Ann", "USD", 1000), ("Bea", "GBP", 2345)):
+        with workbook.open(folder / f"{name.lower()}.sqlite") as wb:
+            wb.set_profile(name=name, currency=currency)
+            wb.add_business(name="Corner Cafe", amount=amount)
+    assert "spend 3,345 (mixed currencies) a year" in report_body(cohort.load(folder))
