@@ -13,6 +13,7 @@ import datetime as dt
 import zoneinfo
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import money_trail
@@ -62,11 +63,6 @@ def _days(texts: pd.Series) -> pd.Series:
     return pd.to_datetime(texts.astype("string").str[:10], errors="coerce", format="%Y-%m-%d")
 
 
-def _in(days: pd.Series, start: dt.date, end: dt.date) -> pd.Series:
-    """Whether each day is in [start, end); a gap is not."""
-    return ((days >= pd.Timestamp(start)) & (days < pd.Timestamp(end))).fillna(False).astype(bool)
-
-
 def summary(wb: Any, start: dt.date) -> dict[str, Any]:
     """The numbers of the week from ``start`` (see METRICS), from the workbook's own rows."""
     return _Rows(wb).week(start)
@@ -80,74 +76,85 @@ def summaries(wb: Any, starts: list[dt.date]) -> list[dict[str, Any]]:
 
 class _Rows:
     """The workbook's rows that make a week's numbers, each with its day, read once for any
-    number of weeks (the progress chart counts every week since the first check-in)."""
+    number of weeks (the progress chart counts every week since the first check-in): days as
+    numpy arrays, where a gap (NaT) is in no week."""
 
     def __init__(self, wb: Any):
         profile = wb.profile()
         zone = zoneinfo.ZoneInfo(profile.time_zone) if profile.time_zone else dt.UTC
+
+        def days(series: pd.Series) -> np.ndarray:
+            return series.to_numpy(dtype="datetime64[D]")
+
         self.today = wb.today()
-        self.asks = wb.store.read("asks")
-        self.asked, self.answered = _days(self.asks["asked_on"]), _days(self.asks["answered_on"])
-        self.met = wb.interactions()
-        self.met_on = _days(self.met["on_date"])
+        asks = wb.store.read("asks")
+        self.asked, self.answered = days(_days(asks["asked_on"])), days(_days(asks["answered_on"]))
+        self.agreed = (asks["status"] == "agreed").to_numpy(bool)
+        self.declined = (asks["status"] == "declined").to_numpy(bool)
+        met = wb.interactions()
+        self.met_on = days(_days(met["on_date"]))
+        self.meeting = met["kind"].isin(["one_to_one", "event"]).to_numpy(bool)
+        self.met_who = met["contact_id"].to_numpy()
         follow = wb.store.read("follow_ups")
-        self.follow_done = _days(follow["done_on"])
-        self.on_time = pd.to_datetime(follow["done_on"], errors="coerce") <= pd.to_datetime(
-            follow["due"], errors="coerce"
-        )
-        self.promises = wb.promises()
-        self.promise_done, self.promise_due = (
-            _days(self.promises["done_on"]),
-            _days(self.promises["due_on"]),
-        )
-        self.referrals = wb.referrals()
-        self.referred_on = _days(self.referrals["on_date"])
-        self.contacts = wb.contacts()
-        self.contact_made = _local_days(self.contacts["created_at"], zone)
+        self.follow_done = days(_days(follow["done_on"]))
+        self.on_time = (
+            pd.to_datetime(follow["done_on"], errors="coerce")
+            <= pd.to_datetime(follow["due"], errors="coerce")
+        ).to_numpy(bool)
+        promises = wb.promises()
+        self.promise_done = days(_days(promises["done_on"]))
+        self.promise_due = days(_days(promises["due_on"]))
+        self.promise_open = promises["open"].astype(bool).to_numpy(bool)
+        referrals = wb.referrals()
+        self.referred_on = days(_days(referrals["on_date"]))
+        self.given = (referrals["direction"] == "given").to_numpy(bool)
+        self.received = (referrals["direction"] == "received").to_numpy(bool)
+        self.value = pd.to_numeric(referrals["value"], errors="coerce").fillna(0).to_numpy(float)
+        contacts = wb.contacts()
+        self.contact_made = days(_local_days(contacts["created_at"], zone))
+        self.connected = contacts["depth"].isin(["connection", "referral_partner"]).to_numpy(bool)
         gains = wb.gains()
-        self.gains_on = _local_days(gains["updated_at"].fillna(gains["created_at"]), zone)
-        self.business_made = _local_days(wb.businesses()["created_at"], zone)
+        self.gains_on = days(_local_days(gains["updated_at"].fillna(gains["created_at"]), zone))
+        self.business_made = days(_local_days(wb.businesses()["created_at"], zone))
 
     def week(self, start: dt.date) -> dict[str, Any]:
         end = start + dt.timedelta(days=7)
+        first, after = np.datetime64(start, "D"), np.datetime64(end, "D")
 
-        def within(days: pd.Series) -> pd.Series:
-            return _in(days, start, end)
+        def within(days: np.ndarray) -> np.ndarray:
+            return (days >= first) & (days < after)
 
-        asks, met, promises, referrals = self.asks, self.met, self.promises, self.referrals
         answered = within(self.answered)
         in_week = within(self.met_on)
         done = within(self.follow_done)
         kept = within(self.promise_done)
         # A promise slipped when its day was in the week and it was still open at the week's end.
-        slipped = within(self.promise_due) & promises["open"].astype(bool) & (end <= self.today)
+        slipped = within(self.promise_due) & self.promise_open & (end <= self.today)
         this_week = within(self.referred_on)
-        received = referrals[this_week & (referrals["direction"] == "received")]
+        received = this_week & self.received
         new = within(self.contact_made)
-        connected = self.contacts["depth"].isin(["connection", "referral_partner"])
         numbers = {
             "asks_made": within(self.asked).sum(),
-            "asks_agreed": (answered & (asks["status"] == "agreed")).sum(),
-            "asks_declined": (answered & (asks["status"] == "declined")).sum(),
-            "meetings": (in_week & met["kind"].isin(["one_to_one", "event"])).sum(),
+            "asks_agreed": (answered & self.agreed).sum(),
+            "asks_declined": (answered & self.declined).sum(),
+            "meetings": (in_week & self.meeting).sum(),
             "follow_ups_on_time": (done & self.on_time).sum(),
             "follow_ups_late": (done & ~self.on_time).sum(),
-            "people_in_touch": met.loc[in_week, "contact_id"].nunique(),
+            "people_in_touch": len(pd.unique(self.met_who[in_week])),
             "promises_kept": kept.sum(),
             "promises_broken": (slipped & ~kept).sum(),
-            "referrals_given": (this_week & (referrals["direction"] == "given")).sum(),
-            "referrals_received": len(received),
+            "referrals_given": (this_week & self.given).sum(),
+            "referrals_received": received.sum(),
             "new_contacts": new.sum(),
-            "new_connections": (new & connected).sum(),
+            "new_connections": (new & self.connected).sum(),
             "gains_filled": within(self.gains_on).sum(),
             "businesses_added": within(self.business_made).sum(),
         }
-        value = pd.to_numeric(received["value"], errors="coerce").fillna(0).sum()
         return {
             "start": start.isoformat(),
             "end": (end - dt.timedelta(days=1)).isoformat(),
             **{key: int(value) for key, value in numbers.items()},
-            "referral_value": float(value),
+            "referral_value": float(self.value[received].sum()),
         }
 
 
