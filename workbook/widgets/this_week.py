@@ -234,8 +234,19 @@ class ProgressCharts(Charts):
     tables = ("check_ins", "asks", "interactions", "follow_ups", "referrals", "contacts",
               "profile")  # fmt: skip
 
+    _drawn: tuple[str, int] | None = None
+
+    def redraw(self) -> None:
+        """Drawn again only when the numbers or the width changed: an edit elsewhere in the
+        app (a contact's notes, a business) leaves the charts as they are."""
+        self._progress = self.wb.progress()
+        drawn = (self._progress.to_json(), app.chart_width())
+        if drawn != self._drawn:
+            self._drawn = drawn
+            super().redraw()
+
     def figures_for(self, wb: Any) -> list[Any]:
         from ..plots_this_week import metrics_to_chart, weekly_progress
 
-        progress = wb.progress()
+        progress = self._progress
         return [weekly_progress(progress, m, app.chart_width()) for m in metrics_to_chart(progress)]
