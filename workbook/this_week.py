@@ -9,6 +9,7 @@ belongs to Sunday.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import zoneinfo
 from typing import Any
@@ -74,48 +75,72 @@ def summaries(wb: Any, starts: list[dt.date]) -> list[dict[str, Any]]:
     return [rows.week(start) for start in starts]
 
 
+def _zone(wb: Any) -> dt.tzinfo:
+    """The participant's time zone (UTC when none is set)."""
+    zone = wb.profile().time_zone
+    return zoneinfo.ZoneInfo(zone) if zone else dt.UTC
+
+
+def _kept(wb: Any, table: str, make: Any) -> pd.DataFrame:
+    """``make(rows of table)``: the days and flags a week's numbers need from one table, kept
+    until that table (or the profile, for the time zone) changes, so an edit of the contacts
+    works out the contacts' days again and no other table's."""
+    return wb.store.kept(("this week", table), lambda: make(wb.store.read(table)))
+
+
 class _Rows:
     """The workbook's rows that make a week's numbers, each with its day, read once for any
     number of weeks (the progress chart counts every week since the first check-in): days as
     numpy arrays, where a gap (NaT) is in no week."""
 
     def __init__(self, wb: Any):
-        profile = wb.profile()
-        zone = zoneinfo.ZoneInfo(profile.time_zone) if profile.time_zone else dt.UTC
-
         def days(series: pd.Series) -> np.ndarray:
             return series.to_numpy(dtype="datetime64[D]")
 
+        def flags(series: pd.Series) -> np.ndarray:
+            return series.to_numpy(dtype=bool)
+
         self.today = wb.today()
-        asks = wb.store.read("asks")
-        self.asked, self.answered = days(_days(asks["asked_on"])), days(_days(asks["answered_on"]))
-        self.agreed = (asks["status"] == "agreed").to_numpy(bool)
-        self.declined = (asks["status"] == "declined").to_numpy(bool)
-        met = wb.interactions()
-        self.met_on = days(_days(met["on_date"]))
-        self.meeting = met["kind"].isin(["one_to_one", "event"]).to_numpy(bool)
-        self.met_who = met["contact_id"].to_numpy()
-        follow = wb.store.read("follow_ups")
-        self.follow_done = days(_days(follow["done_on"]))
-        self.on_time = (
-            pd.to_datetime(follow["done_on"], errors="coerce")
-            <= pd.to_datetime(follow["due"], errors="coerce")
-        ).to_numpy(bool)
-        promises = wb.promises()
-        self.promise_done = days(_days(promises["done_on"]))
-        self.promise_due = days(_days(promises["due_on"]))
-        self.promise_open = promises["open"].astype(bool).to_numpy(bool)
-        referrals = wb.referrals()
-        self.referred_on = days(_days(referrals["on_date"]))
-        self.given = (referrals["direction"] == "given").to_numpy(bool)
-        self.received = (referrals["direction"] == "received").to_numpy(bool)
-        self.value = pd.to_numeric(referrals["value"], errors="coerce").fillna(0).to_numpy(float)
-        contacts = wb.contacts()
-        self.contact_made = days(_local_days(contacts["created_at"], zone))
-        self.connected = contacts["depth"].isin(["connection", "referral_partner"]).to_numpy(bool)
-        gains = wb.gains()
-        self.gains_on = days(_local_days(gains["updated_at"].fillna(gains["created_at"]), zone))
-        self.business_made = days(_local_days(wb.businesses()["created_at"], zone))
+        asks = _kept(wb, "asks", lambda t: pd.DataFrame({
+            "asked": _days(t["asked_on"]), "answered": _days(t["answered_on"]),
+            "agreed": t["status"] == "agreed", "declined": t["status"] == "declined"}))  # fmt: skip
+        self.asked, self.answered = days(asks["asked"]), days(asks["answered"])
+        self.agreed, self.declined = flags(asks["agreed"]), flags(asks["declined"])
+        met = _kept(wb, "interactions", lambda t: pd.DataFrame({
+            "on": _days(t["on_date"]), "meeting": t["kind"].isin(["one_to_one", "event"]),
+            "who": t["contact_id"]}))  # fmt: skip
+        self.met_on, self.meeting, self.met_who = (
+            days(met["on"]),
+            flags(met["meeting"]),
+            met["who"].to_numpy(),
+        )
+        follow = _kept(wb, "follow_ups", lambda t: pd.DataFrame({
+            "done": _days(t["done_on"]),
+            "on_time": pd.to_datetime(t["done_on"], errors="coerce")
+            <= pd.to_datetime(t["due"], errors="coerce")}))  # fmt: skip
+        self.follow_done, self.on_time = days(follow["done"]), flags(follow["on_time"])
+        promises = _kept(wb, "promises", lambda t: pd.DataFrame({
+            "done": _days(t["done_on"]), "due": _days(t["due_on"]),
+            "open": [not given(d) for d in t["done_on"]]}))  # fmt: skip
+        self.promise_done, self.promise_due = days(promises["done"]), days(promises["due"])
+        self.promise_open = flags(promises["open"])
+        referrals = _kept(wb, "referrals", lambda t: pd.DataFrame({
+            "on": _days(t["on_date"]), "given": t["direction"] == "given",
+            "received": t["direction"] == "received",
+            "value": pd.to_numeric(t["value"], errors="coerce").fillna(0)}))  # fmt: skip
+        self.referred_on = days(referrals["on"])
+        self.given, self.received = flags(referrals["given"]), flags(referrals["received"])
+        self.value = referrals["value"].to_numpy(dtype=float)
+        contacts = _kept(wb, "contacts", lambda t: pd.DataFrame({
+            "made": _local_days(t["created_at"], _zone(wb)),
+            "connected": t["depth"].isin(["connection", "referral_partner"])}))  # fmt: skip
+        self.contact_made, self.connected = days(contacts["made"]), flags(contacts["connected"])
+        gains = _kept(wb, "gains", lambda t: pd.DataFrame({
+            "on": _local_days(t["updated_at"].fillna(t["created_at"]), _zone(wb))}))  # fmt: skip
+        self.gains_on = days(gains["on"])
+        businesses = _kept(wb, "businesses", lambda t: pd.DataFrame({
+            "made": _local_days(t["created_at"], _zone(wb))}))  # fmt: skip
+        self.business_made = days(businesses["made"])
 
     def week(self, start: dt.date) -> dict[str, Any]:
         end = start + dt.timedelta(days=7)
@@ -234,11 +259,12 @@ def progress(wb: Any, current: dt.date) -> pd.DataFrame:
         return pd.DataFrame(columns=["week_start", "metric", "done", "target", "met"])
     first = dt.date.fromisoformat(check_ins["week_start"].iloc[0])
     weeks = [first + dt.timedelta(days=7 * n) for n in range((current - first).days // 7 + 1)]
+    starts, set_at = list(check_ins["week_start"]), list(check_ins["targets"])
     rows = []
     for week, numbers in zip(weeks, summaries(wb, weeks), strict=True):
         key = week.isoformat()
-        before = check_ins[check_ins["week_start"] < key]
-        targets = before["targets"].iloc[-1] if len(before) else {}
+        before = bisect.bisect_left(starts, key)  # the check-ins of the weeks before this one
+        targets = set_at[before - 1] if before else {}
         for metric in TARGETS:
             done, target = int(numbers.get(metric, 0)), int(targets.get(metric, 0))
             rows.append({"week_start": key, "metric": metric, "done": done, "target": target,
