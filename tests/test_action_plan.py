@@ -111,8 +111,9 @@ def test_pdf_has_every_name_and_ask_and_the_charts(demo_workbook, tmp_path):
         assert "Where your money goes" in text and "Your network" in text  # charts as SVG text
 
 
-@needs_pdftotext
-def test_without_a_browser_the_pdf_is_still_made_with_a_note(tmp_path):
+def _plan_drawn_by(browser: str, tmp_path: Path) -> tuple[str, Path]:
+    """The demo's PDF made in a process whose browser is ``browser``: what it printed (the
+    plan's note) and the PDF."""
     wb = workbook.demo(tmp_path)
     wb.close()
     script = (
@@ -123,12 +124,16 @@ def test_without_a_browser_the_pdf_is_still_made_with_a_note(tmp_path):
     out = tmp_path / "plan.pdf"
     done = subprocess.run(
         [sys.executable, "-c", script, str(wb.path), str(out)],
-        env={**os.environ, "BROWSER_PATH": "/nonexistent/chromium"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert "no Chrome or Chromium browser was found" in done.stdout
+        env={**os.environ, "BROWSER_PATH": browser},
+        capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    return done.stdout, out
+
+
+@needs_pdftotext
+def test_without_a_browser_the_pdf_is_still_made_with_a_note(tmp_path):
+    said, out = _plan_drawn_by("/nonexistent/chromium", tmp_path)
+    assert "no Chrome or Chromium browser was found" in said
     text = _text(out.read_bytes(), tmp_path)
     assert "no Chrome or Chromium browser was found" in text
     assert "Dana Whitfield" in text and "Where your money goes" not in text
@@ -381,23 +386,12 @@ def test_the_cohort_report_counts_in_words_and_says_what_to_do_when_empty(tmp_pa
     assert "None yet: introductions come from" in text
 
 
+@needs_pdftotext
 def test_a_browser_that_fails_leaves_a_plan_with_a_note_in_words(tmp_path):
     """The browser is there but will not draw (here: a program that is no browser at all):
     the PDF is made without charts, and its note says so in words, not in the browser's."""
-    wb = workbook.demo(tmp_path)
-    wb.close()
-    script = (
-        "import sys, workbook; from workbook import report\n"
-        "pdf, note = report.to_pdf(workbook.open(sys.argv[1]))\n"
-        "open(sys.argv[2], 'wb').write(pdf); print(note)\n"
-    )
-    out = tmp_path / "plan.pdf"
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(wb.path), str(out)],
-        env={**os.environ, "BROWSER_PATH": shutil.which("false") or "/bin/false"},
-        capture_output=True, text=True, check=True, timeout=300,
-    )  # fmt: skip
-    assert "The charts could not be drawn this time" in done.stdout
+    said, out = _plan_drawn_by(shutil.which("false") or "/bin/false", tmp_path)
+    assert "The charts could not be drawn this time" in said
     text = _text(out.read_bytes(), tmp_path)
     assert "The charts could not be drawn this time" in text and "Dana Whitfield" in text
-    assert not re.search(r"Error|Exception|Traceback|/bin/|0x[0-9a-f]", done.stdout + text)
+    assert not re.search(r"Error|Exception|Traceback|/bin/|0x[0-9a-f]", said + text)
