@@ -11,15 +11,12 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import this_week
+from ._sql import now
 from .dates import parse_date
 
 if TYPE_CHECKING:
     from .profile import Profile
     from .store import Store
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class ThisWeekOperations:
@@ -64,7 +61,7 @@ class ThisWeekOperations:
             check_in = int(found["id"].iloc[0])
             if current:  # this week's numbers are still moving: keep them as they are now
                 values["summary"] = json.dumps(this_week.summary(self, first))
-            self.store.update("check_ins", check_in, {**values, "updated_at": _now()})
+            self.store.update("check_ins", check_in, {**values, "updated_at": now()})
             return check_in
         summary = this_week.summary(self, first)
         return self.store.insert(

@@ -22,6 +22,7 @@ import pandas as pd
 from . import _frames as frames
 from ._errors import InputError
 from ._sql import insert, now
+from .words import day
 
 # Where the participant sees a note: the exercise that shows the line it is about.
 EXERCISE_OF = {"businesses": 1, "asks": 1, "goals": 3, "follow_ups": 6, "promises": 6,
@@ -29,17 +30,14 @@ EXERCISE_OF = {"businesses": 1, "asks": 1, "goals": 3, "follow_ups": 6, "promise
 MAX_LENGTH = 2000
 
 
-def _day(text: Any) -> str:
-    day = dt.date.fromisoformat(str(text)[:10])
-    return f"{day.day} {day:%B %Y}"
-
-
 def lines(wb: Any) -> pd.DataFrame:
     """Every line a note can be about, in words as the participant sees them. Columns:
     about_table, about_id (None for the plan as a whole), about, exercise."""
     found: list[tuple[str, int | None, str]] = [("", None, "Your action plan as a whole")]
     for r in frames.records(wb.check_ins(), "id", "week_start"):
-        found.append(("check_ins", r["id"], f"Your check-in, week of {_day(r['week_start'])}"))
+        found.append(
+            ("check_ins", r["id"], f"Your check-in, week of {day(r['week_start'], year=True)}")
+        )
     asks = wb.asks()
     for r in frames.records(asks, "id", "business", "ask", "status"):
         found.append(("asks", r["id"], f"Ask of {r['business']}: {r['ask']} ({r['status']})"))

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 def count(number: float, one: str, many: str | None = None) -> str:
     """'1 payment', '4 payments', '2.5 years': a number with its noun."""
     return f"{number:g} {one if number == 1 else many or one + 's'}"
+
+
+def day(value: dt.date | str, year: bool = False) -> str:
+    """A day in words: '6 December', or '6 December 2026' with the year (a date, or ISO text
+    such as a week's start as saved)."""
+    when = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+    return f"{when.day} {when:%B}" + (f" {when.year}" if year else "")
 
 
 # Catalog entries that are a kind of service, not a countable person or business.

@@ -11,11 +11,7 @@ import pandas as pd
 
 from .. import cohort as cohort_rules
 from .. import programme as programmes
-from ..words import count
-
-
-def _day(day) -> str:
-    return f"{day.day} {day:%B}"
+from ..words import count, day
 
 
 def programme_html(cohort: cohort_rules.Cohort) -> str:
@@ -25,11 +21,11 @@ def programme_html(cohort: cohort_rules.Cohort) -> str:
         return ""
     week = cohort.week
     if cohort.today < programme.starts:
-        when = f"starts on {_day(programme.starts)} ({count(programme.weeks, 'week')})"
+        when = f"starts on {day(programme.starts)} ({count(programme.weeks, 'week')})"
     elif week is None:
-        when = f"ended ({count(programme.weeks, 'week')} from {_day(programme.starts)})"
+        when = f"ended ({count(programme.weeks, 'week')} from {day(programme.starts)})"
     else:
-        when = f"week {week} of {programme.weeks} (started {_day(programme.starts)})"
+        when = f"week {week} of {programme.weeks} (started {day(programme.starts)})"
     people = cohort.participants
     missing = programmes.not_checked_in(people, week)
     quiet = programmes.quiet(people, programme.quiet_days, pd.Timestamp.now())
@@ -60,7 +56,7 @@ def _weeks_table(cohort: cohort_rules.Cohort) -> str:
     if not shown:
         return ""
     header = "".join(
-        f"<th>Week {w['week']}<br><small>{_day(w['start'])}</small></th>"
+        f"<th>Week {w['week']}<br><small>{day(w['start'])}</small></th>"
         for w in next(p for p in people if len(p["weeks"]) == shown)["weeks"]
     )
 

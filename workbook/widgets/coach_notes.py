@@ -12,14 +12,8 @@ import ipywidgets as w
 import pandas as pd
 
 from .. import coach_notes
+from ..words import day
 from ._common import LiveHTML, StatusLine, lean, save, width
-
-
-def _day(text: str) -> str:
-    import datetime as dt
-
-    day = dt.date.fromisoformat(text)
-    return f"{day.day} {day:%B}"
 
 
 class CoachNotes(LiveHTML):
@@ -45,9 +39,9 @@ class CoachNotes(LiveHTML):
             self.value = ""
             return
         items = "".join(
-            f"<li><b>{html.escape(about)}</b> <small>({_day(day)})</small><br>"
+            f"<li><b>{html.escape(about)}</b> <small>({day(on)})</small><br>"
             f"{html.escape(text)}</li>"
-            for about, text, day in zip(notes["about_now"], notes["text"], notes["written_on"],
+            for about, text, on in zip(notes["about_now"], notes["text"], notes["written_on"],
                                         strict=True)
         )  # fmt: skip
         self.value = (

@@ -14,7 +14,7 @@ import ipywidgets as w
 
 from .. import app, this_week
 from .._errors import InputError
-from ..words import count
+from ..words import count, day
 from ._common import Follows, StatusLine, lean, save, width
 from ._removal import RemoveControl
 from .charts import Charts
@@ -35,11 +35,6 @@ def _said(summary: dict[str, Any], currency: str, locale: str | None = None) -> 
         else:
             said.append(f"{value} {one if value == 1 else many}")
     return said
-
-
-def _week_words(start: str) -> str:
-    day = dt.date.fromisoformat(start)
-    return f"{day.day} {day:%B}"
 
 
 def _notes_on(notes: Any, check_in_id: int) -> str:
@@ -123,8 +118,8 @@ class CheckIn(Follows, w.VBox):
         )
         done = self.wb.check_ins()
         self._last_time(done, week["start"])
-        choices = [(f"this week ({_week_words(week['start'])})", week["start"])] + [
-            (f"the week of {_week_words(s)}", s)
+        choices = [(f"this week ({day(week['start'])})", week["start"])] + [
+            (f"the week of {day(s)}", s)
             for s in reversed(list(done["week_start"]))
             if s != week["start"]
         ]
@@ -138,7 +133,7 @@ class CheckIn(Follows, w.VBox):
         if self.suggested.value not in offered:  # a drop-down with no value shows blank
             self.suggested.value = offered[0]
         self.history.value = self._history(done, profile)
-        self.remove.set_rows([f"the week of {_week_words(s)}" for s in done["week_start"]],
+        self.remove.set_rows([f"the week of {day(s)}" for s in done["week_start"]],
                              done["id"])  # fmt: skip
 
     def _last_time(self, done: Any, current: str) -> None:
@@ -153,7 +148,7 @@ class CheckIn(Follows, w.VBox):
         marks = this_week.marks(self.wb, last)
         sign = {True: "✓ ", False: "not yet: "}
         self.last.value = (
-            f"<p><b>Last time you said you would</b> (week of {_week_words(last['week_start'])}):"
+            f"<p><b>Last time you said you would</b> (week of {day(last['week_start'])}):"
             "</p><ul>"
             + "".join(
                 f"<li>{sign[kept] if told else '✓ ' if kept else ''}{html.escape(text)}</li>"
@@ -177,7 +172,7 @@ class CheckIn(Follows, w.VBox):
             return ""
         notes = self.wb.coach_notes()
         rows = "".join(
-            f"<li><b>Week of {html.escape(_week_words(r['week_start']))}</b>: "
+            f"<li><b>Week of {html.escape(day(r['week_start']))}</b>: "
             f"{html.escape(', '.join(_said(r['summary'], profile.currency, profile.writes_in)) or 'a quiet week')}"
             + (f"; said: {html.escape('; '.join(r['commitments']))}" if r["commitments"] else "")
             + (f"<br><i>{html.escape(r['note'])}</i>" if r["note"] else "")
@@ -225,7 +220,7 @@ class CheckIn(Follows, w.VBox):
             self.status.error(str(exc))
             return
         this = week == self.wb.week()["start"]
-        self.status.saved("Check-in saved" if this else f"Week of {_week_words(week)} saved")
+        self.status.saved("Check-in saved" if this else f"Week of {day(week)} saved")
 
 
 class ProgressCharts(Charts):
