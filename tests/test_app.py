@@ -90,7 +90,7 @@ def test_the_exercise_list_leads_through_the_exercises_in_order(app, page):
     assert "import workbook" not in page.content()  # the code is hidden
     page.get_by_role("button", name=f"Next: {LABELS[1]} →").click()
     page.get_by_text("You are already a good customer").wait_for(timeout=60_000)
-    assert wait_for(lambda: "exercise=1" in page.url)
+    assert wait_for(lambda: "exercise=1" in page.url, timeout=60)  # a loaded machine
     assert page.title().startswith("1 · Your money trail")
 
     page.reload()  # back at the same exercise
