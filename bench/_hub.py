@@ -13,9 +13,11 @@ import os
 import secrets
 import shutil
 import socket
+import ssl
 import subprocess
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,8 +115,8 @@ def hub(
         target=lambda: running.log.extend(iter(process.stdout.readline, "")), daemon=True
     ).start()
     try:
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and process.poll() is None and not answers(port):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None and not ready(running.base):
             time.sleep(0.5)
         yield running
     finally:
@@ -130,6 +132,18 @@ def answers(port: int) -> bool:
         return False
 
 
+def ready(base: str) -> bool:
+    """Whether the hub itself answers its login page through the proxy. The proxy listens
+    first and answers 503 until the hub has registered with it, so an open port is not yet a
+    hub a participant can log in to."""
+    context = ssl._create_unverified_context()  # the room's own certificate, in the tests
+    try:
+        with urllib.request.urlopen(f"{base}/hub/login", timeout=2, context=context) as answer:
+            return answer.status == 200
+    except (OSError, ValueError):
+        return False
+
+
 def processes_of(user: str) -> list[int]:
     found = subprocess.run(["pgrep", "-u", user], capture_output=True, text=True).stdout
     return [int(p) for p in found.split()]
@@ -140,6 +154,7 @@ def login(browser, base: str, user: str, password: str, **context):  # noqa: ANN
     through the hub's form."""
     page = browser.new_context(**context).new_page()
     page.goto(f"{base}/hub/login")
+    page.wait_for_selector("#username_input", timeout=90_000)
     page.fill("#username_input", user)
     page.fill("#password_input", password)
     page.click("#login_submit")
