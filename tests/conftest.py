@@ -68,6 +68,16 @@ def wait_for(check, timeout: float = 20.0):
     return check()
 
 
+@pytest.fixture(autouse=True)
+def _speaks_english():
+    """Each test starts in English, written as in the US, whatever the one before spoke."""
+    from workbook import i18n
+
+    i18n.use("en", "en-US")
+    yield
+    i18n.use("en", "en-US")
+
+
 @pytest.fixture
 def tmp_workbook(tmp_path: Path):
     """A fresh, empty workbook file per test."""

@@ -300,7 +300,7 @@ def test_an_ask_answered_before_dates_were_kept_beside_a_dated_one(tmp_path):
         since = {a["business"]: a["since"] for a in plan["asks_in_progress"]}
         assert since == {
             "Blue Ridge Hair Studio": "",
-            "Pisgah Auto Care": f"{wb.today().day} {wb.today():%B %Y}",
+            "Pisgah Auto Care": f"{wb.today():%B} {wb.today().day}, {wb.today().year}",
         }
         pdf, note = report.to_pdf(wb, with_charts=False)
         text = _text(pdf, tmp_path)
@@ -314,11 +314,11 @@ def test_an_ask_answered_before_dates_were_kept_beside_a_dated_one(tmp_path):
 
 
 def _day_month(day: dt.date) -> str:
-    return f"{day.day} {day:%B}"  # dates in the plan are written in words
+    return f"{day:%B} {day.day}"  # dates in words, as in the US (the demo's locale)
 
 
 def _weekday(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+    return f"{day:%a}, {day:%B} {day.day}"
 
 
 NOTHING_TO_SAY = re.compile(

@@ -36,7 +36,7 @@ def test_a_programme_is_the_cohort_folder_with_dates(tmp_path, capsys):
     assert main(["cohort", "new", str(_roster(tmp_path)), str(folder), "--weeks", "6",
                  "--starts", "2027-01-11"]) == 0  # fmt: skip
     out = capsys.readouterr().out
-    assert "6 weeks from Monday 11 January 2027" in out and "last week starts 15 February" in out
+    assert "6 weeks from Monday, January 11, 2027" in out and "last week starts February 15" in out
     assert programme.read(folder) == programme.Programme(6, dt.date(2027, 1, 11), 7)
     # Changed later: only what is given changes.
     assert main(["cohort", "programme", str(folder), "--weeks", "8", "--quiet-days", "10"]) == 0

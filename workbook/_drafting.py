@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import _frames as frames
 from . import drafts as d
+from . import words
 from ._errors import InputError
 
 
@@ -104,7 +105,7 @@ def _reconnect(wb: Any, contact_id: Any = None) -> tuple[dict[str, str], str]:
     if len(theirs):
         last = theirs.iloc[-1]
         day = dt.date.fromisoformat(last["on_date"])
-        when = f"in {day:%B}" + ("" if day.year == wb.today().year else f" {day.year}")
+        when = "in " + words.month(day, year=day.year != wb.today().year)
         occasion = d.first_sentence(last["notes"])
         since = {
             "event": f"since we met at {_lower_first(occasion)} {when}" if occasion else "",
@@ -113,7 +114,7 @@ def _reconnect(wb: Any, contact_id: Any = None) -> tuple[dict[str, str], str]:
             "call": f"since we last spoke {when}",
         }.get(last["kind"]) or f"since we were last in touch {when}"
     elif frames.given(contact.get("connected_on")):
-        since = f"since we connected in {dt.date.fromisoformat(str(contact['connected_on'])[:10]):%B %Y}"
+        since = f"since we connected in {words.month(contact['connected_on'])}"
     gains = wb.gains()
     shared = d.shared_words(d.gains_of(gains, None), d.gains_of(gains, int(contact["id"])))
     values = {**_person(contact), "their_company": d._text(contact.get("company")),

@@ -298,6 +298,9 @@ MIGRATIONS: dict[int, str] = {
         -- until chosen (then it is suggested from the currency and the time zone)
         ALTER TABLE profile ADD COLUMN locale TEXT NOT NULL DEFAULT '';
     """,
+    13: """
+        ALTER TABLE profile ADD COLUMN language TEXT NOT NULL DEFAULT '';
+    """,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Tables a new workbook already has rows in: the profile row and the default cadences.

@@ -42,6 +42,7 @@ class Workbook(
 
     def __init__(self, path: str | os.PathLike[str]):
         self.store = Store(path)
+        self._speaking = False  # whether this process speaks this workbook's language
 
     @property
     def path(self) -> Path:
@@ -75,6 +76,17 @@ class Workbook(
     def set_profile(self, **values: Any) -> None:
         clean = {field: clean_profile_field(field, value) for field, value in values.items()}
         self.store.update("profile", 1, clean)
+        if self._speaking:
+            self.speak()
+
+    def speak(self) -> None:
+        """Speak the participant's language and write as in their locale, in this process
+        (``workbook.open`` does it; the coach's tools, opening many workbooks, do not)."""
+        from . import i18n
+
+        profile = self.profile()
+        i18n.use(profile.speaks, profile.writes_in)
+        self._speaking = True
 
     def today(self) -> dt.date:
         return today(self.profile())
@@ -236,4 +248,6 @@ def open(path: str | os.PathLike[str] | None = None) -> Workbook:  # noqa: A001 
             f"{target} looks like a {target.suffix} file, not a workbook. "
             "Give a workbook file name such as maria.sqlite."
         )
-    return Workbook(target)
+    wb = Workbook(target)
+    wb.speak()
+    return wb

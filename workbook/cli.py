@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import i18n, words
 from ._errors import InputError
 from ._places import built_whole, data_folder
 from ._store_open import damaged, given_workbook
@@ -30,8 +31,9 @@ from .sample import demo, notebooks_dir
 from .words import count
 
 
-def _working_notebooks() -> Path:
-    """A copy of the exercise notebooks the participant can run and save freely.
+def _working_notebooks(language: str = i18n.SOURCE) -> Path:
+    """A copy of the exercise notebooks the participant can run and save freely, their text
+    in the participant's language.
 
     The notebooks hold no data (everything lives in the workbook file), so each start copies
     the current ones over the previous copy.
@@ -43,6 +45,12 @@ def _working_notebooks() -> Path:
         dirs_exist_ok=True,
         ignore=shutil.ignore_patterns(".ipynb_checkpoints"),
     )
+    for copy in target.rglob("*.ipynb"):
+        if ".ipynb_checkpoints" in copy.parts:
+            continue
+        notebook = json.loads(copy.read_text(encoding="utf-8"))
+        notebook["cells"] = i18n.notebook(notebook["cells"], language)
+        copy.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
 
 
@@ -73,7 +81,9 @@ def _has_browser() -> bool:
 
 
 def _run_lab(workbook_path: Path, port: int | None, no_browser: bool) -> int:
-    notebooks = _working_notebooks()
+    with open(workbook_path) as wb:
+        speaks = wb.profile().speaks
+    notebooks = _working_notebooks(speaks)
     env = {**os.environ, "WORKBOOK_PATH": str(workbook_path)}
     command = [
         sys.executable,
@@ -235,7 +245,7 @@ def _people_found(result: object) -> None:
             ((row.meetings, "meeting"), (row.emails, "email"), (row.messages, "message")) if n
         )  # fmt: skip
         status = "" if pd.notna(row.contact_id) else "  (not a contact yet)"
-        print(f"  {row.name}: {counts}, last on {row.last:%d %b %Y}{status}")
+        print(f"  {row.name}: {counts}, last on {words.short_day(row.last)}{status}")
 
 
 def _import(args: argparse.Namespace) -> int:

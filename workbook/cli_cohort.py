@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import words
 from ._errors import InputError
 
 
@@ -41,9 +42,9 @@ def _date(text: str) -> Any:
 def _programme_said(programme: Any) -> str:
     end = programme.week_starts()[-1]
     return (
-        f"The programme: {programme.weeks} weeks from {programme.starts:%A} "
-        f"{programme.starts.day} {programme.starts:%B %Y} (the last week starts {end.day} "
-        f"{end:%B}); quiet after {programme.quiet_days} days without an edit."
+        f"The programme: {programme.weeks} weeks from "
+        f"{words.day(programme.starts, year=True, weekday=True)} (the last week starts "
+        f"{words.day(end)}); quiet after {programme.quiet_days} days without an edit."
     )
 
 

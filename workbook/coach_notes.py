@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from . import _frames as frames
+from . import words
 from ._errors import InputError
 from ._sql import insert, now
 from .words import day
@@ -50,7 +51,7 @@ def lines(wb: Any) -> pd.DataFrame:
     for r in frames.records(wb.follow_ups(), "id", "name", "meeting", "met_on", "done"):
         if not r["done"]:
             found.append(("follow_ups", r["id"], f"Follow-up: thank {r['name']} for the "
-                          f"{r['meeting']} of {r['met_on'].day} {r['met_on']:%B}"))  # fmt: skip
+                          f"{r['meeting']} of {words.day(r['met_on'])}"))  # fmt: skip
     for r in frames.records(wb.promises(), "id", "what", "name", "direction", "open"):
         if r["open"]:
             who = f"to {r['name']}" if r["direction"] == "mine" else f"from {r['name']}"

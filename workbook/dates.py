@@ -12,7 +12,9 @@ import datetime as dt
 import re
 from typing import Any
 
+from . import words
 from ._errors import InputError
+from .i18n import _
 
 _MONTHS = {
     name: number
@@ -27,8 +29,10 @@ _MONTHS = {
     )
     for name in names
 }  # fmt: skip
+_MONTHS |= {name: number for name, number in words.months_typed().items() if name not in _MONTHS}
 # Dates a participant means are within this many years of today.
 _REACH_YEARS = 100
+_EXAMPLE = dt.date(2027, 6, 30)
 
 
 def parse_date(value: Any, label: str, *, day_first: bool | None = None) -> dt.date | None:
@@ -45,8 +49,9 @@ def parse_date(value: Any, label: str, *, day_first: bool | None = None) -> dt.d
     day = _read(text, label, day_first)
     if day is None:
         raise InputError(
-            f"{label}: {str(value).strip()!r} is not a date. Write it like 30 June 2027 "
-            "(or 2027-06-30)."
+            _("{label}: {typed} is not a date. Write it like {example} (or 2027-06-30).").format(
+                label=label, typed=repr(str(value).strip()), example=words.day(_EXAMPLE, year=True)
+            )
         )
     return _near(day, label, value)
 
@@ -56,8 +61,8 @@ def _read(text: str, label: str, day_first: bool | None) -> dt.date | None:
     iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?", lowered)
     if iso:
         return _made(int(iso[1]), int(iso[2]), int(iso[3]))
-    words = lowered.replace(".", " ").split()
-    named = [w for w in words if w in _MONTHS]
+    parts = lowered.replace(".", " ").split()
+    named = [w for w in parts if w in _MONTHS]
     if len(named) == 1:  # 30 June 2027, June 30 2027, 30th of June 2027
         numbers = [int(n) for n in re.findall(r"\d+", lowered)]
         if len(numbers) != 2:
@@ -83,10 +88,13 @@ def _read(text: str, label: str, day_first: bool | None) -> dt.date | None:
             else _made(year, first, second)
         )
     raise InputError(
-        f"{label}: {text} could be {_made(year, second, first):%-d %B} or "
-        f"{_made(year, first, second):%-d %B}. Write the month in words, like "
-        f"{_made(year, second, first):%-d %B %Y}."
-    )
+        _("{label}: {typed} could be {one} or {other}. Write the month in words, like {example}.")
+        .format(
+            label=label, typed=text, one=words.day(_made(year, second, first)),
+            other=words.day(_made(year, first, second)),
+            example=words.day(_made(year, second, first), year=True),
+        )
+    )  # fmt: skip
 
 
 def _made(year: int, month: int, day: int) -> dt.date | None:
@@ -100,7 +108,7 @@ def _near(day: dt.date, label: str, typed: Any) -> dt.date:
     today = dt.date.today()
     if abs(day.year - today.year) > _REACH_YEARS:
         raise InputError(
-            f"{label}: the year {day.year} is more than a hundred years away; check the date "
-            f"({typed})."
-        )
+            _("{label}: the year {year} is more than a hundred years away; check the date "
+              "({typed}).").format(label=label, year=day.year, typed=typed)
+        )  # fmt: skip
     return day

@@ -20,6 +20,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import words
 from ._errors import InputError
 from .profile import format_money, round_for_speech
 
@@ -173,8 +174,8 @@ def when_in_words(day: dt.date, today: dt.date) -> str:
     if days == 1:
         return "yesterday"
     if 1 < days < 7:
-        return f"on {day:%A}"
-    return f"on {day.day} {day:%B}" + ("" if day.year == today.year else f" {day.year}")
+        return f"on {words.weekday(day)}"
+    return f"on {words.day(day, year=day.year != today.year)}"
 
 
 def first_sentence(text: str) -> str:

@@ -15,9 +15,11 @@ from typing import Any
 import pandas as pd
 
 from . import _frames as frames
+from . import words
 from ._errors import InputError
 from .contacts import DEPTH_SHORT, as_key
 from .dates import parse_date
+from .i18n import N_, _
 
 KINDS = {
     "one_to_one": "One-to-one meeting",
@@ -33,7 +35,7 @@ FOLLOW_UP_HOURS = 48
 PROMISE_DIRECTIONS = {"mine": "I promised them", "theirs": "They promised me"}
 PROMISE_KINDS = {"ask": "Ask", "offer": "Offer", "follow_through": "Follow through"}
 # Cadence status: before the ideal interval, between ideal and maximum, past the maximum.
-STATUSES = {"on_track": "on track", "due_soon": "due soon", "overdue": "overdue"}
+STATUSES = {"on_track": N_("on track"), "due_soon": N_("due soon"), "overdue": N_("overdue")}
 DEFAULT_RECONNECT_DAYS = 182
 _DEPTH_WORTH = {"referral_partner": 8, "connection": 5, "acquaintance": 3, "contact": 1}
 _TOUCH = {
@@ -286,8 +288,8 @@ def dashboard(
         bucket = when(day)
         if bucket:
             text = (
-                f"Thank {f.name} for the {f.meeting} on {f.met_on:%a %d %b}: a note or an email, "
-                f"by {f.due:%a %H:%M}"
+                f"Thank {f.name} for the {f.meeting} on {words.day(f.met_on, weekday=True)}: a note or an email, "
+                f"by {words.weekday(f.due)} {f.due:%H:%M}"
             )
             lines.append((bucket, 2, day, "follow_up", int(f.id), text))
     for c in cadence[cadence["status"] != "on_track"].itertuples():
@@ -297,7 +299,7 @@ def dashboard(
             day, bucket = c.next_due, "today" if c.next_due == today else "this_week"
         text = (
             f"Get in touch with {c.name} ({DEPTH_SHORT.get(c.depth, c.depth)}; "
-            f"last contact {c.last:%d %b %Y}, {STATUSES[c.status]})"
+            f"last contact {words.short_day(c.last)}, {_(STATUSES[c.status])})"
         )
         lines.append((bucket, 4, day, "cadence", int(c.contact_id), text))
     order = {"overdue": 0, "today": 1, "this_week": 2}
@@ -314,7 +316,11 @@ def upcoming(
 ) -> pd.DataFrame:
     """What is still to do, for the timeline: day, name, what."""
     rows = [
-        (f.due.date(), f.name, f"thank-you for the {f.meeting} of {f.met_on:%d %b}")
+        (
+            f.due.date(),
+            f.name,
+            f"thank-you for the {f.meeting} of {words.short_day(f.met_on, year=False)}",
+        )
         for f in follow_ups[~follow_ups["done"]].itertuples()
     ]
     rows += [(c.next_due, c.name, "keep in touch") for c in cadence.itertuples()]

@@ -2,9 +2,10 @@
 a date such as 03/04 is read (Babel, from CLDR's data); suggested from the currency and time
 zone of their profile until they choose.
 
-A locale is written the way people read it, ``en-GB`` or ``de-CH``. The workbook's words are
-English for now, so the suggestion is English as written in the participant's country when
-CLDR has it (``en-DE``: "1.234,50 €"), else the country's own language (``es-MX``).
+A locale is written the way people read it, ``en-GB`` or ``de-CH``. The suggestion is the
+participant's language as written in their country when CLDR has it (``en-DE``: "1.234,50 €",
+``es-US``), else English there, else the country's own language (``es-MX``). The language the
+words are in is ``i18n``'s; a locale's is only how things are written.
 """
 
 from __future__ import annotations
@@ -69,11 +70,18 @@ def _currency_territories() -> dict[str, str]:
     return found | {"USD": "US", "AUD": "AU", "NZD": "NZ", "CHF": "CH", "GBP": "GB", "INR": "IN"}
 
 
-def suggest(currency: str = "", time_zone: str = "") -> str:
-    """The locale to write the participant's money and numbers in until they choose one."""
+def suggest(currency: str = "", time_zone: str = "", language: str = LANGUAGE) -> str:
+    """The locale to write the participant's money, numbers and dates in until they choose
+    one: their language as written in their country ('es-MX', 'en-DE'), else the country's
+    own; with no country, their language's usual one ('de-DE', 'es-ES', 'en-US')."""
     territory = _territory(currency, time_zone)
     if not territory:
-        return DEFAULT
+        if language == LANGUAGE:
+            return DEFAULT
+        likely = str(get_global("likely_subtags").get(language, "")).split("_")
+        return f"{language}-{likely[-1]}" if len(likely) > 1 else DEFAULT
+    if localedata.exists(f"{language}_{territory}"):
+        return f"{language}-{territory}"
     if localedata.exists(f"{LANGUAGE}_{territory}"):
         return f"{LANGUAGE}-{territory}"
     spoken = get_global("territory_languages").get(territory, {})
@@ -132,8 +140,10 @@ def day_first(locale: str | None = None) -> bool:
 
 
 def name(locale: str) -> str:
-    """'English (United Kingdom)' for 'en-GB', in the workbook's language."""
-    return babel_locale(locale).get_display_name(LANGUAGE) or locale
+    """'English (United Kingdom)' for 'en-GB', in the language the workbook speaks."""
+    from . import i18n
+
+    return babel_locale(locale).get_display_name(i18n.language()) or locale
 
 
 def choice(locale: str) -> str:

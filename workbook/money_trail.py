@@ -12,11 +12,17 @@ from typing import Any
 
 import pandas as pd
 
+from . import i18n
 from ._errors import InputError
+from .i18n import N_, _, ngettext
 from .profile import Profile, format_money
-from .words import count
+from .words import figure
 
-FREQUENCIES = {"per_visit": "per visit", "per_month": "per month", "per_year": "per year"}
+FREQUENCIES = {
+    "per_visit": N_("per visit"),
+    "per_month": N_("per month"),
+    "per_year": N_("per year"),
+}
 _FREQUENCY_WORDS = {
     "per_visit": ("per visit", "visit", "each visit", "per time", "per appointment", "each time"),
     "per_month": ("per month", "month", "monthly", "a month", "each month"),
@@ -24,55 +30,83 @@ _FREQUENCY_WORDS = {
 }
 
 ASK_KINDS = {
-    "newsletter_ad": "Put an ad for you in their newsletter",
-    "display_cards": "Display your brochure or cards",
-    "coupon": "Hand out your coupon at the register",
-    "announcement": "Post your announcement",
-    "sponsor_event": "Sponsor your event",
-    "introduction": "Introduce you to someone",
-    "other": "Something else",
+    "newsletter_ad": N_("Put an ad for you in their newsletter"),
+    "display_cards": N_("Display your brochure or cards"),
+    "coupon": N_("Hand out your coupon at the register"),
+    "announcement": N_("Post your announcement"),
+    "sponsor_event": N_("Sponsor your event"),
+    "introduction": N_("Introduce you to someone"),
+    "other": N_("Something else"),
 }
-ASK_STATUSES = {"planned": "Planned", "asked": "Asked", "agreed": "Agreed", "declined": "Declined"}
+ASK_STATUSES = {
+    "planned": N_("Planned"),
+    "asked": N_("Asked"),
+    "agreed": N_("Agreed"),
+    "declined": N_("Declined"),
+}
 
 # What the participant edits, with the label the forms and grid show.
 BUSINESS_FIELDS = {
-    "name": "Business",
-    "profession": "Profession",
-    "amount": "Amount",
-    "frequency": "How often",
-    "visits_per_year": "Visits a year",
-    "years_as_customer": "Years a customer",
-    "referrals_sent": "Referrals sent",
-    "notes": "Notes",
+    "name": N_("Business"),
+    "profession": N_("Profession"),
+    "amount": N_("Amount"),
+    "frequency": N_("How often"),
+    "visits_per_year": N_("Visits a year"),
+    "years_as_customer": N_("Years a customer"),
+    "referrals_sent": N_("Referrals sent"),
+    "notes": N_("Notes"),
 }
 _NUMBER_FIELDS = ("amount", "visits_per_year", "years_as_customer", "referrals_sent")
 
 
 def parse_number(value: Any, label: str, *, whole: bool = False) -> float:
-    """A number of 0 or more from what was typed ('1,200', '$45.50', 3), or InputError."""
+    """A number of 0 or more from what was typed ('1,200', '$45.50', '1.234,50 €' as written
+    in the participant's locale, 3), or InputError."""
     if isinstance(value, bool):
-        raise InputError(f"{label} must be a number.")
+        raise InputError(_("{label} must be a number.").format(label=label))
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return 0.0
     if isinstance(value, int | float):
         number = float(value)
     else:
-        text = re.sub(r"[\s,$£€¥₹]", "", str(value))
+        text = re.sub(r"[\s$£€¥₹'’]", "", str(value))
         if text == "":
             return 0.0
-        try:
-            number = float(text)
-        except ValueError:
+        number = _typed_number(text)
+        if number is None:
             raise InputError(
-                f"{label} must be a number (you typed {str(value).strip()!r})."
-            ) from None
+                _("{label} must be a number (you typed {typed}).").format(
+                    label=label, typed=repr(str(value).strip())
+                )
+            )
     if not math.isfinite(number):
-        raise InputError(f"{label} must be an ordinary number.")
+        raise InputError(_("{label} must be an ordinary number.").format(label=label))
     if number < 0:
-        raise InputError(f"{label} cannot be negative (you typed {value}).")
+        raise InputError(
+            _("{label} cannot be negative (you typed {typed}).").format(label=label, typed=value)
+        )
     if whole and not number.is_integer():
-        raise InputError(f"{label} must be a whole number (you typed {value}).")
+        raise InputError(
+            _("{label} must be a whole number (you typed {typed}).").format(
+                label=label, typed=value
+            )
+        )
     return number
+
+
+def _typed_number(text: str) -> float | None:
+    """A number as the participant's locale writes it ('1.234,50' in Germany, '1,234.50' in
+    the US), else with a decimal point and commas between thousands ('65.50' typed anywhere)."""
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    try:
+        return float(parse_decimal(text, locale=i18n.locale(), strict=True))
+    except (NumberFormatError, ValueError):
+        pass
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def parse_frequency(value: Any) -> str:
@@ -81,7 +115,9 @@ def parse_frequency(value: Any) -> str:
         if text in words:
             return key
     raise InputError(
-        f"How often must be one of: per visit, per month, per year (you typed {str(value)!r})."
+        _("How often must be one of: {choices} (you typed {typed}).").format(
+            choices=", ".join(_(label) for label in FREQUENCIES.values()), typed=repr(str(value))
+        )
     )
 
 
@@ -95,7 +131,7 @@ def clean_business(values: Mapping[str, Any], *, partial: bool = False) -> dict[
         raise ValueError(f"not business fields: {sorted(unknown)}")
     clean: dict[str, Any] = {}
     for field, value in values.items():
-        label = BUSINESS_FIELDS[field]
+        label = _(BUSINESS_FIELDS[field])
         if field in _NUMBER_FIELDS:
             number = parse_number(value, label, whole=field == "referrals_sent")
             clean[field] = int(number) if field == "referrals_sent" else number
@@ -104,9 +140,9 @@ def clean_business(values: Mapping[str, Any], *, partial: bool = False) -> dict[
         else:
             clean[field] = "" if value is None else str(value).strip()
     if ("name" in clean or not partial) and not clean.get("name"):
-        raise InputError("Every business needs a name.")
+        raise InputError(_("Every business needs a name."))
     if clean.get("years_as_customer", 0) > 100:
-        raise InputError("Years a customer looks too large: more than 100 years?")
+        raise InputError(_("Years a customer looks too large: more than 100 years?"))
     return clean
 
 
@@ -160,23 +196,33 @@ def this_week(spend: pd.DataFrame, n: int = 2) -> pd.DataFrame:
 
 def clean_ask(kind: str, detail: str = "") -> tuple[str, str]:
     if kind not in ASK_KINDS:
-        raise InputError(f"Pick an ask from the menu ({', '.join(ASK_KINDS.values())}).")
+        raise InputError(
+            _("Pick an ask from the menu ({choices}).").format(
+                choices=", ".join(_(label) for label in ASK_KINDS.values())
+            )
+        )
     detail = (detail or "").strip()
     if kind == "other" and not detail:
-        raise InputError("Say what you will ask for: type it in the box next to 'Something else'.")
+        raise InputError(
+            _("Say what you will ask for: type it in the box next to 'Something else'.")
+        )
     return kind, detail
 
 
 def clean_status(status: str) -> str:
     if status not in ASK_STATUSES:
-        raise InputError(f"An ask is one of: {', '.join(ASK_STATUSES.values())}.")
+        raise InputError(
+            _("An ask is one of: {choices}.").format(
+                choices=", ".join(_(label) for label in ASK_STATUSES.values())
+            )
+        )
     return status
 
 
 def ask_label(kind: str, detail: str = "") -> str:
     if kind == "other":
         return detail
-    return f"{ASK_KINDS[kind]} ({detail})" if detail else ASK_KINDS[kind]
+    return f"{_(ASK_KINDS[kind])} ({detail})" if detail else _(ASK_KINDS[kind])
 
 
 def relationship_line(business: Mapping[str, Any], currency: str, locale: str | None = None) -> str:
@@ -185,27 +231,34 @@ def relationship_line(business: Mapping[str, Any], currency: str, locale: str | 
     years = float(business["years_as_customer"])
     parts = []
     if years >= 1:
-        parts.append(f"{count(years, 'year')} a client")
-    elif years > 0:
-        parts.append("a client for less than a year")
-    if business["lifetime_spend"] > 0:
         parts.append(
-            f"about {format_money(business['lifetime_spend'], currency, True, locale)} spent"
+            ngettext("{n} year a client", "{n} years a client", years).format(n=figure(years))
         )
+    elif years > 0:
+        parts.append(_("a client for less than a year"))
+    if business["lifetime_spend"] > 0:
+        spent = format_money(business["lifetime_spend"], currency, True, locale)
+        parts.append(_("about {amount} spent").format(amount=spent))
     referrals = int(business["referrals_sent"])
     if referrals:
-        parts.append(f"{count(referrals, 'person', 'people')} referred")
+        parts.append(
+            ngettext("{n} person referred", "{n} people referred", referrals).format(n=referrals)
+        )
     return ", ".join(parts)
 
 
 _ASK_SENTENCES = {
-    "newsletter_ad": "Would you put a short ad for {business} in your next customer newsletter?",
-    "display_cards": "Could I leave a small stand of my cards or brochures at your counter?",
-    "coupon": "Would you hand my coupon to customers at the register for a month?",
-    "announcement": "Could you post my announcement on your notice board or social media?",
-    "sponsor_event": "Would you sponsor my next event? I will thank you by name to everyone there.",
-    "introduction": "Would you introduce me to someone you know who might need {what}?",
-    "other": "Would you {detail}?",
+    "newsletter_ad": N_(
+        "Would you put a short ad for {business} in your next customer newsletter?"
+    ),
+    "display_cards": N_("Could I leave a small stand of my cards or brochures at your counter?"),
+    "coupon": N_("Would you hand my coupon to customers at the register for a month?"),
+    "announcement": N_("Could you post my announcement on your notice board or social media?"),
+    "sponsor_event": N_(
+        "Would you sponsor my next event? I will thank you by name to everyone there."
+    ),
+    "introduction": N_("Would you introduce me to someone you know who might need a {what}?"),
+    "other": N_("Would you {detail}?"),
 }
 
 
@@ -214,24 +267,38 @@ def talking_points(
 ) -> list[str]:
     """What to say when making an ask, built from the participant's own numbers."""
     name = business["name"]
-    opener = f"I have been your customer for {count(float(business['years_as_customer']), 'year')}"
+    years = float(business["years_as_customer"])
     if business["lifetime_spend"] > 0:
-        opener += (
-            f" and have spent about {profile.money(business['lifetime_spend'], approx=True)}"
-            f" with {name}"
+        opener = ngettext(
+            "I have been your customer for {n} year and have spent about {amount} with {name}.",
+            "I have been your customer for {n} years and have spent about {amount} with {name}.",
+            years,
         )
-    points = [opener + "."]
+    else:
+        opener = ngettext(
+            "I have been your customer for {n} year.", "I have been your customer for {n} years.",
+            years,
+        )  # fmt: skip
+    amount = profile.money(business["lifetime_spend"], approx=True)
+    points = [opener.format(n=figure(years), amount=amount, name=name)]
     referrals = int(business["referrals_sent"])
     if referrals:
         points.append(
-            f"I have sent you {count(referrals, 'customer')} and I am glad to keep doing it."
+            ngettext(
+                "I have sent you {n} customer and I am glad to keep doing it.",
+                "I have sent you {n} customers and I am glad to keep doing it.",
+                referrals,
+            ).format(n=referrals)
         )
     else:
-        points.append("I recommend you to people I know, and I want to keep doing it.")
-    what = profile.profession.lower() or "my services"
-    ask = _ASK_SENTENCES[kind].format(
-        business=profile.business or "my business",
-        what=f"a {what}" if profile.profession else what,
+        points.append(_("I recommend you to people I know, and I want to keep doing it."))
+    if kind == "introduction" and not profile.profession:
+        sentence = _("Would you introduce me to someone you know who might need my services?")
+    else:
+        sentence = _(_ASK_SENTENCES[kind])
+    ask = sentence.format(
+        business=profile.business or _("my business"),
+        what=profile.profession.lower(),
         detail=detail[:1].lower() + detail[1:] if detail else "",
     )
     if detail and kind != "other":
@@ -239,6 +306,8 @@ def talking_points(
     points.append(ask)
     if profile.preferred_client:
         points.append(
-            f"My best clients are {profile.preferred_client.rstrip('.')}; many are yours too."
+            _("My best clients are {clients}; many are yours too.").format(
+                clients=profile.preferred_client.rstrip(".")
+            )
         )
     return points

@@ -12,6 +12,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import words
 from .this_week import METRICS, planned
 
 _BAR = "#4c78a8"
@@ -20,7 +21,7 @@ _TARGET = "#555555"
 
 def _label(week_start: str) -> str:
     day = dt.date.fromisoformat(week_start)
-    return f"{day.day} {day:%b}"
+    return words.short_day(day, year=False)
 
 
 def weekly_progress(progress: pd.DataFrame, metric: str, width: int | None = None) -> go.Figure:

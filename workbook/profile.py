@@ -9,6 +9,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 
 from ._errors import InputError
+from .i18n import N_, _
 
 # The currencies offered in the profile form; any other three-letter code is accepted too.
 CURRENCIES = {
@@ -46,18 +47,30 @@ class Profile:
     share_with_cohort: bool = False
     week_starts: str = "monday"  # or "sunday": where the weekly check-in's week begins
     locale: str = ""  # en-GB, de-CH...; '' until chosen (see ``writes_in``)
+    language: str = ""  # en, es, de; '' until chosen (see ``speaks``)
 
     @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.strip() else "you"
+        return self.name.split()[0] if self.name.strip() else _("you")
+
+    @property
+    def speaks(self) -> str:
+        """The language the workbook speaks to the participant: theirs, else the language of
+        the locale they chose when the workbook has it, else English."""
+        from . import i18n
+
+        if self.language:
+            return self.language
+        spoken = self.locale.split("-")[0]
+        return spoken if spoken in i18n.LANGUAGES else i18n.SOURCE
 
     @property
     def writes_in(self) -> str:
-        """The locale the participant's money and numbers are written in: theirs, or the one
-        their currency and time zone suggest."""
+        """The locale the participant's money, numbers and dates are written in: theirs, or the
+        one their language, currency and time zone suggest."""
         from . import locales
 
-        return self.locale or locales.suggest(self.currency, self.time_zone)
+        return self.locale or locales.suggest(self.currency, self.time_zone, self.speaks)
 
     def money(self, amount: float, approx: bool = False) -> str:
         """An amount in the participant's currency, written as in their locale."""
@@ -67,17 +80,18 @@ class Profile:
 PROFILE_FIELDS = [f.name for f in fields(Profile)]
 
 LABELS = {
-    "name": "Your name",
-    "business": "Your business",
-    "profession": "Your profession",
-    "preferred_client": "Your preferred client, in words",
-    "city": "City or town",
-    "currency": "Currency",
-    "time_zone": "Time zone",
-    "email": "Your email",
-    "share_with_cohort": "My coach may share my email with my workshop group",
-    "week_starts": "My week starts on",
-    "locale": "Money and numbers as written in",
+    "name": N_("Your name"),
+    "business": N_("Your business"),
+    "profession": N_("Your profession"),
+    "preferred_client": N_("Your preferred client, in words"),
+    "city": N_("City or town"),
+    "currency": N_("Currency"),
+    "time_zone": N_("Time zone"),
+    "email": N_("Your email"),
+    "share_with_cohort": N_("My coach may share my email with my workshop group"),
+    "week_starts": N_("My week starts on"),
+    "locale": N_("Money, numbers and dates as written in"),
+    "language": N_("Language"),
 }
 
 
@@ -99,29 +113,42 @@ def clean_profile_field(field: str, value: object) -> str | int:
     if field == "week_starts":
         day = text.lower() or "monday"
         if day not in ("monday", "sunday"):
-            raise InputError(f"A week starts on Monday or Sunday (you typed {text!r}).")
+            raise InputError(
+                _("A week starts on Monday or Sunday (you typed {typed}).").format(typed=repr(text))
+            )
         return day
     if field == "locale":
         from . import locales
 
         return locales.clean(text)
+    if field == "language":
+        from . import i18n
+
+        return i18n.clean(text)
     if field == "email" and text and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
-        raise InputError(f"{text!r} does not look like an email address.")
+        raise InputError(_("{typed} does not look like an email address.").format(typed=repr(text)))
     if field == "currency":
         code = text.upper()
         if len(code) != 3 or not code.isalpha():
             raise InputError(
-                f"Currency should be a three-letter code such as USD, GBP or EUR (you typed {text!r})."
+                _(
+                    "Currency should be a three-letter code such as USD, GBP or EUR "
+                    "(you typed {typed})."
+                ).format(typed=repr(text))
             )
         return code
     if field == "time_zone" and text:
         if text not in zoneinfo.available_timezones():
             raise InputError(
-                f"{text!r} is not a time zone this computer knows. "
-                "Pick one from the list, such as America/New_York or Europe/London."
+                _(
+                    "{typed} is not a time zone this computer knows. "
+                    "Pick one from the list, such as America/New_York or Europe/London."
+                ).format(typed=repr(text))
             )
     if len(text) > 2000:
-        raise InputError(f"{LABELS[field]} is too long: keep it under 2,000 characters.")
+        raise InputError(
+            _("{field} is too long: keep it under 2,000 characters.").format(field=_(LABELS[field]))
+        )
     return text
 
 

@@ -50,11 +50,14 @@ def exercises(folder: Path) -> list[Exercise]:
 
 
 def _title(path: Path) -> str:
-    """'Your money trail' from a first cell '# 1 · Your money trail'."""
+    """'Your money trail' from a first cell '# 1 · Your money trail', in the participant's
+    language."""
+    from . import i18n
+
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     for cell in cells:
         if cell["cell_type"] == "markdown":
-            first = "".join(cell["source"]).strip().splitlines()[0]
+            first = i18n.notebook_text("".join(cell["source"])).strip().splitlines()[0]
             return re.sub(r"^#+\s*(\d+\s*·\s*)?", "", first).strip()
     return path.stem[3:].replace("_", " ").capitalize()
 

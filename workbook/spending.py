@@ -11,7 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from . import preferred_clients
+from . import preferred_clients, words
 from .importers.payees import places_stripped
 from .words import count
 
@@ -153,8 +153,12 @@ def business_from(candidate: pd.Series | dict) -> dict[str, object]:
         "years_as_customer": float(candidate["years"]),
         "notes": (
             f"From your bank file: {count(int(candidate['visits']), 'payment')}, "
-            + (f"{first:%d %b %Y}" if first == last else f"{first:%d %b %Y} to {last:%d %b %Y}")
-            + f". A customer since at least {first:%d %b %Y}: change 'Years a customer' if "
+            + (
+                words.short_day(first)
+                if first == last
+                else f"{words.short_day(first)} to {words.short_day(last)}"
+            )
+            + f". A customer since at least {words.short_day(first)}: change 'Years a customer' if "
             "it is longer."
         ),
     }

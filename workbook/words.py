@@ -1,20 +1,73 @@
-"""Small pieces of English the workbook writes in many places."""
+"""Small pieces of text the workbook writes in many places: counts, and dates in words as the
+participant's locale writes them (Babel, CLDR's patterns)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from babel import dates
+
+from . import i18n
+
 
 def count(number: float, one: str, many: str | None = None) -> str:
     """'1 payment', '4 payments', '2.5 years': a number with its noun."""
-    return f"{number:g} {one if number == 1 else many or one + 's'}"
+    return f"{figure(number)} {one if number == 1 else many or one + 's'}"
 
 
-def day(value: dt.date | str, year: bool = False) -> str:
-    """A day in words: '6 December', or '6 December 2026' with the year (a date, or ISO text
-    such as a week's start as saved)."""
-    when = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-    return f"{when.day} {when:%B}" + (f" {when.year}" if year else "")
+def figure(number: float) -> str:
+    """A number as the participant's locale writes it: '2.5', '2,5', '1,234', '1.234'."""
+    from babel import numbers
+
+    return numbers.format_decimal(number, locale=i18n.locale())
+
+
+def _date(value: dt.date | str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def day(value: dt.date | str, year: bool = False, weekday: bool = False) -> str:
+    """A day in words as the participant's locale writes it: '6 December' (en-GB), 'December
+    6' (en-US), '6. Dezember', '6 de diciembre'; with the year, or the day of the week (a
+    date, or ISO text such as a week's start as saved)."""
+    when = _date(value)
+    if weekday and year:
+        return dates.format_date(when, "full", locale=i18n.locale())
+    skeleton = ("y" if year else "") + "MMMM" + ("EEEE" if weekday else "") + "d"
+    return dates.format_skeleton(skeleton, when, locale=i18n.locale())
+
+
+def short_day(value: dt.date | str, year: bool = True) -> str:
+    """A day with the month shortened, for tables: '6 Dec 2026', 'Dec 6, 2026', '6. Dez. 2026'."""
+    return dates.format_skeleton("yMMMd" if year else "MMMd", _date(value), locale=i18n.locale())
+
+
+def month(value: dt.date | str, year: bool = True) -> str:
+    """A month in words: 'December 2026', 'Dezember 2026', 'diciembre de 2026'; or 'December'."""
+    when = _date(value)
+    if year:
+        return dates.format_skeleton("yMMMM", when, locale=i18n.locale())
+    return dates.format_date(when, "LLLL", locale=i18n.locale())
+
+
+def weekday(value: dt.date | str) -> str:
+    """The day of the week: 'Monday', 'Montag', 'lunes'."""
+    return dates.format_date(_date(value), "EEEE", locale=i18n.locale())
+
+
+def months_typed() -> dict[str, int]:
+    """Each month's names as a participant may type them, in every language the workbook
+    speaks ('june', 'jun', 'juni', 'junio', 'märz', 'mrz'), lowered and without dots."""
+    found: dict[str, int] = {}
+    for language in i18n.LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                names = dates.get_month_names(width, context, locale=language)
+                for number, name in names.items():
+                    found.setdefault(name.lower().strip(".").strip(), number)
+    return found
 
 
 # Catalog entries that are a kind of service, not a countable person or business.

@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from .. import cohort as cohort_rules
-from .. import locales
+from .. import locales, words
 from ..profile import format_money
 from ..words import count
 
@@ -44,7 +44,7 @@ def introductions_pdf(cohort: cohort_rules.Cohort, title: str = "") -> bytes:
     today = dt.date.today()
     data = {
         "title": title or f"Introductions to make: {cohort.folder.name}",
-        "date_text": f"{today.day} {today:%B %Y}",
+        "date_text": words.day(today, year=True),
         "count": count(len(pairs), "introduction"),
         "pairs": pairs,
         "nobody_chose": sum(1 for p in cohort.participants if not p["targets"]),
@@ -77,7 +77,7 @@ def progress_html(cohort: cohort_rules.Cohort) -> str:
         if column in ticks:
             return "<td>✓</td>" if value else "<td></td>"
         if column == "Last edit":
-            return f"<td>{value:%d %b %H:%M}</td>"
+            return f"<td>{words.short_day(value, year=False)} {value:%H:%M}</td>"
         if column == "Participant" and value in emails:
             return f"<td>{e(str(value))}<br><small>{e(emails[value])}</small></td>"
         return f"<td>{e(str(value))}</td>"

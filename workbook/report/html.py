@@ -31,33 +31,36 @@ def _list(items: list[str]) -> str:
 def plan_body(plan: dict[str, Any]) -> str:
     """The plan's sections as an HTML fragment (no charts): for the file and the preview."""
     e = escape
+    said = plan["words"]
     asks = []
     for a in plan["asks_to_make"]:
         points = "".join(f"<div class='points'>→ {e(p)}</div>" for p in a["talking_points"])
         asks.append(f"<b>{e(a['business'])}</b>: {e(a['ask'])}{points}")
     progress = "".join(
-        f"<tr><td>{e(a['business'])}</td><td>{e(a['ask'])}</td><td>{e(a['status'])}</td>"
+        f"<tr><td>{e(a['business'])}</td><td>{e(a['ask'])}</td><td>{e(a['answer'])}</td>"
         f"<td>{e(a['since'] or '')}</td><td>{e(a['notes'])}</td></tr>"
         for a in plan["asks_in_progress"]
     )
     professions = "".join(
-        f"<tr><td>{e(p['profession'])}</td><td>{e(', '.join(p['known']) or 'nobody yet')}</td>"
+        f"<tr><td>{e(p['profession'])}</td><td>{e(', '.join(p['known']) or said['nobody_yet'])}</td>"
         f"<td>{e(p['next_step'])}</td><td>{e(', '.join(p['look_for']))}</td></tr>"
         for p in plan["professions"]
     )
     goals = "".join(
-        f"<p><b>{e(g['goal'])}</b>{' (by ' + e(g['by']) + ')' if g['by'] else ''}</p>"
+        f"<p><b>{e(g['goal'])}</b>"
+        + (f" ({e(said['by'].format(day=g['by']))})" if g["by"] else "")
+        + "</p>"
         + _list([f"{e(p['name'])} ({e(p['depth'])}): {e(p['next_step'])}" for p in g["people"]])
         for g in plan["goals"]
     )
     declined = (
-        f"<p class='warn'>Declined to reciprocate: {e(', '.join(plan['declined']))}.</p>"
+        f"<p class='warn'>{e(said['declined'].format(names=', '.join(plan['declined'])))}</p>"
         if plan["declined"]
         else ""
     )
     follow = _list(
         [
-            f"<span class='warn'><b>Overdue promise</b> ({e(p['due'])}): {e(p['what'])} "
+            f"<span class='warn'><b>{e(said['overdue_promise'])}</b> ({e(p['due'])}): {e(p['what'])} "
             f"({e(p['who'])})</span>"
             for p in plan["overdue_promises"]
         ]
@@ -70,12 +73,7 @@ def plan_body(plan: dict[str, Any]) -> str:
     ]
     coach = [f"<b>{e(n['about_now'])}</b>: {e(n['text'])}" for n in plan["coach_notes"]]
     money = plan["money"]
-    no_asks = (
-        "<p><i>No asks planned yet: in exercise 1, pick one or two businesses and tick what to "
-        "ask them for.</i></p>"
-        if money["businesses"]
-        else ""
-    )
+    no_asks = f"<p><i>{e(said['no_asks'])}</i></p>" if money["businesses"] else ""
 
     def section(title: str, body: str) -> str:  # a section with nothing in it is left out
         return f"<h2>{title}</h2>\n{body}" if body else ""
@@ -84,38 +82,30 @@ def plan_body(plan: dict[str, Any]) -> str:
     client = plan["preferred_client"]
     return f"""<h1>{e(plan["name"])}</h1>
 <p class="muted">{line}</p>
-{f"<p><i>Preferred client: {e(client)}</i></p>" if client else ""}
+{f"<p><i>{e(said['preferred_client'])}: {e(client)}</i></p>" if client else ""}
 {section(e(plan["since"]["title"]), _list([e(c) for c in plan["since"]["changes"]]))}
-{section("From your coach", _list(coach))}
-<h2>Businesses to approach</h2>
-{_money_line(money)}
+{section(e(said["from_coach"]), _list(coach))}
+<h2>{e(said["businesses"])}</h2>
+{_money_line(money, said)}
 {_list(asks) or no_asks}
-{
-        section(
-            "Asks in progress",
-            (
-                "<table><tr><th>Business</th><th>Ask</th><th>Answer</th><th>Since</th><th>Notes</th></tr>"
-                f"{progress}</table>{declined}"
-            )
-            if progress
-            else "",
-        )
-    }
-<h2>Five professions that serve your clients</h2>
-{_professions_table(professions)}
-<h2>Goals and the people who could help</h2>
-{goals or GOALS_FIRST}
-{section("Follow-up: the next two weeks", follow)}
-{section("This week I will", _list([e(c) for c in plan["this_week"]]))}
-{section("People to reconnect with", _list(reconnect))}
-{section("To learn at your next meetings", _list([e(q) for q in plan["gains_gaps"]]))}
+{section(e(said["in_progress"]), _progress_table(progress, said) + declined if progress else "")}
+<h2>{e(said["professions"])}</h2>
+{_professions_table(professions, said)}
+<h2>{e(said["goals"])}</h2>
+{goals or f"<p><i>{e(said['no_goals'])}</i></p>"}
+{section(e(said["follow_up"]), follow)}
+{section(e(said["this_week"]), _list([e(c) for c in plan["this_week"]]))}
+{section(e(said["reconnect"]), _list(reconnect))}
+{section(e(said["to_learn"]), _list([e(q) for q in plan["gains_gaps"]]))}
 """
 
 
-GOALS_FIRST = (
-    "<p><i>No goals written yet. In exercise 3, write two goals with a date and name two people "
-    "who could help with each.</i></p>"
-)
+def _head(said: dict[str, str], *keys: str) -> str:
+    return "<tr>" + "".join(f"<th>{escape(said[k])}</th>" for k in keys) + "</tr>"
+
+
+def _progress_table(rows: str, said: dict[str, str]) -> str:
+    return f"<table>{_head(said, 'business', 'ask', 'answer', 'since', 'notes')}{rows}</table>"
 
 
 def to_html(wb: Any) -> str:
@@ -127,32 +117,26 @@ def to_html(wb: Any) -> str:
         )
         for i, spec in enumerate(charts(wb))
     )
+    said = plan["words"]
+    charts_heading = f"<h2>{escape(said['charts'])}</h2>"
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<title>Action plan: {escape(plan["name"])}</title><style>{_STYLE}</style></head><body>
+<html lang="{plan["lang"]}"><head><meta charset="utf-8">
+<title>{escape(said["title_prefix"])}: {escape(plan["name"])}</title><style>{_STYLE}</style>
+</head><body>
 {plan_body(plan)}
-{"<h2>Your charts</h2>" + chart_html if chart_html else ""}
+{charts_heading + chart_html if chart_html else ""}
 </body></html>
 """
 
 
-def _money_line(money: dict) -> str:
+def _money_line(money: dict, said: dict[str, str]) -> str:
     if not money["businesses"]:
-        return (
-            "<p><i>No businesses listed yet. In exercise 1, list the local businesses you pay "
-            "(or start from your bank file): the ones you have paid longest are the first to "
-            "ask.</i></p>"
-        )
+        return f"<p><i>{escape(said['no_businesses'])}</i></p>"
     return f"<p>{escape(money['line'])}</p>"
 
 
-def _professions_table(rows: str) -> str:
+def _professions_table(rows: str, said: dict[str, str]) -> str:
     if not rows:
-        return (
-            "<p><i>None picked yet. In exercise 2, pick five professions, other than your own, "
-            "that serve your preferred clients: they are the people to meet next.</i></p>"
-        )
-    return (
-        "<table><tr><th>Profession</th><th>You know</th><th>Next step</th><th>Look for</th></tr>"
-        f"{rows}</table>"
-    )
+        return f"<p><i>{escape(said['no_professions'])}</i></p>"
+    head = _head(said, "profession", "you_know", "next_step", "look_for")
+    return f"<table>{head}{rows}</table>"

@@ -12,6 +12,7 @@ import datetime as dt
 import zoneinfo
 from typing import Any
 
+from .. import words
 from ..follow_up import PROMISE_KINDS
 
 FOLLOW_UP_MINUTES = 15
@@ -39,7 +40,7 @@ def to_ics(wb: Any) -> bytes:
         event.add("summary", f"Thank {f.name} for the {f.meeting}")
         event.add(
             "description",
-            f"Your {f.meeting} with {f.name} on {f.met_on:%A %d %B %Y}: send a thank-you note "
+            f"Your {f.meeting} with {f.name} on {words.day(f.met_on, year=True, weekday=True)}: send a thank-you note "
             "or email within 48 hours, with one thing you remember and one way you can help."
             + (f"\n\nYour notes:\n{f.notes}" if f.notes else ""),
         )

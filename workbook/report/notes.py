@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .. import words
+
 _TEMPLATE = Path(__file__).resolve().parent / "notes.typ"
 CARDS_SHOWN = 12
 
@@ -31,7 +33,7 @@ def notes_pdf(wb: Any) -> bytes:
     today = wb.today()
     data = {
         "title": f"Notes to write: {wb.profile().name or 'your workbook'}",
-        "date_text": f"{today.day} {today:%B %Y}",
+        "date_text": words.day(today, year=True),
         "cards": cards(wb),
     }
     return typeset(_TEMPLATE, data)

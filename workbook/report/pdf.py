@@ -17,11 +17,12 @@ from typing import Any
 import typst
 
 from .. import plots
+from ..i18n import N_, _
 from . import svg
 from .plan import gather
 
 TEMPLATE = Path(__file__).resolve().parent / "action_plan.typ"
-NO_CHARTS = (
+NO_CHARTS = N_(
     "The charts are not in this PDF: no Chrome or Chromium browser was found on this computer "
     "to draw them. Install one (on Debian or Ubuntu: apt install chromium) and export again."
 )
@@ -51,7 +52,7 @@ def to_pdf(wb: Any, *, with_charts: bool = True) -> tuple[bytes, str]:
     note = ""
     drawn: Callable[[], list[bytes]] = list
     if with_charts and svg.browser_path() is None:
-        note = NO_CHARTS
+        note = _(NO_CHARTS)
     elif with_charts:
         try:  # the browser draws while the plan's text is gathered
             drawn = svg.drawing(each_chart(wb))
@@ -79,7 +80,7 @@ def _not_drawn(exc: Exception) -> str:
     from .._log import log
 
     log.warning("charts not drawn for the action plan: %r", exc)
-    return (
+    return _(
         "The charts could not be drawn this time (the browser that draws them did not answer); "
         "the rest of the plan is complete. Make the plan again to try once more."
     )

@@ -9,12 +9,12 @@ import datetime as dt
 from typing import Any
 
 from .. import _frames as frames
-from .. import follow_up, money_trail, preferred_clients
+from .. import follow_up, i18n, money_trail, preferred_clients, words
 from .. import gains as gains_rules
 from .. import goals as goal_rules
 from .._places import file_stem
 from ..contacts import DEPTH_SHORT
-from ..words import count
+from ..i18n import N_, _, ngettext
 
 
 def _first(name: str) -> str:
@@ -28,7 +28,59 @@ def file_name(wb: Any, kind: str, extension: str) -> str:
     return f"{kind}-{stem}-{wb.today().isoformat()}.{extension}"
 
 
-PLAN_TITLE = "Your action plan"  # the plan's title when the profile has no name
+PLAN_TITLE = N_("Your action plan")  # the plan's title when the profile has no name
+
+
+def labels() -> dict[str, str]:
+    """The plan's headings and fixed words in the participant's language: the HTML and the
+    PDF (its Typst template) take them from here."""
+    return {
+        "title_prefix": _("Action plan"),
+        "page": _("{page} of {pages}"),
+        "preferred_client": _("Preferred client"),
+        "from_coach": _("From your coach"),
+        "businesses": _("Businesses to approach"),
+        "no_businesses": _(
+            "No businesses listed yet. In exercise 1, list the local businesses you pay (or "
+            "start from your bank file): the ones you have paid longest are the first to ask."
+        ),
+        "no_asks": _(
+            "No asks planned yet: in exercise 1, pick one or two businesses and tick what to "
+            "ask them for."
+        ),
+        "in_progress": _("Asks in progress"),
+        "business": _("Business"),
+        "ask": _("Ask"),
+        "answer": _("Answer"),
+        "since": _("Since"),
+        "notes": _("Notes"),
+        "declined": _(
+            "Declined to reciprocate: {names}. Worth asking whether to keep spending there."
+        ),
+        "professions": _("Five professions that serve your clients"),
+        "no_professions": _(
+            "None picked yet. In exercise 2, pick five professions, other than your own, that "
+            "serve your preferred clients: they are the people to meet next."
+        ),
+        "profession": _("Profession"),
+        "you_know": _("You know"),
+        "next_step": _("Next step"),
+        "look_for": _("Look for"),
+        "next_step_look_for": _("Next step · words to look for on name tags"),
+        "nobody_yet": _("nobody yet"),
+        "goals": _("Goals and the people who could help"),
+        "by": _("by {day}"),
+        "no_goals": _(
+            "No goals written yet. In exercise 3, write two goals with a date and name two "
+            "people who could help with each."
+        ),
+        "follow_up": _("Follow-up: the next two weeks"),
+        "overdue_promise": _("Overdue promise"),
+        "this_week": _("This week I will"),
+        "reconnect": _("People to reconnect with"),
+        "to_learn": _("To learn at your next meetings"),
+        "charts": _("Your charts"),
+    }
 
 
 def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
@@ -52,8 +104,9 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
             to_make.append(
                 {
                     "business": b["name"],
-                    "ask": "Choose an ask: "
-                    + money_trail.relationship_line(b, currency, profile.writes_in),
+                    "ask": _("Choose an ask: {relationship}").format(
+                        relationship=money_trail.relationship_line(b, currency, profile.writes_in)
+                    ),
                     "talking_points": [],
                 }
             )
@@ -62,6 +115,7 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
             "business": a["business"],
             "ask": a["ask"],
             "status": a["status"],
+            "answer": _(money_trail.ASK_STATUSES.get(a["status"], a["status"])).lower(),
             # The latest date the ask has; asks saved before dates were kept have none.
             "since": _in_words(
                 next((d for d in (a["answered_on"], a["asked_on"]) if frames.given(d)), "")
@@ -98,7 +152,7 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
                         "depth": DEPTH_SHORT[p["depth"]],
                         "why": p["why"],
                         "next_step": shallow.get(p["id"])
-                        or f"Ask {_first(p['name'])} for help with this goal.",
+                        or _("Ask {name} for help with this goal.").format(name=_first(p["name"])),
                     }
                     for p in people_of.get(goal["id"], [])
                 ],
@@ -110,27 +164,22 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
     totals = money_trail.totals(spend)
     line = " · ".join(p for p in (profile.profession, profile.business, profile.city) if p)
     return {
-        "name": profile.name or PLAN_TITLE,
-        "footer": f"{profile.name} · action plan" if profile.name else PLAN_TITLE,
+        "name": profile.name or _(PLAN_TITLE),
+        "footer": _("{name} · action plan").format(name=profile.name)
+        if profile.name
+        else _(PLAN_TITLE),
+        "lang": i18n.language(),
+        "words": labels(),
         "profile_line": line,
         "preferred_client": profile.preferred_client,
         "date": day.isoformat(),
-        "date_text": f"{day.day} {day:%B %Y}",
+        "date_text": words.day(day, year=True),
         "money": {
             "businesses": totals["businesses"],
             "lifetime": profile.money(totals["lifetime_spend"]),
             "annual": profile.money(totals["annual_spend"]),
             "referrals_sent": totals["referrals_sent"],
-            "line": (
-                f"You spend {profile.money(totals['annual_spend'])} a year with "
-                f"{count(totals['businesses'], 'local business', 'local businesses')} "
-                f"({profile.money(totals['lifetime_spend'])} in all)"
-                + (
-                    f" and have sent them {count(totals['referrals_sent'], 'referral')}."
-                    if totals["referrals_sent"]
-                    else "; no referrals sent to them yet: one is the best start to an ask."
-                )
-            ),
+            "line": _money_line(profile, totals),
         },
         "asks_to_make": to_make,
         "asks_in_progress": in_progress,
@@ -147,6 +196,26 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
     }
 
 
+def _money_line(profile: Any, totals: dict[str, Any]) -> str:
+    """'You spend $9,300 a year with 12 local businesses ($41,000 in all) and have sent them 9
+    referrals.'"""
+    spent = ngettext(
+        "You spend {a_year} a year with {n} local business ({in_all} in all)",
+        "You spend {a_year} a year with {n} local businesses ({in_all} in all)",
+        totals["businesses"],
+    ).format(
+        a_year=profile.money(totals["annual_spend"]),
+        n=totals["businesses"],
+        in_all=profile.money(totals["lifetime_spend"]),
+    )
+    sent = totals["referrals_sent"]
+    if sent:
+        return spent + ngettext(
+            " and have sent them {n} referral.", " and have sent them {n} referrals.", sent
+        ).format(n=sent)
+    return spent + _("; no referrals sent to them yet: one is the best start to an ask.")
+
+
 def _since(wb: Any) -> dict[str, Any]:
     """'Since your last plan': what changed since the check-in before this week, in words
     (empty without a check-in before)."""
@@ -155,8 +224,10 @@ def _since(wb: Any) -> dict[str, Any]:
         return {"title": "", "changes": []}
     week = dt.date.fromisoformat(found["week_start"])
     return {
-        "title": f"Since your last plan (your check-in of the week of {week.day} {week:%B})",
-        "changes": found["changes"] or ["Nothing logged since then yet."],
+        "title": _("Since your last plan (your check-in of the week of {day})").format(
+            day=words.day(week)
+        ),
+        "changes": found["changes"] or [_("Nothing logged since then yet.")],
     }
 
 
@@ -180,7 +251,12 @@ def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict
     ):
         if not done and due.date() <= horizon:
             items.append(
-                (due.date(), f"Thank {name} for the {meeting} of {met_on.day} {met_on:%B}")
+                (
+                    due.date(),
+                    _("Thank {name} for the {meeting} of {day}").format(
+                        name=name, meeting=meeting, day=words.day(met_on)
+                    ),
+                )
             )
     for next_due, latest, status, name in frames.rows(
         wb.cadence_status(), "next_due", "latest", "status", "name"
@@ -188,7 +264,14 @@ def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict
         if next_due <= horizon:
             # Past the ideal interval it is due this week; past the maximum, overdue.
             when = {"on_track": next_due, "overdue": latest}.get(status, day)
-            items.append((when, f"Get in touch with {name} ({follow_up.STATUSES[status]})"))
+            items.append(
+                (
+                    when,
+                    _("Get in touch with {name} ({status})").format(
+                        name=name, status=_(follow_up.STATUSES[status])
+                    ),
+                )
+            )
 
     overdue = []
     for is_open, due_on, name, direction, late, what in frames.rows(
@@ -197,9 +280,11 @@ def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict
         if not is_open or not due_on:
             continue
         due = dt.date.fromisoformat(due_on)
-        who = f"you promised {name}" if direction == "mine" else f"{name} promised you"
+        who = (
+            _("you promised {name}") if direction == "mine" else _("{name} promised you")
+        ).format(name=name)
         if late:
-            overdue.append({"what": what, "who": who, "due": f"{due.day} {due:%B}"})
+            overdue.append({"what": what, "who": who, "due": words.day(due)})
         elif due <= horizon:
             items.append((due, f"{what} ({who})"))
     items.sort(key=lambda item: item[0])
@@ -219,14 +304,13 @@ def opening(draft: Any) -> str:
 
 
 def _when(when: dt.date, day: dt.date) -> str:
-    return (
-        "overdue" if when < day else "today" if when == day else f"{when:%A} {when.day} {when:%B}"
-    )
+    if when < day:
+        return _("overdue")
+    return _("today") if when == day else words.day(when, weekday=True)
 
 
 def _in_words(day: Any) -> str:
-    """'2027-06-30' -> '30 June 2027' ('' for no date)."""
+    """'2027-06-30' -> '30 June 2027', 'June 30, 2027', '30. Juni 2027' ('' for no date)."""
     if not frames.given(day):
         return ""
-    day = dt.date.fromisoformat(day)
-    return f"{day.day} {day:%B %Y}"
+    return words.day(dt.date.fromisoformat(day), year=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import cohort as cohort_rules
+from .. import words
 from .._errors import InputError
 from ..words import plural
 
@@ -28,7 +29,7 @@ def _typeset(template: str, title: str, people: list[dict[str, Any]]) -> bytes:
     from .pdf import typeset
 
     today = dt.date.today()
-    data = {"title": title, "date_text": f"{today.day} {today:%B %Y}", "people": people}
+    data = {"title": title, "date_text": words.day(today, year=True), "people": people}
     return typeset(_TEMPLATES / template, data)
 
 

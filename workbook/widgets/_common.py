@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import ipywidgets as w
 
 from .._errors import InputError
+from ..i18n import _
 
 WidgetT = TypeVar("WidgetT", bound=w.Widget)
 
@@ -54,8 +55,9 @@ class StatusLine(w.HTML):
         self.add_class("workbook-status")
         self.kind = ""
 
-    def saved(self, what: str = "Saved") -> None:
+    def saved(self, what: str | None = None) -> None:
         self.kind = "saved"
+        what = _("Saved") if what is None else what
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         self.value = (
             f'<span style="color:#1a7f37">✓ {html.escape(what)} <small>{stamp}</small></span>'
@@ -70,7 +72,7 @@ class StatusLine(w.HTML):
         self.value = ""
 
 
-def save(status: StatusLine, action: Callable[[], Any], what: str = "Saved") -> bool:
+def save(status: StatusLine, action: Callable[[], Any], what: str | None = None) -> bool:
     """Run one edit; show 'Saved' or the participant's mistake. Bugs still raise."""
     try:
         action()
@@ -151,8 +153,11 @@ def width(size: str) -> w.Layout:
 
 
 def in_words(day: dt.date | None) -> str:
-    """A date as a participant writes it: '30 June 2027' ('' for none)."""
-    return f"{day.day} {day:%B %Y}" if day else ""
+    """A date as a participant writes it: '30 June 2027', 'June 30, 2027', '30. Juni 2027'
+    ('' for none); the date fields read each of these back."""
+    from .. import words
+
+    return words.day(day, year=True) if day else ""
 
 
 def date_field(description: str, day: dt.date | None = None, **kwargs: Any) -> w.Text:

@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from .._errors import InputError
+from ..i18n import _
 from ._common import StatusLine, lean, save, shared
 
 
@@ -24,7 +25,7 @@ class UndoLine(w.HBox):
         self.do_undo = undo
         self.removal = 0
         self.status = status or StatusLine()
-        self.button = lean(w.Button, description="Undo", icon="undo")
+        self.button = lean(w.Button, description=_("Undo"), icon="undo")
         self.button.on_click(lambda _b: self.undo())
         self.button.layout = w.Layout(width="auto", display="none")  # its own: shown, hidden
         super().__init__([self.status, self.button], layout=shared(w.Layout))
@@ -32,14 +33,14 @@ class UndoLine(w.HBox):
 
     def offer(self, label: str, removal: int) -> None:
         self.removal = removal
-        self.status.saved(f"Removed {label}")
+        self.status.saved(_("Removed {name}").format(name=label))
         self.button.layout.display = "" if removal else "none"
 
     def undo(self) -> None:
         if not self.removal:
             return
         removal, self.removal = self.removal, 0
-        if save(self.status, lambda: self.do_undo(removal), "Brought back"):
+        if save(self.status, lambda: self.do_undo(removal), _("Brought back")):
             self.button.layout.display = "none"
 
 
@@ -53,7 +54,7 @@ class Remove(w.VBox):
         remove: Callable[[], int],
         undo: UndoLine,
         *,
-        description: str = "Remove",
+        description: str = "",
     ):
         self.name = name
         self.consequences = consequences
@@ -61,9 +62,9 @@ class Remove(w.VBox):
         self.undo_line = undo
         self.button = lean(
             w.Button,
-            description=description,
+            description=description or _("Remove"),
             icon="trash",
-            tooltip=f"Remove {name}",
+            tooltip=_("Remove {name}").format(name=name),
             layout=shared(w.Layout, width="auto"),
         )
         self.button.on_click(lambda _b: self.ask())
@@ -90,7 +91,7 @@ class Remove(w.VBox):
     def confirm(self) -> None:
         self.keep()
         found: list[int] = []
-        if save(self.undo_line.status, lambda: found.append(self.do_remove()), "Removed"):
+        if save(self.undo_line.status, lambda: found.append(self.do_remove()), _("Removed")):
             self.undo_line.offer(self.name, found[0])
 
 
@@ -99,11 +100,11 @@ def question(
 ) -> tuple[w.VBox, w.Button]:
     """'Remove Matilda?', what goes with her, and *Yes, remove* / *Keep it*: the box, and its
     Yes button."""
-    text = f"<b>Remove {html.escape(name)}?</b>" + "".join(
+    text = "<b>{}</b>".format(html.escape(_("Remove {name}?").format(name=name))) + "".join(
         f"<br>{html.escape(sentence)}" for sentence in going
     )
-    yes_button = lean(w.Button, description="Yes, remove", button_style="danger", icon="trash")
-    keep_button = lean(w.Button, description="Keep it")
+    yes_button = lean(w.Button, description=_("Yes, remove"), button_style="danger", icon="trash")
+    keep_button = lean(w.Button, description=_("Keep it"))
     yes_button.on_click(lambda _b: yes())
     keep_button.on_click(lambda _b: keep())
     box = lean(w.VBox, [lean(w.HTML, text), lean(w.HBox, [yes_button, keep_button])])
@@ -141,13 +142,13 @@ class RemoveControl(w.VBox):
         self.has_undo = undo is not None
         self.choice = lean(
             w.Dropdown,
-            description="Remove",
+            description=_("Remove"),
             style={"description_width": "initial"},
             layout=shared(w.Layout, width="100%", max_width="560px"),
         )
         self.button = lean(
             w.Button,
-            description=f"Remove {noun}…",
+            description=_("Remove {thing}…").format(thing=noun),
             icon="trash",
             layout=shared(w.Layout, width="auto"),
         )
@@ -163,7 +164,7 @@ class RemoveControl(w.VBox):
 
     def set_rows(self, names: Any, ids: Any) -> None:
         # A value of its own for "pick one": a drop-down whose value is None shows blank.
-        self.choice.options = [(f"(pick the {self.noun})", PICK)] + [
+        self.choice.options = [(_("(pick the {thing})").format(thing=self.noun), PICK)] + [
             (str(name), int(i)) for name, i in zip(names, ids, strict=True)
         ]
         self.choice.value = PICK
@@ -171,7 +172,7 @@ class RemoveControl(w.VBox):
     def ask(self) -> None:
         row_id = self.choice.value
         if row_id in (None, PICK):
-            self.status.error(f"Pick the {self.noun} to remove first.")
+            self.status.error(_("Pick the {thing} to remove first.").format(thing=self.noun))
             return
         self.keep()
         try:
@@ -194,5 +195,9 @@ class RemoveControl(w.VBox):
     def confirm(self, row_id: int, name: str) -> None:
         self.keep()
         found: list[int] = []
-        if save(self.status, lambda: found.append(self.remove(row_id)), f"Removed {name}"):
+        if save(
+            self.status,
+            lambda: found.append(self.remove(row_id)),
+            _("Removed {name}").format(name=name),
+        ):
             self.undo_line.offer(name, found[0] if self.has_undo else 0)

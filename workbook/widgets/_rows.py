@@ -17,6 +17,7 @@ from typing import Any
 import ipywidgets as w
 
 from .._errors import InputError
+from ..i18n import _
 from ._common import StatusLine, lean, save, shared
 from ._removal import UndoLine, close_all, question
 
@@ -75,9 +76,9 @@ class _Row(w.VBox):
         self.line.add_class("workbook-row-line")
         self.change = lean(
             w.Button,
-            description="Change",
+            description=_("Change"),
             icon="pencil",
-            tooltip=f"Change {owner.name_of(record)}",
+            tooltip=_("Change {name}").format(name=owner.name_of(record)),
             layout=shared(w.Layout, width="auto"),
         )
         self.change.on_click(lambda _b: self.toggle())
@@ -85,9 +86,9 @@ class _Row(w.VBox):
         if owner.remove is not None:
             self.remove = lean(
                 w.Button,
-                description="Remove",
+                description=_("Remove"),
                 icon="trash",
-                tooltip=f"Remove {owner.name_of(record)}",
+                tooltip=_("Remove {name}").format(name=owner.name_of(record)),
                 layout=shared(w.Layout, width="auto"),
             )
             self.remove.on_click(lambda _b: self.ask_to_remove())
@@ -127,20 +128,20 @@ class _Row(w.VBox):
                     box.layout.display = "" if spec.shown(self.record) else "none"
                 box.observe(lambda c, s=spec: self._changed(s, c["new"]), names="value")
                 self.fields[spec.name] = box
-            done = lean(w.Button, description="Done", button_style="primary", icon="check")
+            done = lean(w.Button, description=_("Done"), button_style="primary", icon="check")
             done.on_click(lambda _b: self.toggle())
             self.status = self.status or StatusLine()
             self.editor = lean(w.VBox, [*self.fields.values(), lean(w.HBox, [done, self.status])])
             self.editor.add_class("workbook-row-editor")
             self.children = (self.head, self.editor)
-            self.change.description = "Close"
+            self.change.description = _("Close")
         else:
             editor, self.editor = self.editor, None
             self.children = (self.head,)
             for part in [*self.fields.values(), editor]:
                 part.close()
             self.fields = {}
-            self.change.description = "Change"
+            self.change.description = _("Change")
             self.owner.row_closed()
 
     def _changed(self, spec: Field, value: Any) -> None:
@@ -200,7 +201,7 @@ class RowList(w.VBox):
         what_goes_with: Callable[[int], list[str]] | None = None,
         undo: Callable[[int], str] | None = None,
         noun: str = "row",
-        empty: str = "Nothing here yet.",
+        empty: str = "",
         page_size: int = 20,
         searchable: bool = False,
     ):
@@ -212,7 +213,7 @@ class RowList(w.VBox):
         self.what_goes_with = what_goes_with
         self.undo_removal = undo
         self.noun = noun
-        self.empty = empty
+        self.empty = empty or _("Nothing here yet.")
         self.page_size = page_size
         self.shown_count = page_size
         self.records: list[dict[str, Any]] = []
@@ -222,13 +223,15 @@ class RowList(w.VBox):
         self.status = self.undo_line.status
         self.search = lean(
             w.Text,
-            placeholder=f"Find a {noun}",
-            description="Find",
+            placeholder=_("Find a {thing}").format(thing=noun),
+            description=_("Find"),
             continuous_update=True,
             layout=shared(w.Layout, width="100%", max_width="420px"),
         )
         self.search.observe(lambda _c: self._search_changed(), names="value")
-        self.more = lean(w.Button, description="Show more", layout=shared(w.Layout, width="auto"))
+        self.more = lean(
+            w.Button, description=_("Show more"), layout=shared(w.Layout, width="auto")
+        )
         self.more.on_click(lambda _b: self._show_more())
         self.more.layout = w.Layout(width="auto", display="none")
         self.count = lean(w.HTML)
@@ -267,12 +270,16 @@ class RowList(w.VBox):
         if children != self.list.children:
             self.list.children = children
         hidden = len(order) - len(visible)
-        self.more.description = f"Show {min(hidden, self.page_size)} more (of {hidden} not shown)"
+        self.more.description = _("Show {more} more (of {hidden} not shown)").format(
+            more=min(hidden, self.page_size), hidden=hidden
+        )
         self.more.layout.display = "" if hidden > 0 else "none"
         if not records:
             self.count.value = f"<p><i>{html.escape(self.empty)}</i></p>"
         elif len(wanted) < len(records):
-            self.count.value = f"<small>{len(wanted)} of {len(records)} found</small>"
+            self.count.value = "<small>{}</small>".format(
+                _("{found} of {total} found").format(found=len(wanted), total=len(records))
+            )
         else:
             self.count.value = ""
 
@@ -300,5 +307,9 @@ class RowList(w.VBox):
         assert self.remove is not None
         remove = self.remove
         found: list[int] = []
-        if save(self.status, lambda: found.append(remove(row.row_id)), f"Removed {name}"):
+        if save(
+            self.status,
+            lambda: found.append(remove(row.row_id)),
+            _("Removed {name}").format(name=name),
+        ):
             self.undo_line.offer(name, found[0] if self.undo_removal else 0)

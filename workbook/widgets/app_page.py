@@ -20,7 +20,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import app, progress
+from .. import app, i18n, progress
+from ..i18n import _
 from ._common import lean, shared
 
 LAB_ONLY = "lab-only"  # a cell's tag: shown in JupyterLab, left out of the app
@@ -46,7 +47,7 @@ def play(notebook: Path) -> list[w.Widget]:
             continue
         source = "".join(cell["source"])
         if cell["cell_type"] == "markdown":
-            part = lean(w.HTML, markdown_html(source))
+            part = lean(w.HTML, markdown_html(i18n.notebook_text(source)))
             part.add_class("workbook-text")
             shown.append(part)
         elif cell["cell_type"] == "code":
@@ -71,40 +72,59 @@ class AppPage(w.VBox):
 
     def __init__(self, wb: Any, folder: Path, start: int | None = None):
         self.wb = wb
-        self.exercises = progress.exercises(folder)
-        self.by_number = {e.number: e for e in self.exercises}
+        self.folder = folder
         self.views: dict[int, w.Widget] = {}
         self.current: int | None = None
         self.done: dict[str, bool] = {}
-        self.strip = _ExerciseStrip(self.exercises, self.go)
-        self.home = _Home(self.exercises, self.go)
         self.notice = lean(w.HTML)
         # The page writes its width here (the template's script), for charts on a phone.
         self.width = w.IntText(value=0, description="Page width", layout=w.Layout(display="none"))
         self.width.add_class("workbook-page-width")
         self.width.observe(lambda c: app.page_width_is(c["new"]), names="value")
-        super().__init__([self.strip, self.notice, self.width, self.home])
+        super().__init__()
         self.add_class("workbook-app")
-        self._refresh_done()
-        wb.on_change(lambda _table: self._refresh_done(), key="AppPage")
+        self._dress()
+        wb.on_change(self._changed, key="AppPage")
         self.go(start if start in self.by_number else None)
+
+    def _dress(self) -> None:
+        """The exercise list and strip in the participant's language; every exercise built
+        before is built again in it when next shown (what was typed is in the workbook)."""
+        self.speaks = i18n.language()
+        self.exercises = progress.exercises(self.folder)
+        self.by_number = {e.number: e for e in self.exercises}
+        for view in self.views.values():
+            view.close()
+        self.views = {}
+        self.strip = _ExerciseStrip(self.exercises, self.go)
+        self.home = _Home(self.exercises, self.go)
+        self.children = [self.strip, self.notice, self.width, self.home]
+        self.done = {}
+        self._refresh_done()
+
+    def _changed(self, table: str) -> None:
+        if table == "profile" and i18n.language() != self.speaks:
+            self._dress()  # the participant chose another language: the page speaks it now
+            self.go(self.current)
+            return
+        self._refresh_done()
 
     def go(self, number: int | None) -> None:
         """Show exercise ``number`` (None: the exercise list), building it the first time."""
         if number is not None and number not in self.views:
             exercise = self.by_number[number]
-            self.notice.value = (
-                f"<p class='workbook-opening'>Opening {html.escape(exercise.label)}…</p>"
+            self.notice.value = "<p class='workbook-opening'>{}</p>".format(
+                html.escape(_("Opening {exercise}…").format(exercise=exercise.label))
             )
             try:
                 self.views[number] = self._build(exercise)
             except Exception:  # a bug: say so in words, keep the page usable, log the details
                 traceback.print_exc(file=sys.stderr)
-                self.notice.value = (
-                    "<p role='alert' style='color:#b42318'>Something went wrong opening "
-                    f"{html.escape(exercise.label)}. Everything you saved is safe; reload the page "
-                    "to try again.</p>"
-                )
+                said = _(
+                    "Something went wrong opening {exercise}. Everything you saved is safe; "
+                    "reload the page to try again."
+                ).format(exercise=exercise.label)
+                self.notice.value = f"<p role='alert' style='color:#b42318'>{html.escape(said)}</p>"
                 return
             self.children = (*self.children, self.views[number])
         self.notice.value = ""
@@ -140,8 +160,8 @@ class _ExerciseStrip(w.HBox):
         self.exercises = exercises
         self.list_button = lean(
             w.Button,
-            description="☰ All",
-            tooltip="All exercises",
+            description="☰ " + _("All"),
+            tooltip=_("All exercises"),
             layout=shared(w.Layout, width="auto"),
         )
         self.list_button.on_click(lambda _b: go(None))
@@ -163,7 +183,7 @@ class _ExerciseStrip(w.HBox):
             button = self.buttons[exercise.number]
             ticked = done.get(exercise.key, False)
             button.description = f"{exercise.number}{' ✓' if ticked else ''}"
-            button.tooltip = exercise.label + (" (done)" if ticked else "")
+            button.tooltip = exercise.label + (" " + _("(done)") if ticked else "")
             button.button_style = "primary" if exercise.number == current else ""
         self.list_button.button_style = "primary" if current is None else ""
 
@@ -182,8 +202,15 @@ class _Home(w.VBox):
             self.lines[exercise.number] = button
         intro = lean(
             w.HTML,
-            "<h1>Networking Workbook</h1><p>Work through the exercises in order. Everything "
-            "you type is saved at once, on this computer; nothing is sent anywhere.</p>",
+            "<h1>{}</h1><p>{}</p>".format(
+                html.escape(_("Networking Workbook")),
+                html.escape(
+                    _(
+                        "Work through the exercises in order. Everything you type is saved at "
+                        "once, on this computer; nothing is sent anywhere."
+                    )
+                ),
+            ),
         )
         super().__init__([intro, *self.lines.values()], layout=w.Layout())
         self.add_class("workbook-home")
@@ -192,7 +219,7 @@ class _Home(w.VBox):
         for exercise in self.exercises:
             ticked = done.get(exercise.key, False)
             line = self.lines[exercise.number]
-            line.description = exercise.label + ("  ✓ done" if ticked else "")
+            line.description = exercise.label + ("  ✓ " + _("done") if ticked else "")
             line.icon = "check" if ticked else ""
 
 
@@ -200,13 +227,13 @@ class _Footer(w.HBox):
     """At the end of an exercise: on to the next one, or back to the list."""
 
     def __init__(self, following: progress.Exercise | None, go: Callable[[int | None], None]):
-        back = lean(w.Button, description="All exercises", layout=shared(w.Layout, width="auto"))
+        back = lean(w.Button, description=_("All exercises"), layout=shared(w.Layout, width="auto"))
         back.on_click(lambda _b: go(None))
         parts: list[w.Widget] = [back]
         if following is not None:
             onward = lean(
                 w.Button,
-                description=f"Next: {following.label} →",
+                description=_("Next: {exercise} →").format(exercise=following.label),
                 button_style="primary",
                 layout=shared(w.Layout, width="auto"),
             )

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import money_trail
+from ..i18n import N_, _, ngettext
 from ._common import UNSEEN_LABEL, LiveHTML, StatusLine, esc, in_words, lean, save, width
 from ._removal import RemoveControl
 
@@ -20,26 +21,26 @@ class AskBuilder(w.VBox):
         self.status = StatusLine()
         self.business = lean(
             w.Dropdown,
-            description="Business",
+            description=_("Business"),
             layout=width("520px"),
             style={"description_width": "90px"},
         )
         self.kinds = {
             kind: lean(
-                w.Checkbox, description=label, value=False, indent=False, layout=width("320px")
+                w.Checkbox, description=_(label), value=False, indent=False, layout=width("320px")
             )
             for kind, label in money_trail.ASK_KINDS.items()
         }
         self.detail = lean(
             w.Text,
-            description="Details",
-            placeholder="e.g. my spring open house; for 'Something else', what you will ask",
+            description=_("Details"),
+            placeholder=_("e.g. my spring open house; for 'Something else', what you will ask"),
             layout=width("640px"),
             style={"description_width": "90px"},
         )
         self.preview = lean(w.HTML)
         self.plan_button = lean(
-            w.Button, description="Plan these asks", button_style="primary", icon="check"
+            w.Button, description=_("Plan these asks"), button_style="primary", icon="check"
         )
         self.plan_button.on_click(self._plan_clicked)
         for box in (self.business, self.detail, *self.kinds.values()):
@@ -50,7 +51,7 @@ class AskBuilder(w.VBox):
         super().__init__(
             [
                 self.business,
-                lean(w.HTML, "<b>What will you ask for?</b>"),
+                lean(w.HTML, "<b>{}</b>".format(esc(_("What will you ask for?")))),
                 lean(w.GridBox, boxes, layout=w.Layout(grid_template_columns="repeat(2, 330px)")),
                 self.detail,
                 self.preview,
@@ -64,7 +65,8 @@ class AskBuilder(w.VBox):
         current = self.business.value
         self.business.options = [
             (
-                f"{name} · {profile.money(total)} lifetime" + (" · declined before" if d else ""),
+                _("{name} · {total} lifetime").format(name=name, total=profile.money(total))
+                + (" · " + _("declined before") if d else ""),
                 int(i),
             )
             for name, total, d, i in zip(
@@ -84,7 +86,9 @@ class AskBuilder(w.VBox):
 
     def _show_preview(self) -> None:
         if self.business.value is None:
-            self.preview.value = "<i>Add businesses to your money trail first.</i>"
+            self.preview.value = "<i>{}</i>".format(
+                esc(_("Add businesses to your money trail first."))
+            )
             return
         spend = self.wb.spend_table().set_index("id")
         business = spend.loc[self.business.value].to_dict()
@@ -92,26 +96,27 @@ class AskBuilder(w.VBox):
         line = money_trail.relationship_line(business, profile.currency, profile.writes_in)
         parts = [f"<p><b>{esc(business['name'])}</b>: {esc(line)}</p>"]
         if business["declined"]:
-            parts.append(
-                "<p style='color:#b42318'>⚑ They declined an ask before. "
-                "Is this still where you want to spend your money?</p>"
+            said = _(
+                "They declined an ask before. Is this still where you want to spend your money?"
             )
+            parts.append(f"<p style='color:#b42318'>⚑ {esc(said)}</p>")
         for kind in self.chosen_kinds():
             if kind == "other" and not self.detail.value.strip():
                 continue
             points = money_trail.talking_points(business, kind, self.detail.value.strip(), profile)
             items = "".join(f"<li>{esc(p)}</li>" for p in points)
             label = esc(money_trail.ask_label(kind, self.detail.value.strip()))
-            parts.append(f"<p><i>{label}</i> — talking points:</p><ul>{items}</ul>")
+            said = esc(_("talking points:"))
+            parts.append(f"<p><i>{label}</i> — {said}</p><ul>{items}</ul>")
         self.preview.value = "".join(parts)
 
     def _plan_clicked(self, _button: w.Button) -> None:
         kinds = self.chosen_kinds()
         if self.business.value is None:
-            self.status.error("Add a business to your money trail first.")
+            self.status.error(_("Add a business to your money trail first."))
             return
         if not kinds:
-            self.status.error("Tick at least one ask.")
+            self.status.error(_("Tick at least one ask."))
             return
         detail = self.detail.value.strip()
 
@@ -121,7 +126,8 @@ class AskBuilder(w.VBox):
             for kind in kinds:
                 self.wb.add_ask(self.business.value, kind, detail)
 
-        if save(self.status, plan, f"Planned {len(kinds)} ask{'s' if len(kinds) > 1 else ''}"):
+        planned = ngettext("Planned {n} ask", "Planned {n} asks", len(kinds)).format(n=len(kinds))
+        if save(self.status, plan, planned):
             for box in self.kinds.values():
                 box.value = False
             self.detail.value = ""
@@ -136,7 +142,7 @@ class AskTracker(w.VBox):
         self.rows: dict[int, dict[str, w.Widget]] = {}
         self.table = lean(w.VBox)
         self.remover = RemoveControl(
-            "ask",
+            _("ask"),
             wb.delete_ask,
             self.status,
             consequences=lambda i: wb.what_goes_with("asks", i),
@@ -154,14 +160,16 @@ class AskTracker(w.VBox):
         self.remover.set_rows(asks["business"] + ": " + asks["ask"], asks["id"])
         self.remover.layout.display = "" if len(asks) else "none"
         if asks.empty:
-            self.table.children = [lean(w.HTML, "<i>No asks yet. Plan one above.</i>")]
+            self.table.children = [
+                lean(w.HTML, "<i>{}</i>".format(esc(_("No asks yet. Plan one above."))))
+            ]
             return
-        header = ["Business", "Ask", "Where it stands", "Dates", "Notes"]
+        header = [_("Business"), _("Ask"), _("Where it stands"), _("Dates"), _("Notes")]
         widths = ["190px", "260px", "150px", "200px", "220px"]
         head = lean(
             w.HBox,
             [
-                lean(w.HTML, f"<b>{h}</b>", layout=width(wd))
+                lean(w.HTML, f"<b>{esc(h)}</b>", layout=width(wd))
                 for h, wd in zip(header, widths, strict=True)
             ],
         )
@@ -171,9 +179,11 @@ class AskTracker(w.VBox):
             ask_id = int(ask["id"])
             status = lean(
                 w.Dropdown,
-                description=f"Where the ask of {ask['business']} stands",
+                description=_("Where the ask of {business} stands").format(
+                    business=ask["business"]
+                ),
                 style=UNSEEN_LABEL,
-                options=[(v, k) for k, v in money_trail.ASK_STATUSES.items()],
+                options=[(_(v), k) for k, v in money_trail.ASK_STATUSES.items()],
                 value=ask["status"],
                 layout=width(widths[2]),
             )
@@ -183,11 +193,11 @@ class AskTracker(w.VBox):
                 value=ask["notes"],
                 continuous_update=False,
                 layout=width(widths[4]),
-                placeholder="What they said",
+                placeholder=_("What they said"),
             )
             notes.observe(lambda c, i=ask_id: self._notes_changed(i, c["new"]), names="value")
             flag = (
-                " <span style='color:#b42318'>⚑ declined</span>"
+                " <span style='color:#b42318'>⚑ {}</span>".format(esc(_("declined")))
                 if ask["status"] == "declined"
                 else ""
             )
@@ -210,7 +220,7 @@ class AskTracker(w.VBox):
                 parts.append(
                     lean(
                         w.HTML,
-                        f"<div style='margin:0 0 8px 12px;color:#555'><small><i>Say:</i> "
+                        f"<div style='margin:0 0 8px 12px;color:#555'><small><i>{esc(_('Say:'))}</i> "
                         f"{points}</small></div>",
                     )
                 )
@@ -239,12 +249,13 @@ class AskTracker(w.VBox):
 def _dates(ask: dict[str, Any]) -> str:
     parts = []
     for key, label in (
-        ("planned_on", "planned"),
-        ("asked_on", "asked"),
-        ("answered_on", "answered"),
+        ("planned_on", N_("planned {day}")),
+        ("asked_on", N_("asked {day}")),
+        ("answered_on", N_("answered {day}")),
     ):
         if isinstance(ask.get(key), str) and ask[key]:
-            parts.append(f"{label} {esc(in_words(dt.date.fromisoformat(ask[key])))}")
+            day = in_words(dt.date.fromisoformat(ask[key]))
+            parts.append(esc(_(label).format(day=day)))
     return "<small>" + "<br>".join(parts) + "</small>"
 
 
@@ -258,22 +269,24 @@ class ThisWeek(LiveHTML):
         profile = self.wb.profile()
         picks = money_trail.this_week(spend)
         if picks.empty:
-            body = (
-                "<p>Every business on your money trail has an ask. Track the answers below.</p>"
+            said = (
+                _("Every business on your money trail has an ask. Track the answers below.")
                 if len(spend)
-                else "<p>Add the businesses you pay, then come back here.</p>"
+                else _("Add the businesses you pay, then come back here.")
             )
+            body = f"<p>{esc(said)}</p>"
         else:
             items = "".join(
                 f"<li><b>{esc(b['name'])}</b>: {esc(money_trail.relationship_line(b, profile.currency, profile.writes_in))}</li>"
                 for b in picks.to_dict("records")
             )
-            body = f"<p>This week, approach:</p><ol>{items}</ol>"
+            body = f"<p>{esc(_('This week, approach:'))}</p><ol>{items}</ol>"
         declined = spend[spend["declined"]]
         if len(declined):
             names = ", ".join(esc(n) for n in declined["name"])
-            body += (
-                f"<p style='color:#b42318'>⚑ Declined to reciprocate: {names}. "
-                "Worth asking yourself whether to keep spending there.</p>"
-            )
+            said = _(
+                "Declined to reciprocate: {names}. Worth asking yourself whether to keep "
+                "spending there."
+            ).format(names=names)
+            body += f"<p style='color:#b42318'>⚑ {said}</p>"
         self.value = body

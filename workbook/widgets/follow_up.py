@@ -8,8 +8,9 @@ from typing import Any
 import ipywidgets as w
 
 from .. import follow_up as rules
-from .. import plots
+from .. import plots, words
 from ..contacts import DEPTH_SHORT, DEPTHS
+from ..i18n import _
 from ._common import (
     LiveHTML,
     StatusLine,
@@ -75,7 +76,7 @@ class InteractionLog(w.VBox):
         self.button.on_click(self._log)
         self.recent = _RecentInteractions(wb)
         self.remove = RemoveControl(
-            "interaction",
+            _("interaction"),
             wb.delete_interaction,
             self.status,
             consequences=lambda i: wb.what_goes_with("interactions", i),
@@ -291,8 +292,8 @@ class _CadenceTable(LiveHTML):
             return
         rows = "".join(
             f"<tr><td>{esc(r.name)}</td><td>{esc(DEPTH_SHORT.get(r.depth, r.depth))}</td>"
-            f"<td>{r.last:%d %b %Y}</td><td>{r.next_due:%d %b %Y}</td>"
-            f"<td style='color:{self._COLOURS[r.status]}'>{rules.STATUSES[r.status]}</td></tr>"
+            f"<td>{words.short_day(r.last)}</td><td>{words.short_day(r.next_due)}</td>"
+            f"<td style='color:{self._COLOURS[r.status]}'>{_(rules.STATUSES[r.status])}</td></tr>"
             for r in table.itertuples()
         )
         self.value = (
@@ -331,7 +332,7 @@ class ReconnectList(w.VBox):
             return
         items = "".join(
             f"<li><b>{esc(r.name)}</b>{' (' + esc(r.company) + ')' if r.company else ''}: "
-            f"{esc(r.why)}; {('last in touch ' + format(r.last, '%d %b %Y')) if r.last else 'never logged'}"
+            f"{esc(r.why)}; {('last in touch ' + words.short_day(r.last)) if r.last else 'never logged'}"
             f"<br><span style='color:#555'>{esc(r.touch)}</span></li>"
             for r in table.itertuples()
         )
@@ -363,7 +364,7 @@ class PromiseLedger(w.VBox):
         self.button.on_click(self._add)
         self.promise_lines = lean(w.VBox)
         self.remove = RemoveControl(
-            "promise",
+            _("promise"),
             wb.delete_promise,
             self.status,
             consequences=lambda i: wb.what_goes_with("promises", i),

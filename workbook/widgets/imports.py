@@ -9,7 +9,9 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
+from .. import words
 from .._errors import InputError
+from ..i18n import _
 from ..words import count
 from ._common import (
     UNSEEN_LABEL,
@@ -113,7 +115,7 @@ class BankImport(_Upload):
             layout=width("320px"),
         )
         self.files = RemoveControl(
-            "imported file",
+            _("imported file"),
             wb.delete_import,
             StatusLine(),
             consequences=lambda i: wb.what_goes_with("import_batches", i),
@@ -187,8 +189,8 @@ class _CandidateRow(w.HBox):
             layout=width(_COLUMNS["Per year"]),
         )
         first, last = pd.Timestamp(candidate["first"]), pd.Timestamp(candidate["last"])
-        when = f"{first:%b %Y}" + ("" if (first.year, first.month) == (last.year, last.month)
-                                   else f" to {last:%b %Y}")  # fmt: skip
+        when = words.month(first) + ("" if (first.year, first.month) == (last.year, last.month)
+                                       else f" to {words.month(last)}")  # fmt: skip
         facts = lean(
             w.HTML,
             f"<small>{count(int(candidate['visits']), 'payment')}, {when}, "
@@ -370,7 +372,7 @@ class PayeeRules(w.VBox):
         self.add = lean(w.Button, description="Add rule", icon="plus")
         self.add.on_click(self._add)
         self.remove = RemoveControl(
-            "rule",
+            _("rule"),
             wb.delete_payee_rule,
             self.status,
             consequences=lambda i: wb.what_goes_with("payee_rules", i),

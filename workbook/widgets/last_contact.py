@@ -10,7 +10,7 @@ from typing import Any
 import ipywidgets as w
 import pandas as pd
 
-from .. import last_contact
+from .. import last_contact, words
 from .._errors import InputError
 from ..words import count
 from ._common import Follows, StatusLine, esc, lean, width
@@ -54,7 +54,7 @@ class PersonFound(w.HBox):
         whom = "<i>not a contact yet</i>" if new else "your contact"
         line = lean(
             w.HTML,
-            f"<b>{who}</b> · {whom} · {esc(found)} · last {person['last']:%d %b %Y}",
+            f"<b>{who}</b> · {whom} · {esc(found)} · last {words.short_day(person['last'])}",
             layout=width("auto"),
         )
         super().__init__([self.tick, line])
@@ -224,7 +224,7 @@ class PeopleNotContacts(Follows, w.VBox):
             line = lean(
                 w.HTML,
                 f"<b>{esc(person['name'] or person['email'])}</b> · {esc(found)} · last "
-                f"{pd.Timestamp(person['last']):%d %b %Y}",
+                + words.short_day(pd.Timestamp(person["last"])),
             )
             row = lean(w.HBox, [add, line])
             row.add_class("workbook-card")

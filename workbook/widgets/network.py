@@ -10,6 +10,7 @@ import pandas as pd
 from .. import network as network_rules
 from .. import preferred_clients
 from ..contacts import DEPTH_CHOICES, DEPTH_SHORT, DEPTHS
+from ..i18n import _
 from ._common import StatusLine, date_field, esc, heading, lean, save, width
 from ._removal import RemoveControl
 from ._rows import Field, RowList
@@ -94,7 +95,7 @@ class ContactsTable(w.VBox):
             remove=wb.delete_contact,
             what_goes_with=lambda i: wb.what_goes_with("contacts", i),
             undo=wb.undo,
-            noun="person",
+            noun=_("person"),
             empty="Nobody yet: bring in your contacts above, or add people below.",
             searchable=True,
         )
@@ -224,7 +225,7 @@ class ReferralLog(w.VBox):
         self.log_button.on_click(self._log_clicked)
         self.recent = lean(w.HTML)
         self.remover = RemoveControl(
-            "referral",
+            _("referral"),
             wb.delete_referral,
             self.status,
             consequences=lambda i: wb.what_goes_with("referrals", i),

@@ -8,6 +8,7 @@ from typing import Any
 import ipywidgets as w
 
 from .. import app
+from ..i18n import _
 from ..report import gather, svg, to_pdf
 from ..report.html import plan_body
 from ..report.pdf import charts
@@ -36,7 +37,7 @@ class DownloadPlan(w.VBox):
         self.status = StatusLine()
         self.button = lean(
             w.Button,
-            description="Make my action plan (PDF)",
+            description=_("Make my action plan (PDF)"),
             button_style="primary",
             icon="file-pdf-o",
             layout=width("280px"),
@@ -53,16 +54,16 @@ class DownloadPlan(w.VBox):
 
     def _clicked(self, _button: w.Button) -> None:
         self.button.disabled = True
-        self.button.description = "Making your PDF…"
+        self.button.description = _("Making your PDF…")
         try:
             self.pdf, note = to_pdf(self.wb)
         finally:
             self.button.disabled = False
-            self.button.description = "Make my action plan (PDF)"
+            self.button.description = _("Make my action plan (PDF)")
         self.wb.plan_made()
         name = file_name(self.wb, "action-plan", "pdf")
         self.link.value = download_link(
-            self.pdf, name, "application/pdf", "Download my action plan (PDF)"
+            self.pdf, name, "application/pdf", _("Download my action plan (PDF)")
         ) + (f"<p style='color:#8a4b00'>{escape(note)}</p>" if note else "")
 
-        self.status.saved(f"Made {name}")
+        self.status.saved(_("Made {name}").format(name=name))

@@ -6,14 +6,18 @@ from typing import Any
 
 import ipywidgets as w
 
+from .. import i18n
+from ..i18n import N_, _
 from ..profile import CURRENCIES, LABELS, PROFILE_FIELDS, time_zones
 from ._common import StatusLine, lean, save, width
 
+# The language first: the rest of the form reads in it.
+ORDER = ["language", *(f for f in PROFILE_FIELDS if f != "language")]
 _PLACEHOLDERS = {
     "name": "Dana Whitfield",
     "business": "Whitfield Homes",
-    "profession": "Real-estate agent",
-    "preferred_client": "Retired homeowners who are ready to downsize",
+    "profession": N_("Real-estate agent"),
+    "preferred_client": N_("Retired homeowners who are ready to downsize"),
     "city": "Asheville, NC",
     "currency": "USD",
     "time_zone": "America/New_York",
@@ -22,10 +26,14 @@ _PLACEHOLDERS = {
 }
 
 
+_TRANSLATED = {"profession", "preferred_client"}
+
+
 class ProfileForm(w.VBox):
-    """Name, business, profession, preferred client, city, currency, time zone, email,
-    whether your coach may share your email with the group, the first day of your week, and
-    how your money, numbers and dates are written (suggested from currency and time zone)."""
+    """The language, then name, business, profession, preferred client, city, currency, time
+    zone, email, whether your coach may share your email with the group, the first day of
+    your week, and how your money, numbers and dates are written (suggested from language,
+    currency and time zone)."""
 
     def __init__(self, wb: Any):
         self.wb = wb
@@ -33,7 +41,7 @@ class ProfileForm(w.VBox):
         self.fields: dict[str, w.ValueWidget] = {}
         self.status: dict[str, StatusLine] = {}
         rows = []
-        for field in PROFILE_FIELDS:
+        for field in ORDER:
             widget = self._field_widget(field, getattr(profile, field))
             status = StatusLine()
             widget.observe(lambda change, f=field: self._save(f, change["new"]), names="value")
@@ -43,12 +51,21 @@ class ProfileForm(w.VBox):
         super().__init__(rows)
 
     def _field_widget(self, field: str, value: Any) -> w.ValueWidget:
+        if field == "language":
+            return lean(
+                w.Dropdown,
+                options=[(name, code) for code, name in i18n.LANGUAGES.items()],
+                value=self.wb.profile().speaks,
+                description=_(LABELS[field]),
+                style={"description_width": "210px"},
+                layout=width("360px"),
+            )
         if field == "week_starts":
             return lean(
                 w.Dropdown,
-                options=[("Monday", "monday"), ("Sunday", "sunday")],
+                options=[(_("Monday"), "monday"), (_("Sunday"), "sunday")],
                 value=value or "monday",
-                description=LABELS[field],
+                description=_(LABELS[field]),
                 style={"description_width": "210px"},
                 layout=width("360px"),
             )
@@ -56,14 +73,16 @@ class ProfileForm(w.VBox):
             return lean(
                 w.Checkbox,
                 value=bool(value),
-                description=LABELS[field],
+                description=_(LABELS[field]),
                 indent=False,
                 layout=w.Layout(width="640px", margin="0 0 0 214px"),
             )
         common = {
-            "description": LABELS[field],
+            "description": _(LABELS[field]),
             "value": value,
-            "placeholder": _PLACEHOLDERS[field],
+            "placeholder": _(_PLACEHOLDERS[field])
+            if field in _TRANSLATED
+            else _PLACEHOLDERS[field],
             "style": {"description_width": "210px"},
             "layout": width("640px"),
         }
@@ -81,14 +100,17 @@ class ProfileForm(w.VBox):
             from .. import locales
 
             profile = self.wb.profile()
-            suggested = locales.choice(locales.suggest(profile.currency, profile.time_zone))
+            suggested = locales.choice(
+                locales.suggest(profile.currency, profile.time_zone, profile.speaks)
+            )
             return lean(
                 w.Combobox,
                 options=[locales.choice(c) for c in locales.OFFERED],
                 ensure_option=False,
                 continuous_update=False,
                 **{**common, "value": locales.choice(value) if value else "",
-                   "placeholder": f"{suggested}, from your currency and time zone"},
+                   "placeholder": _("{suggested}, from your language, currency and time zone")
+                                  .format(suggested=suggested)},
             )  # fmt: skip
         if field == "time_zone":
             return lean(

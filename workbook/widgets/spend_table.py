@@ -7,58 +7,73 @@ from typing import Any
 import ipywidgets as w
 
 from .. import money_trail
-from ..words import count
+from ..i18n import N_, _, ngettext
+from ..words import figure
 from ._common import StatusLine, esc, heading, lean, save, width
 from ._rows import Field, RowList
 
-_FREQUENCY_CHOICES = [(label, key) for key, label in money_trail.FREQUENCIES.items()]
 _PROFESSION_HINTS = [
-    "Accountant",
-    "Auto repair",
-    "Bakery",
-    "Barber",
-    "Coffee shop",
-    "Dentist",
-    "Dry cleaner",
-    "Florist",
-    "Gym",
-    "Hair stylist",
-    "Hardware store",
-    "Insurance agent",
-    "Lawn care",
-    "Massage therapist",
-    "Pet groomer",
-    "Pharmacy",
-    "Printer",
-    "Restaurant",
-    "Veterinarian",
-    "Yoga studio",
+    N_("Accountant"),
+    N_("Auto repair"),
+    N_("Bakery"),
+    N_("Barber"),
+    N_("Coffee shop"),
+    N_("Dentist"),
+    N_("Dry cleaner"),
+    N_("Florist"),
+    N_("Gym"),
+    N_("Hair stylist"),
+    N_("Hardware store"),
+    N_("Insurance agent"),
+    N_("Lawn care"),
+    N_("Massage therapist"),
+    N_("Pet groomer"),
+    N_("Pharmacy"),
+    N_("Printer"),
+    N_("Restaurant"),
+    N_("Veterinarian"),
+    N_("Yoga studio"),
 ]
+
+
+def _professions() -> list[str]:
+    return [_(hint) for hint in _PROFESSION_HINTS]
+
+
+def _frequencies() -> list[tuple[str, str]]:
+    return [(_(label), key) for key, label in money_trail.FREQUENCIES.items()]
 
 
 def business_line(business: dict[str, Any], profile: Any) -> str:
     """One business in words: name and profession, what is paid and how often, the years,
     the referrals sent, and what that makes a year and in all."""
     how = business["frequency"]
-    paid = profile.money(business["amount"]) + " " + money_trail.FREQUENCIES[how]
+    paid = profile.money(business["amount"]) + " " + _(money_trail.FREQUENCIES[how])
     if how == "per_visit":
-        paid += f", {count(business['visits_per_year'], 'visit', 'visits')} a year"
+        visits = business["visits_per_year"]
+        paid += ", " + ngettext("{n} visit a year", "{n} visits a year", visits).format(
+            n=f"{visits:g}"
+        )
+    years, sent = business["years_as_customer"], business["referrals_sent"]
     facts = [
         paid,
-        count(business["years_as_customer"], "year a customer", "years a customer"),
-        count(business["referrals_sent"], "referral sent", "referrals sent"),
+        ngettext("{n} year a customer", "{n} years a customer", years).format(n=figure(years)),
+        ngettext("{n} referral sent", "{n} referrals sent", sent).format(n=figure(sent)),
     ]
     asks = int(business.get("asks", 0) or 0)
     if asks:
-        facts.append(f"{asks} ask{'s' if asks != 1 else ''}")
+        facts.append(ngettext("{n} ask", "{n} asks", asks).format(n=asks))
     if business.get("declined"):
-        facts.append("<span style='color:#b42318'>⚑ declined</span>")
+        facts.append("<span style='color:#b42318'>⚑ {}</span>".format(esc(_("declined"))))
     profession = f" · {esc(business['profession'])}" if business["profession"] else ""
     return (
         f"<b>{esc(business['name'])}</b>{profession}<br><small>"
         + " · ".join(f if f.startswith("<span") else esc(f) for f in facts)
-        + f"</small><br><b>{esc(profile.money(business['annual_spend']))}</b> a year · "
-        f"<b>{esc(profile.money(business['lifetime_spend']))}</b> in all"
+        + "</small><br>"
+        + _("{a_year} a year · {in_all} in all").format(
+            a_year=f"<b>{esc(profile.money(business['annual_spend']))}</b>",
+            in_all=f"<b>{esc(profile.money(business['lifetime_spend']))}</b>",
+        )
     )
 
 
@@ -73,19 +88,19 @@ class SpendTable(w.VBox):
         self.profile = wb.profile()
         self.form = _AddBusinessForm(wb, self.status)
         fields = [
-            Field("name", "Business"),
-            Field("profession", "Profession", "suggest", _PROFESSION_HINTS),
-            Field("amount", "Amount"),
-            Field("frequency", "How often", "choice", _FREQUENCY_CHOICES),
+            Field("name", _("Business")),
+            Field("profession", _("Profession"), "suggest", _professions()),
+            Field("amount", _("Amount")),
+            Field("frequency", _("How often"), "choice", _frequencies()),
             Field(
                 "visits_per_year",
-                "Visits a year",
+                _("Visits a year"),
                 "number",
                 shown=lambda b: b["frequency"] == "per_visit",
             ),
-            Field("years_as_customer", "Years a customer", "number"),
-            Field("referrals_sent", "Referrals sent", "number"),
-            Field("notes", "Notes", "long"),
+            Field("years_as_customer", _("Years a customer"), "number"),
+            Field("referrals_sent", _("Referrals sent"), "number"),
+            Field("notes", _("Notes"), "long"),
         ]
         self.rows = RowList(
             fields=fields,
@@ -95,8 +110,8 @@ class SpendTable(w.VBox):
             remove=wb.delete_business,
             what_goes_with=lambda i: wb.what_goes_with("businesses", i),
             undo=wb.undo,
-            noun="business",
-            empty="No businesses yet: add the first one below.",
+            noun=_("business"),
+            empty=_("No businesses yet: add the first one below."),
             searchable=True,
         )
         self._refresh_view()
@@ -105,7 +120,7 @@ class SpendTable(w.VBox):
             [
                 self.totals,
                 self.rows,
-                heading("Add a business", 4),
+                heading(_("Add a business"), 4),
                 self.form,
                 self.status,
             ]
@@ -116,11 +131,14 @@ class SpendTable(w.VBox):
         self.profile = self.wb.profile()
         self.rows.show(spend.to_dict("records"))
         sums = money_trail.totals(spend)
-        self.totals.value = (
-            f"<b>{sums['businesses']}</b> businesses · "
-            f"<b>{self.profile.money(sums['annual_spend'])}</b> a year · "
-            f"<b>{self.profile.money(sums['lifetime_spend'])}</b> invested in all · "
-            f"<b>{sums['referrals_sent']}</b> referrals sent"
+        self.totals.value = _(
+            "{businesses} businesses · {a_year} a year · {in_all} invested in all · "
+            "{referrals} referrals sent"
+        ).format(
+            businesses=f"<b>{sums['businesses']}</b>",
+            a_year=f"<b>{esc(self.profile.money(sums['annual_spend']))}</b>",
+            in_all=f"<b>{esc(self.profile.money(sums['lifetime_spend']))}</b>",
+            referrals=f"<b>{sums['referrals_sent']}</b>",
         )
 
     def _store_changed(self, table: str) -> None:
@@ -136,41 +154,43 @@ class _AddBusinessForm(w.VBox):
         wide = width("360px")
         self.name = lean(
             w.Text,
-            description="Business",
+            description=_("Business"),
             placeholder="Blue Ridge Hair Studio",
             style=style,
             layout=wide,
         )
         self.profession = lean(
             w.Combobox,
-            description="Profession",
-            placeholder="Hair stylist",
-            options=_PROFESSION_HINTS,
+            description=_("Profession"),
+            placeholder=_("Hair stylist"),
+            options=_professions(),
             ensure_option=False,
             style=style,
             layout=wide,
         )
-        self.amount = lean(w.Text, description="Amount", placeholder="65", style=style, layout=wide)
+        self.amount = lean(
+            w.Text, description=_("Amount"), placeholder="65", style=style, layout=wide
+        )
         self.frequency = lean(
             w.Dropdown,
-            description="How often",
-            options=[(label, key) for key, label in money_trail.FREQUENCIES.items()],
+            description=_("How often"),
+            options=_frequencies(),
             value="per_visit",
             style=style,
             layout=wide,
         )
         self.visits = lean(
-            w.Text, description="Visits a year", placeholder="10", style=style, layout=wide
+            w.Text, description=_("Visits a year"), placeholder="10", style=style, layout=wide
         )
         self.years = lean(
-            w.Text, description="Years a customer", placeholder="5", style=style, layout=wide
+            w.Text, description=_("Years a customer"), placeholder="5", style=style, layout=wide
         )
         self.referrals = lean(
-            w.Text, description="Referrals sent", placeholder="0", style=style, layout=wide
+            w.Text, description=_("Referrals sent"), placeholder="0", style=style, layout=wide
         )
-        self.notes = lean(w.Text, description="Notes", style=style, layout=width("730px"))
+        self.notes = lean(w.Text, description=_("Notes"), style=style, layout=width("730px"))
         self.add_button = lean(
-            w.Button, description="Add business", button_style="primary", icon="plus"
+            w.Button, description=_("Add business"), button_style="primary", icon="plus"
         )
         self.add_button.on_click(self._add_clicked)
         self.frequency.observe(self._frequency_changed, names="value")
@@ -200,10 +220,14 @@ class _AddBusinessForm(w.VBox):
             "notes": self.notes.value,
         }
         if self.frequency.value == "per_visit" and not str(self.visits.value).strip():
-            self.status.error("Say how many visits a year (for example 10), or pick 'per month'.")
+            self.status.error(
+                _("Say how many visits a year (for example 10), or pick 'per month'.")
+            )
             return
         if save(
-            self.status, lambda: self.wb.add_business(**values), f"Added {values['name'].strip()}"
+            self.status,
+            lambda: self.wb.add_business(**values),
+            _("Added {name}").format(name=values["name"].strip()),
         ):
             for box in (
                 self.name,

@@ -12,8 +12,9 @@ from typing import Any
 
 import ipywidgets as w
 
-from .. import app, this_week
+from .. import app, this_week, words
 from .._errors import InputError
+from ..i18n import _
 from ..words import count, day
 from ._common import Follows, StatusLine, lean, save, width
 from ._removal import RemoveControl
@@ -85,7 +86,7 @@ class CheckIn(Follows, w.VBox):
                          button_style="primary", layout=w.Layout(width="auto"))  # fmt: skip
         self.save.on_click(lambda _b: self.save_check_in())
         self.tick_status = StatusLine()  # beside the tick boxes
-        self.remove = RemoveControl("check-in", wb.delete_check_in, StatusLine(), undo=wb.undo)
+        self.remove = RemoveControl(_("check-in"), wb.delete_check_in, StatusLine(), undo=wb.undo)
         self.history = lean(w.HTML)
         targets_text = lean(w.HTML, "<p><b>What you plan for a week</b> <small>(0 for no "
                             "target; you can change them each week)</small></p>")  # fmt: skip
@@ -108,7 +109,7 @@ class CheckIn(Follows, w.VBox):
         planned = [f"{this_week.METRICS[k][1].capitalize()}: "
                    f"{this_week.planned(int(week.get(k, 0)), n)}" for k, n in aims.items()]  # fmt: skip
         self.numbers.value = (
-            f"<p><b>This week</b> ({start.day} {start:%B} to {end.day} {end:%B}):</p>"
+            f"<p><b>This week</b> ({words.day(start)} to {words.day(end)}):</p>"
             + (
                 "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in said) + "</ul>"
                 if said
