@@ -157,7 +157,7 @@ def test_accepting_a_candidate_fills_the_spend_table(tmp_workbook):
     assert saved["profession"] == "Veterinarian"
     assert saved["frequency"] == "per_year"
     assert saved["notes"] == (
-        "From your bank file: 1 payment, 20 Jan 2024. A customer since at least 20 Jan 2024: "
+        "From your bank file: 1 payment, Jan 20, 2024. A customer since at least Jan 20, 2024: "
         "change 'Years a customer' if it is longer."
     )
     found = tmp_workbook.money_trail_candidates().set_index("payee")
@@ -483,7 +483,7 @@ def test_a_year_of_statements_never_undersells_the_years_or_the_lifetime(tmp_wor
     saved = tmp_workbook.businesses().set_index("id").loc[business_id]
     # Eleven months of a file say "at least since January", not "less than a year".
     assert saved["years_as_customer"] >= 1
-    assert "A customer since at least 05 Jan 2025" in saved["notes"]
+    assert "A customer since at least Jan 5, 2025" in saved["notes"]
     spend = tmp_workbook.spend_table().set_index("name").loc["Hair By Lucy"]
     assert spend["lifetime_spend"] >= spend["annual_spend"] == pytest.approx(720, rel=0.1)
 

@@ -9,8 +9,9 @@ import pandas as pd
 
 from . import _frames as frames
 from . import drafts as d
-from . import words
+from . import i18n, words
 from ._errors import InputError
+from .i18n import N_, _
 
 
 def draft(wb: Any, kind: str, **refs: Any) -> d.Draft:
@@ -20,7 +21,11 @@ def draft(wb: Any, kind: str, **refs: Any) -> d.Draft:
         "promise": _promise, "referral_thanks": _referral_thanks, "introduction": _introduction,
     }  # fmt: skip
     if kind not in makers:
-        raise InputError(f"There is no kind of draft called {kind!r}: {', '.join(d.KINDS)}.")
+        raise InputError(
+            _("There is no kind of draft called {kind}: {kinds}.").format(
+                kind=repr(kind), kinds=", ".join(d.KINDS)
+            )
+        )
     values, email = makers[kind](wb, **refs)
     values = {**d.own(wb.profile()), **values}
     return d.render(kind, template(wb, kind), values, email)
@@ -29,22 +34,22 @@ def draft(wb: Any, kind: str, **refs: Any) -> d.Draft:
 def template(wb: Any, kind: str) -> str:
     """The participant's own template of a kind, else the package's."""
     saved = wb.store.find("draft_templates", "kind", kind)
-    return str(saved["text"].iloc[0]) if len(saved) else d.package_template(kind)
+    return str(saved["text"].iloc[0]) if len(saved) else d.package_template(kind, i18n.language())
 
 
 def _row(table: pd.DataFrame, row_id: Any, what: str) -> pd.Series:
     """The row of a workbook listing (asks, promises, referrals) a draft is about."""
     if row_id is None:
-        raise InputError(f"Choose the {what} first.")
+        raise InputError(_("Choose the {thing} first.").format(thing=_(what)))
     rows = table[table["id"] == int(row_id)]
     if rows.empty:
-        raise InputError(f"That {what} is no longer in the workbook.")
+        raise InputError(_("That {thing} is no longer in the workbook.").format(thing=_(what)))
     return rows.iloc[0]
 
 
 def _contact(wb: Any, contact_id: Any) -> dict[str, Any]:
     if contact_id is None or pd.isna(contact_id):
-        raise InputError("Choose the person first.")
+        raise InputError(_("Choose the person first."))
     return wb.store.row("contacts", int(contact_id))
 
 
@@ -55,31 +60,37 @@ def _person(contact: dict[str, Any]) -> dict[str, str]:
 
 def _thank_you(wb: Any, interaction_id: Any = None) -> tuple[dict[str, str], str]:
     if interaction_id is None:
-        raise InputError("Choose the meeting first.")
+        raise InputError(_("Choose the meeting first."))
     met = wb.store.row("interactions", int(interaction_id))
     contact = _contact(wb, met["contact_id"])
-    labels = {"one_to_one": "time together", "event": "conversation", "call": "call",
-              "email": "note", "handwritten_note": "note", "other": "conversation"}  # fmt: skip
+    labels = {"one_to_one": N_("time together"), "event": N_("conversation"), "call": N_("call"),
+              "email": N_("note"), "handwritten_note": N_("note"), "other": N_("conversation")}  # fmt: skip
     day = dt.date.fromisoformat(met["on_date"])
     theirs = d.gains_of(wb.gains(), int(contact["id"]))
     if d._text(theirs.get("goals")):
-        thing = f"your plans: {_lower_first(d.first_sentence(theirs['goals']))}"
+        thing = _("your plans: {goals}").format(
+            goals=_lower_first(d.first_sentence(theirs["goals"]))
+        )
     elif d._text(theirs.get("interests")):
-        thing = f"what you told me about {_lower_first(d.first_sentence(theirs['interests']))}"
+        thing = _("what you told me about {interests}").format(
+            interests=_lower_first(d.first_sentence(theirs["interests"]))
+        )
     else:
         thing = ""
     promised = wb.promises()
     mine = promised[(promised["contact_id"] == contact["id"]) & promised["open"]
                     & (promised["direction"] == "mine")]  # fmt: skip
     if len(mine):
-        step = (
-            f"I have not forgotten what I promised ({_lower_first(mine['what'].iloc[0])}); "
-            "I will see to it this week."
-        )
+        step = _(
+            "I have not forgotten what I promised ({what}); I will see to it this week."
+        ).format(what=_lower_first(mine["what"].iloc[0]))
     else:
-        step = "Shall we put a date in the diary for a coffee next month? I would like to hear how it goes."
+        step = _(
+            "Shall we put a date in the diary for a coffee next month? I would like to hear how "
+            "it goes."
+        )
     values = {
-        **_person(contact), "meeting": labels.get(met["kind"], "conversation"),
+        **_person(contact), "meeting": _(labels.get(met["kind"], "conversation")),
         "when_met": d.when_in_words(day, wb.today()), "one_thing": thing,
         # Notes of a meeting name the occasion ("Dinner after the talk"); of a call or an
         # email, what the participant did: only a meeting's are quoted.
@@ -105,16 +116,17 @@ def _reconnect(wb: Any, contact_id: Any = None) -> tuple[dict[str, str], str]:
     if len(theirs):
         last = theirs.iloc[-1]
         day = dt.date.fromisoformat(last["on_date"])
-        when = "in " + words.month(day, year=day.year != wb.today().year)
-        occasion = d.first_sentence(last["notes"])
+        when = words.month(day, year=day.year != wb.today().year)
+        occasion = _lower_first(d.first_sentence(last["notes"]))
         since = {
-            "event": f"since we met at {_lower_first(occasion)} {when}" if occasion else "",
-            "one_to_one": f"since we last sat down together {when}",
-            "email": f"since I last wrote {when}",
-            "call": f"since we last spoke {when}",
-        }.get(last["kind"]) or f"since we were last in touch {when}"
+            "event": _("since we met at {occasion} in {when}") if occasion else "",
+            "one_to_one": _("since we last sat down together in {when}"),
+            "email": _("since I last wrote in {when}"),
+            "call": _("since we last spoke in {when}"),
+        }.get(last["kind"]) or _("since we were last in touch in {when}")
+        since = since.format(occasion=occasion, when=when)
     elif frames.given(contact.get("connected_on")):
-        since = f"since we connected in {words.month(contact['connected_on'])}"
+        since = _("since we connected in {when}").format(when=words.month(contact["connected_on"]))
     gains = wb.gains()
     shared = d.shared_words(d.gains_of(gains, None), d.gains_of(gains, int(contact["id"])))
     values = {**_person(contact), "their_company": d._text(contact.get("company")),
@@ -134,10 +146,16 @@ def _reciprocity_ask(wb: Any, ask_id: Any = None) -> tuple[dict[str, str], str]:
         "spent": d.money_in_words(
             float(spend.get("lifetime_spend") or 0), profile.currency, profile.writes_in
         ),
-        "referrals": d.count_words(int(spend.get("referrals_sent") or 0), "customer", "customers"),
+        "referrals": d.customers_in_words(int(spend.get("referrals_sent") or 0)),
         "the_ask": the_ask,
-        "why_it_fits": f"My clients are {client}; many of them are yours too." if client else "",
-        "easy_yes": "I can bring everything by this week, and you only need to say where it goes.",
+        "why_it_fits": _("My clients are {clients}; many of them are yours too.").format(
+            clients=client
+        )
+        if client
+        else "",
+        "easy_yes": _(
+            "I can bring everything by this week, and you only need to say where it goes."
+        ),
     }
     return values, ""
 
@@ -152,13 +170,14 @@ def _promise(wb: Any, promise_id: Any = None) -> tuple[dict[str, str], str]:
     contact = _contact(wb, promise["contact_id"])
     what = d._text(promise["what"])
     if promise["direction"] == "mine":
-        values = {"subject": "As promised", "opening": "As promised, here it is:",
-                  "what_line": f"{what}.", "closing": "I hope it helps; tell me if you need anything else."}  # fmt: skip
-    else:
-        values = {"subject": "A friendly reminder",
-                  "opening": "I hope you are well. A gentle reminder of what we talked about:",
+        values = {"subject": _("As promised"), "opening": _("As promised, here it is:"),
                   "what_line": f"{what}.",
-                  "closing": "No rush at all, and thank you again for offering."}  # fmt: skip
+                  "closing": _("I hope it helps; tell me if you need anything else.")}  # fmt: skip
+    else:
+        values = {"subject": _("A friendly reminder"),
+                  "opening": _("I hope you are well. A gentle reminder of what we talked about:"),
+                  "what_line": f"{what}.",
+                  "closing": _("No rush at all, and thank you again for offering.")}  # fmt: skip
     return {**_person(contact), **values}, d._text(contact.get("email"))
 
 
@@ -169,9 +188,11 @@ def _referral_thanks(wb: Any, referral_id: Any = None) -> tuple[dict[str, str], 
     day = dt.date.fromisoformat(referral["on_date"]) if frames.given(referral["on_date"]) else None
     values = {
         **_person(contact),
-        "what": _lower_first(d._text(referral["what"])) or "a client",
+        "what": _lower_first(d._text(referral["what"])) or _("a client"),
         "when": d.when_in_words(day, wb.today()) if day else "",
-        "outcome": f"It turned into work worth {wb.profile().money(value, approx=True)}."
+        "outcome": _("It turned into work worth {amount}.").format(
+            amount=wb.profile().money(value, approx=True)
+        )
         if value
         else "",
     }
@@ -182,7 +203,7 @@ def _introduction(wb: Any, a: Any = None, b: Any = None) -> tuple[dict[str, str]
     """Two contacts of the participant (ids), or two participants of a cohort (their
     summaries: name, business, profession, targets, markets)."""
     if a is None or b is None:
-        raise InputError("Choose the two people to introduce.")
+        raise InputError(_("Choose the two people to introduce."))
     return introduction_values(_who(wb, a), _who(wb, b)), ""
 
 
@@ -198,15 +219,17 @@ def introduction_values(a_p: dict[str, Any], b_p: dict[str, Any]) -> dict[str, s
         )
         wanted = any(_same(t, p["profession"]) for t in other.get("targets", []))
         values[f"{key}_why"] = (
-            f"You told me you wanted to meet {_article(p['profession'])}." if wanted else ""
+            _("You told me you wanted to meet {who}.").format(who=_article(p["profession"]))
+            if wanted
+            else ""
         )
     shared = sorted(set(a_p.get("markets", [])) & set(b_p.get("markets", [])))
     if shared:
         from .preferred_clients import markets
 
         labels = markets()
-        values["both_serve"] = (
-            "You both serve " + ", ".join(labels.get(m, m).lower() for m in shared) + "."
+        values["both_serve"] = _("You both serve {markets}.").format(
+            markets=", ".join(_(labels.get(m, m)).lower() for m in shared)
         )
     return values
 
@@ -220,14 +243,20 @@ def _who(wb: Any, person: Any) -> dict[str, Any]:
 
 
 def _article(profession: str) -> str:
+    """'a baker', 'an accountant' in English; the profession alone in a language whose
+    article depends on the person (the templates are written for it)."""
     profession = d._text(profession)
     if not profession:
         return ""
+    if i18n.language() == "de":  # nouns keep their capital
+        return profession
+    if i18n.language() != "en":
+        return profession.lower()
     return ("an " if profession[0].lower() in "aeiou" else "a ") + profession.lower()
 
 
 def _at(business: str) -> str:
-    return f"at {business}" if d._text(business) else ""
+    return _("at {business}").format(business=business) if d._text(business) else ""
 
 
 def _same(a: str, b: str) -> bool:

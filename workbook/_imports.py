@@ -13,9 +13,9 @@ import pandas as pd
 from . import _frames as frames
 from . import spending
 from ._errors import InputError
+from .i18n import _, ngettext
 from .importers import apply_rules, read_contacts, read_transactions
 from .importers._source import Source, load
-from .words import count
 
 if TYPE_CHECKING:
     from .store import Store
@@ -55,16 +55,25 @@ class ImportResult:
         self.warnings = list(found.attrs.get("warnings", []))
 
     def summary(self) -> str:
-        things = "transactions" if self.kind == "transactions" else "contacts"
         if self.already_imported:
-            return f"{self.file_name} was imported before; nothing was added."
-        text = f"Read {self.rows_read} {things} from {self.file_name} ({self.source}): {self.added} new"
+            return _("{file} was imported before; nothing was added.").format(file=self.file_name)
+        if self.kind == "transactions":
+            read = _("Read {n} transactions from {file} ({source}): {added} new")
+        else:
+            read = _("Read {n} contacts from {file} ({source}): {added} new")
+        text = read.format(
+            n=self.rows_read, file=self.file_name, source=self.source, added=self.added
+        )
         if self.kind == "contacts" and self.merged:
-            text += f", {self.merged} merged with people already in your workbook"
+            text += _(", {n} merged with people already in your workbook").format(n=self.merged)
         elif self.rows_read > self.added:
-            text += f", {self.rows_read - self.added} already in your workbook"
+            text += _(", {n} already in your workbook").format(n=self.rows_read - self.added)
         if self.settled:
-            text += f"; {count(self.settled, 'pending payment')} brought up to date"
+            text += ngettext(
+                "; {n} pending payment brought up to date",
+                "; {n} pending payments brought up to date",
+                self.settled,
+            ).format(n=self.settled)
         return text + "."
 
 

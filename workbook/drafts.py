@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import words
 from ._errors import InputError
+from .i18n import N_, _
 from .profile import format_money, round_for_speech
 
 KINDS = ("thank_you", "reconnect", "reciprocity_ask", "promise", "referral_thanks", "introduction")
@@ -56,30 +57,33 @@ class Draft:
 
 
 def package_template(kind: str, language: str = "en") -> str:
-    return (
-        resources.files("workbook")
-        .joinpath(f"templates/drafts/{language}/{kind}.txt")
-        .read_text(encoding="utf-8")
-    )
+    """Our template of ``kind`` in ``language`` (English when there is none in it)."""
+    folder = resources.files("workbook").joinpath("templates/drafts")
+    found = folder.joinpath(f"{language}/{kind}.txt")
+    if not found.is_file():
+        found = folder.joinpath(f"en/{kind}.txt")
+    return found.read_text(encoding="utf-8")
 
 
 def check_template(kind: str, text: str) -> str:
     """A participant's template, refused in words when it names a field that does not exist
     or has no Subject line."""
     if kind not in KINDS:
-        raise InputError(f"There is no kind of draft called {kind!r}.")
+        raise InputError(_("There is no kind of draft called {kind}.").format(kind=repr(kind)))
     known = set(FIELDS[kind]) | set(OWN)
     used = set(string.Template(text).get_identifiers())
     unknown = sorted(used - known)
     if unknown:
         raise InputError(
-            f"The template names a field that does not exist: ${unknown[0]}. The fields for "
-            f"this kind are: {', '.join('$' + f for f in sorted(known))}."
+            _(
+                "The template names a field that does not exist: {field}. The fields for this "
+                "kind are: {fields}."
+            ).format(field="$" + unknown[0], fields=", ".join("$" + f for f in sorted(known)))
         )
     if not string.Template(text).is_valid():
-        raise InputError("The template has a $ that is not a field: write $$ for a dollar sign.")
+        raise InputError(_("The template has a $ that is not a field: write $$ for a dollar sign."))
     if not re.search(r"(?im)^subject:", text):
-        raise InputError("The template needs a first line 'Subject: ...'.")
+        raise InputError(_("The template needs a first line 'Subject: ...'."))
     return text
 
 
@@ -170,12 +174,12 @@ def when_in_words(day: dt.date, today: dt.date) -> str:
     """'yesterday', 'on Tuesday', 'on 3 December' (as a person writes it)."""
     days = (today - day).days
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "yesterday"
+        return _("yesterday")
     if 1 < days < 7:
-        return f"on {words.weekday(day)}"
-    return f"on {words.day(day, year=day.year != today.year)}"
+        return _("on {weekday}").format(weekday=words.weekday(day))
+    return _("on {day}").format(day=words.day(day, year=day.year != today.year))
 
 
 def first_sentence(text: str) -> str:
@@ -195,13 +199,14 @@ def years_in_words(years: float) -> str:
     if not years:
         return ""
     whole = int(round(years))
-    return "a year" if whole <= 1 else f"{whole} years"
+    return _("a year") if whole <= 1 else _("{n} years").format(n=whole)
 
 
-def count_words(number: int, one: str, many: str) -> str:
+def customers_in_words(number: int) -> str:
+    """'one customer', '5 customers' ('' for none)."""
     if not number:
         return ""
-    return f"one {one}" if number == 1 else f"{number} {many}"
+    return _("one customer") if number == 1 else _("{n} customers").format(n=number)
 
 
 def shared_words(mine: dict[str, Any], theirs: dict[str, Any]) -> str:
@@ -210,11 +215,11 @@ def shared_words(mine: dict[str, Any], theirs: dict[str, Any]) -> str:
     def items(value: Any) -> list[str]:
         return [i.strip() for i in re.split(r"[,;]| and ", _text(value)) if i.strip()]
 
-    for key, verb in (("networks", "are in"), ("interests", "love")):
+    for key, verb in (("networks", N_("are in {what}")), ("interests", N_("love {what}"))):
         ours = {i.lower(): i for i in items(mine.get(key, ""))}
         common = [ours[i.lower()] for i in items(theirs.get(key, "")) if i.lower() in ours]
         if common:
-            return f"{verb} {common[0] if verb == 'are in' else common[0].lower()}"
+            return _(verb).format(what=common[0] if key == "networks" else common[0].lower())
     return ""
 
 
@@ -241,19 +246,27 @@ def to_write(wb: Any, kinds: tuple[str, ...] = ()) -> list[tuple[str, tuple[str,
 
     for row in wb.follow_ups().itertuples():
         if not row.done:
-            add(f"Thank {row.name} for the {row.meeting}", "thank_you", interaction_id=_id(wb, row))
+            label = _("Thank {name} for the {meeting}").format(name=row.name, meeting=row.meeting)
+            add(label, "thank_you", interaction_id=_id(wb, row))
     for row in wb.promises().itertuples():
         if row.open:
-            who = "Keep your promise to" if row.direction == "mine" else "Remind"
-            add(f"{who} {row.name}: {row.what}", "promise", promise_id=int(row.id))
+            who = (
+                _("Keep your promise to {name}: {what}")
+                if row.direction == "mine"
+                else _("Remind {name}: {what}")
+            )
+            add(who.format(name=row.name, what=row.what), "promise", promise_id=int(row.id))
     for row in wb.reconnect_list().head(10).itertuples():
-        add(f"Reconnect with {row.name}", "reconnect", contact_id=int(row.contact_id))
+        label = _("Reconnect with {name}").format(name=row.name)
+        add(label, "reconnect", contact_id=int(row.contact_id))
     for row in wb.referrals().itertuples():
         if row.direction == "received":
-            add(f"Thank {row.name} for the referral", "referral_thanks", referral_id=int(row.id))
+            label = _("Thank {name} for the referral").format(name=row.name)
+            add(label, "referral_thanks", referral_id=int(row.id))
     for row in wb.asks().itertuples():
         if row.status == "planned":
-            add(f"Ask {row.business}: {row.ask}", "reciprocity_ask", ask_id=int(row.id))
+            label = _("Ask {business}: {ask}").format(business=row.business, ask=row.ask)
+            add(label, "reciprocity_ask", ask_id=int(row.id))
     return found
 
 

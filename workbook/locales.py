@@ -74,6 +74,8 @@ def suggest(currency: str = "", time_zone: str = "", language: str = LANGUAGE) -
     """The locale to write the participant's money, numbers and dates in until they choose
     one: their language as written in their country ('es-MX', 'en-DE'), else the country's
     own; with no country, their language's usual one ('de-DE', 'es-ES', 'en-US')."""
+    if language != LANGUAGE and not time_zone and currency.upper() in ("", "USD"):
+        currency = ""  # the profile's first currency, not yet chosen: the language says more
     territory = _territory(currency, time_zone)
     if not territory:
         if language == LANGUAGE:

@@ -17,6 +17,7 @@ from ._chart_parts import Spec
 from ._chart_parts import blank as _blank
 from ._chart_parts import empty as _empty
 from ._chart_parts import escape as _escape
+from .i18n import _, ngettext
 
 # The width the action plan draws charts at (report.svg); the notebooks' are about as wide.
 CHART_WIDTH = 900
@@ -51,7 +52,7 @@ def _money_layout(currency: str, locale: str | None) -> tuple[str, str, str]:
 def _labelled(spend: pd.DataFrame) -> pd.DataFrame:
     return spend.assign(
         business=_escape(spend["name"]),
-        profession_label=_escape(spend["profession"].replace("", "(no profession)")),
+        profession_label=_escape(spend["profession"].replace("", _("(no profession)"))),
     )
 
 
@@ -72,12 +73,12 @@ def money_trail_spec(
     """``money_trail`` as plain data, for a chart ``width`` pixels wide (a phone's is narrow:
     long names are shortened there, so the bars keep room)."""
     title = (
-        "Lifetime spend per business"
+        _("Lifetime spend per business")
         if width < 600
-        else "Where your money goes: lifetime spend per business"
+        else _("Where your money goes: lifetime spend per business")
     )
     if spend.empty:
-        return _blank(title, "Add the businesses you pay to see them ranked here.")
+        return _blank(title, _("Add the businesses you pay to see them ranked here."))
     before, after, separators = _money_layout(currency, locale)
     data = _labelled(spend).sort_values("lifetime_spend", ascending=True)
     if width < 600:  # a phone: names of at most 18 letters beside the bars
@@ -88,8 +89,8 @@ def money_trail_spec(
         " · ".join(
             part
             for part in (
-                f"{n} referral{'s' if n != 1 else ''} sent" if n else "",
-                "declined your ask" if d else "",
+                ngettext("{n} referral sent", "{n} referrals sent", n).format(n=n) if n else "",
+                _("declined your ask") if d else "",
             )
             if part
         )
@@ -102,6 +103,8 @@ def money_trail_spec(
     rows_of = data.groupby("profession_label", sort=False).indices
     # Lists, not Series: plotly checks a Series through narwhals, several times slower.
     spent, names, notes = (data[c].tolist() for c in ("lifetime_spend", "business", "note"))
+    lifetime, a_year = _("Lifetime"), _("A year")
+    years, sent = _("Years a customer"), _("Referrals sent")
     details = data[["annual_spend", "years_as_customer", "referrals_sent"]].to_numpy()
     traces = [
         {
@@ -117,10 +120,10 @@ def money_trail_spec(
             "customdata": details[rows_of[profession]],
             "hovertemplate": (
                 f"<b>%{{y}}</b> ({profession})<br>"
-                f"Lifetime: {before}%{{x:,.0f}}{after}<br>"
-                f"A year: {before}%{{customdata[0]:,.0f}}{after}<br>"
-                "Years a customer: %{customdata[1]:g}<br>"
-                "Referrals sent: %{customdata[2]}<extra></extra>"
+                f"{lifetime}: {before}%{{x:,.0f}}{after}<br>"
+                f"{a_year}: {before}%{{customdata[0]:,.0f}}{after}<br>"
+                f"{years}: %{{customdata[1]:g}}<br>"
+                f"{sent}: %{{customdata[2]}}<extra></extra>"
             ),
         }
         for profession in order.sort_values(ascending=False).index
@@ -145,14 +148,14 @@ def money_trail_spec(
             "yaxis": {"categoryorder": "array", "categoryarray": names},
             "xaxis": {
                 "range": [0, max(reach, max(spent) * 1.05) or 1],
-                "title": {"text": f"Lifetime spend ({currency})"},
+                "title": {"text": _("Lifetime spend ({currency})").format(currency=currency)},
                 "tickformat": ",.0f",
                 "tickprefix": before if len(before.strip()) <= 3 else "",
                 "ticksuffix": after if len(after.strip()) <= 3 else "",
             },
             "separators": separators,
             "legend": {
-                "title": {"text": "Profession "},
+                "title": {"text": _("Profession") + " "},
                 "orientation": "h",
                 "x": 0,
                 "xanchor": "left",
@@ -168,13 +171,13 @@ def money_trail_treemap(
     spend: pd.DataFrame, currency: str = "USD", locale: str | None = None
 ) -> go.Figure:
     """Lifetime spend by profession, then business, as a treemap."""
-    title = "Your spend by profession"
+    title = _("Your spend by profession")
     if spend.empty or spend["lifetime_spend"].sum() <= 0:
         return _empty(
-            title, "Once you add businesses and what you spend, the treemap appears here."
+            title, _("Once you add businesses and what you spend, the treemap appears here.")
         )
     data = _labelled(spend[spend["lifetime_spend"] > 0])
-    root = "All businesses"
+    root = _("All businesses")
     by_profession = data.groupby("profession_label")["lifetime_spend"].sum()
     ids = [root] + [f"{root}/{p}" for p in by_profession.index]
     labels = [root] + list(by_profession.index)
@@ -187,6 +190,7 @@ def money_trail_treemap(
         parents.append(f"{root}/{row.profession_label}")
         values.append(float(row.lifetime_spend))
     before, after, separators = _money_layout(currency, locale)
+    lifetime = _("Lifetime")
     fig = go.Figure(
         go.Treemap(
             ids=ids,
@@ -195,7 +199,7 @@ def money_trail_treemap(
             values=values,
             branchvalues="total",
             hovertemplate=(
-                f"<b>%{{label}}</b><br>Lifetime: {before}%{{value:,.0f}}{after}<extra></extra>"
+                f"<b>%{{label}}</b><br>{lifetime}: {before}%{{value:,.0f}}{after}<extra></extra>"
             ),
             texttemplate=f"%{{label}}<br>{before}%{{value:,.0f}}{after}",
             marker={

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from . import preferred_clients, words
+from .i18n import _, ngettext
 from .importers.payees import places_stripped
-from .words import count
 
 CANDIDATE_COLUMNS = [
     "payee", "profession", "total", "per_year", "visits", "visits_per_year", "first", "last",
@@ -140,6 +140,21 @@ def _plain(name: str) -> str:
     return re.sub(r"[^\w]+", " ", str(name).lower().replace("'", "")).strip()
 
 
+def _note(visits: int, first: pd.Timestamp, last: pd.Timestamp) -> str:
+    """Where a candidate's figures came from, for its notes: 'From your bank file: 12
+    payments, Jan 5, 2025 to Dec 5, 2025. A customer since at least Jan 5, 2025: ...'."""
+    when = words.short_day(first)
+    if first != last:
+        when = _("{first} to {last}").format(first=when, last=words.short_day(last))
+    return ngettext(
+        "From your bank file: {n} payment, {when}. A customer since at least {since}: change "
+        "'Years a customer' if it is longer.",
+        "From your bank file: {n} payments, {when}. A customer since at least {since}: change "
+        "'Years a customer' if it is longer.",
+        visits,
+    ).format(n=visits, when=when, since=words.short_day(first))
+
+
 def business_from(candidate: pd.Series | dict) -> dict[str, object]:
     """The spend-table row a candidate becomes: spend per year, visits a year, years a customer,
     and a note saying where the figures came from."""
@@ -151,14 +166,5 @@ def business_from(candidate: pd.Series | dict) -> dict[str, object]:
         "frequency": "per_year",
         "visits_per_year": float(candidate["visits_per_year"]),
         "years_as_customer": float(candidate["years"]),
-        "notes": (
-            f"From your bank file: {count(int(candidate['visits']), 'payment')}, "
-            + (
-                words.short_day(first)
-                if first == last
-                else f"{words.short_day(first)} to {words.short_day(last)}"
-            )
-            + f". A customer since at least {words.short_day(first)}: change 'Years a customer' if "
-            "it is longer."
-        ),
+        "notes": _note(int(candidate["visits"]), first, last),
     }

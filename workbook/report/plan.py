@@ -55,7 +55,8 @@ def labels() -> dict[str, str]:
         "since": _("Since"),
         "notes": _("Notes"),
         "declined": _(
-            "Declined to reciprocate: {names}. Worth asking whether to keep spending there."
+            "Declined to reciprocate: {names}. Worth asking yourself whether to keep spending "
+            "there."
         ),
         "professions": _("Five professions that serve your clients"),
         "no_professions": _(

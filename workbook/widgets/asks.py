@@ -217,10 +217,11 @@ class AskTracker(w.VBox):
             ]  # fmt: skip
             if ask["status"] in ("planned", "asked"):  # what to say when you make the ask
                 points = " ".join(esc(p) for p in ask["talking_points"])
+                say = _("Say:")
                 parts.append(
                     lean(
                         w.HTML,
-                        f"<div style='margin:0 0 8px 12px;color:#555'><small><i>{esc(_('Say:'))}</i> "
+                        f"<div style='margin:0 0 8px 12px;color:#555'><small><i>{esc(say)}</i> "
                         f"{points}</small></div>",
                     )
                 )
@@ -280,7 +281,8 @@ class ThisWeek(LiveHTML):
                 f"<li><b>{esc(b['name'])}</b>: {esc(money_trail.relationship_line(b, profile.currency, profile.writes_in))}</li>"
                 for b in picks.to_dict("records")
             )
-            body = f"<p>{esc(_('This week, approach:'))}</p><ol>{items}</ol>"
+            approach = _("This week, approach:")
+            body = f"<p>{esc(approach)}</p><ol>{items}</ol>"
         declined = spend[spend["declined"]]
         if len(declined):
             names = ", ".join(esc(n) for n in declined["name"])

@@ -12,6 +12,7 @@ import ipywidgets as w
 import pandas as pd
 
 from .. import coach_notes
+from ..i18n import _
 from ..words import day
 from ._common import LiveHTML, StatusLine, lean, save, width
 
@@ -44,9 +45,10 @@ class CoachNotes(LiveHTML):
             for about, text, on in zip(notes["about_now"], notes["text"], notes["written_on"],
                                         strict=True)
         )  # fmt: skip
+        heading = _("From your coach")
         self.value = (
             "<div style='border-left:4px solid #4c78a8;padding:2px 10px;margin:8px 0'>"
-            f"<p>✎ <b>From your coach</b></p><ul>{items}</ul></div>"
+            f"<p>✎ <b>{html.escape(heading)}</b></p><ul>{items}</ul></div>"
         )
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 
 from .._errors import InputError
 from ..drafts import to_write
+from ..i18n import _
 from ._common import Follows, StatusLine, lean, width
 
 _IDS = itertools.count(1)
@@ -21,9 +22,9 @@ _IDS = itertools.count(1)
 _COPY = (
     "<button class='jupyter-button workbook-copy' type='button' onclick=\"(function(){{"
     "var t=document.querySelector('.{cls} textarea');if(!t)return;"
-    "var done=function(){{var b=document.querySelector('.{cls}-said');if(b)b.textContent='Copied';}};"
+    "var done=function(){{var b=document.querySelector('.{cls}-said');if(b)b.textContent='{copied}';}};"
     "if(navigator.clipboard&&window.isSecureContext){{navigator.clipboard.writeText(t.value).then(done);}}"
-    "else{{t.select();document.execCommand('copy');done();}}}})()\">Copy</button>"
+    "else{{t.select();document.execCommand('copy');done();}}}})()\">{copy}</button>"
     "<span class='{cls}-said' style='margin-left:.5em;color:#1a7f37'></span>"
 )
 
@@ -40,16 +41,16 @@ class DraftWriter(Follows, w.VBox):
         self.kinds = tuple(kinds)
         self.cls = f"workbook-draft-{next(_IDS)}"
         self.status = StatusLine()
-        self.pick = lean(w.Dropdown, description="Write", options=[],
+        self.pick = lean(w.Dropdown, description=_("Write"), options=[],
                          style={"description_width": "50px"}, layout=width("min(100%, 640px)"))  # fmt: skip
         self.pick.observe(lambda _c: self.show(), names="value")
-        self.subject = lean(w.Text, description="Subject", style={"description_width": "50px"},
+        self.subject = lean(w.Text, description=_("Subject"), style={"description_width": "50px"},
                             layout=width("min(100%, 640px)"))  # fmt: skip
         self.body = lean(w.Textarea, layout=w.Layout(width="min(100%, 640px)", height="16em"))
         self.body.add_class(self.cls)
         self.script = lean(w.HTML)
         self.actions = lean(w.HTML)
-        self.keep = lean(w.Button, description="Keep my wording for this kind", icon="save",
+        self.keep = lean(w.Button, description=_("Keep my wording for this kind"), icon="save",
                          layout=w.Layout(width="auto"))  # fmt: skip
         self.keep.on_click(lambda _b: self.save_template())
         self.draft: Any = None
@@ -62,9 +63,9 @@ class DraftWriter(Follows, w.VBox):
         options = to_write(self.wb, self.kinds)
         current = self.pick.value
         nothing = {
-            ("reciprocity_ask",): "Nothing to say yet: plan an ask above",
-            ("referral_thanks",): "Nothing to write yet: log a referral you received",
-        }.get(self.kinds, "Nothing to write yet: log a meeting or a promise")
+            ("reciprocity_ask",): _("Nothing to say yet: plan an ask above"),
+            ("referral_thanks",): _("Nothing to write yet: log a referral you received"),
+        }.get(self.kinds) or _("Nothing to write yet: log a meeting or a promise")
         self.pick.options = options or [(nothing, None)]
         values = [value for _label, value in options]
         self.pick.value = current if current in values else (values[0] if values else None)
@@ -83,21 +84,30 @@ class DraftWriter(Follows, w.VBox):
             return
         self.subject.value = self.draft.subject
         self.body.value = self.draft.body
+        hint = html.escape(self.draft.channel_hint)
+        say, write, open_mail = _("What to say"), _("Or write it:"), _("Open in my email")
         self.script.value = (
-            "<p><b>What to say</b> (" + html.escape(self.draft.channel_hint) + "):</p><pre "
+            f"<p><b>{html.escape(say)}</b> ({hint}):</p><pre "
             "style='white-space:pre-wrap;font-family:inherit'>"
             + html.escape(self.draft.script)
-            + "</pre><p><b>Or write it:</b></p>"
+            + f"</pre><p><b>{html.escape(write)}</b></p>"
             if self.draft.script
-            else f"<small>Best as: {html.escape(self.draft.channel_hint)}</small>"
+            else "<small>{}</small>".format(
+                html.escape(_("Best as: {channel}").format(channel=self.draft.channel_hint))
+            )
         )
         mail = (
             f" <a class='jupyter-button' href='{html.escape(self.draft.mailto)}' "
-            "target='_blank'>Open in my email</a>"
+            f"target='_blank'>{html.escape(open_mail)}</a>"
             if self.draft.mailto
             else ""
         )
-        self.actions.value = _COPY.format(cls=self.cls) + mail
+        copy = _COPY.format(
+            cls=self.cls,
+            copy=html.escape(_("Copy")),
+            copied=html.escape(_("Copied").replace("'", "’")),
+        )
+        self.actions.value = copy + mail
         self.status.clear()
 
     def save_template(self) -> None:
@@ -116,7 +126,7 @@ class DraftWriter(Follows, w.VBox):
         except InputError as exc:
             self.status.error(str(exc))
             return
-        self.status.saved("Kept: your next drafts of this kind use your wording")
+        self.status.saved(_("Kept: your next drafts of this kind use your wording"))
 
 
 def _names(wb: Any, draft: Any, refs: dict[str, int]) -> dict[str, str]:
