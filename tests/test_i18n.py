@@ -141,7 +141,11 @@ def test_dates_in_words_are_babels_and_read_back(locale, expected):
 
     i18n.use("en", locale)
     day = dt.date(2027, 6, 30)
-    assert words.day(day, year=True) == expected == format_date(day, "long", locale=locale.replace("-", "_"))
+    assert (
+        words.day(day, year=True)
+        == expected
+        == format_date(day, "long", locale=locale.replace("-", "_"))
+    )
     assert parse_date(expected, "Target date") == day
 
 
@@ -153,7 +157,9 @@ def test_dates_in_words_are_babels_and_read_back(locale, expected):
 )  # fmt: skip
 def test_amounts_are_typed_as_the_locale_writes_them(tmp_workbook, locale, typed, amount):
     i18n.use("en", locale)
-    business = tmp_workbook.add_business(name="Bäckerei Krause", amount=typed, frequency="per_month")
+    business = tmp_workbook.add_business(
+        name="Bäckerei Krause", amount=typed, frequency="per_month"
+    )
     assert tmp_workbook.store.row("businesses", business)["amount"] == pytest.approx(amount)
 
 
@@ -201,7 +207,9 @@ def _shown(widgets: list) -> list[str]:
 
 
 @pytest.mark.parametrize("exercise", ["00_start_here", "01_money_trail", "07_action_plan"])
-def test_a_german_participant_sees_no_english_in_the_exercises_done(tmp_path, exercise, monkeypatch):
+def test_a_german_participant_sees_no_english_in_the_exercises_done(
+    tmp_path, exercise, monkeypatch
+):
     """Every widget and text of the exercise, as the app plays it, for a German participant
     with a money trail and asks: no English word of the workbook's own is left."""
     wb = _german_participant(tmp_path)

@@ -147,7 +147,9 @@ def test_the_profile_form_offers_locales_in_words(tmp_workbook):
     wb.set_profile(currency="GBP", time_zone="Europe/London")
     form = ProfileForm(wb)
     field = form.fields["locale"]
-    assert field.placeholder.startswith("en-GB · English (United Kingdom), from your language, currency")
+    assert field.placeholder.startswith(
+        "en-GB · English (United Kingdom), from your language, currency"
+    )
     assert "de-CH · German (Switzerland)" in field.options
     field.value = "en-IN · English (India)"
     assert wb.profile().locale == "en-IN" and form.status["locale"].kind == "saved"
