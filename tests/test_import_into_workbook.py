@@ -362,7 +362,8 @@ def test_bank_upload_widget_shows_the_problem_in_words(tmp_workbook):
 
 def test_day_order_choice_reaches_the_import(tmp_workbook):
     upload = BankImport(tmp_workbook)
-    upload.day_order.value = True
+    assert upload.day_order.label == "Work it out from the file"  # never a blank choice
+    upload.day_order.value = "day"
     upload.import_file("cafe.qif", (IMPORTS / "quicken_ambiguous.qif").read_bytes())
     assert sorted(tmp_workbook.transactions()["date"].dt.month) == [4, 6]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable
@@ -75,16 +76,24 @@ class Workbook(
 
     def set_profile(self, **values: Any) -> None:
         clean = {field: clean_profile_field(field, value) for field, value in values.items()}
-        self.store.update("profile", 1, clean)
-        if self._speaking:
-            self.speak()
+        if not self._speaking:
+            self.store.update("profile", 1, clean)
+            return
+        before = self.profile()
+        # The forms that hear of this edit redraw in the language and locale it gives.
+        self.speak(dataclasses.replace(before, **clean))
+        try:
+            self.store.update("profile", 1, clean)
+        except Exception:
+            self.speak(before)
+            raise
 
-    def speak(self) -> None:
+    def speak(self, profile: Profile | None = None) -> None:
         """Speak the participant's language and write as in their locale, in this process
         (``workbook.open`` does it; the coach's tools, opening many workbooks, do not)."""
         from . import i18n
 
-        profile = self.profile()
+        profile = profile or self.profile()
         i18n.use(profile.speaks, profile.writes_in)
         self._speaking = True
 

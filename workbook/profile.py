@@ -90,7 +90,7 @@ LABELS = {
     "email": N_("Your email"),
     "share_with_cohort": N_("My coach may share my email with my workshop group"),
     "week_starts": N_("My week starts on"),
-    "locale": N_("Money, numbers and dates as written in"),
+    "locale": N_("Money and dates as in"),
     "language": N_("Language"),
 }
 

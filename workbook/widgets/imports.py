@@ -23,11 +23,13 @@ from .bank_candidates import BankCandidates
 
 __all__ = ["BankCandidates", "BankImport", "ContactsImport", "PayeeRules"]
 
+# A drop-down whose value is None shows blank: "from the file" has a value of its own.
 _DAY_ORDER = [
-    (N_("Work it out from the file"), None),
-    (N_("Day first (31/12/2024)"), True),
-    (N_("Month first (12/31/2024)"), False),
+    (N_("Work it out from the file"), "file"),
+    (N_("Day first (31/12/2024)"), "day"),
+    (N_("Month first (12/31/2024)"), "month"),
 ]
+_DAY_FIRST = {"file": None, "day": True, "month": False}
 
 
 def _uploaded(change_value: Any) -> tuple[str, bytes] | None:
@@ -104,7 +106,7 @@ class BankImport(_Upload):
         self.day_order = lean(
             w.Dropdown,
             options=[(_(label), value) for label, value in _DAY_ORDER],
-            value=None,
+            value="file",
             description=_("Dates"),
             style={"description_width": "50px"},
             layout=width("320px"),
@@ -124,7 +126,7 @@ class BankImport(_Upload):
         return [lean(w.HBox, [self.upload, self.day_order]), self.status, self.details, self.files]
 
     def _import(self, handle: io.BytesIO) -> Any:
-        return self.wb.import_transactions(handle, day_first=self.day_order.value)
+        return self.wb.import_transactions(handle, day_first=_DAY_FIRST[self.day_order.value])
 
     def _store_changed(self, table: str) -> None:
         if table == "import_batches":

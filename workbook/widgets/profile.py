@@ -18,15 +18,15 @@ _PLACEHOLDERS = {
     "business": "Whitfield Homes",
     "profession": N_("Real-estate agent"),
     "preferred_client": N_("Retired homeowners who are ready to downsize"),
-    "city": "Asheville, NC",
+    "city": N_("Asheville, NC"),
     "currency": "USD",
-    "time_zone": "America/New_York",
+    "time_zone": N_("America/New_York"),
     "email": "dana@whitfieldhomes.example",
     "locale": "en-US",
 }
 
 
-_TRANSLATED = {"profession", "preferred_client"}
+_TRANSLATED = {"profession", "preferred_client", "city", "time_zone"}
 
 
 class ProfileForm(w.VBox):
