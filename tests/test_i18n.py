@@ -196,8 +196,11 @@ def _shown(widgets: list) -> list[str]:
         if id(part) in seen:
             continue
         seen.add(id(part))
+        chooser = isinstance(getattr(part, "options", None), tuple | list)
         for name in ("value", "description", "placeholder", "tooltip"):
             value = getattr(part, name, None)
+            if name == "value" and chooser:  # a drop-down's value is its key; it shows labels
+                continue
             if isinstance(value, str) and value:
                 found.append(re.sub(r"<[^>]+>", " ", value))
         for option in getattr(part, "options", None) or ():
