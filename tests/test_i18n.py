@@ -209,7 +209,9 @@ def _shown(widgets: list) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("exercise", ["00_start_here", "01_money_trail", "07_action_plan"])
+@pytest.mark.parametrize(
+    "exercise", ["00_start_here", "01_money_trail", "07_action_plan", "08_this_week"]
+)
 def test_a_german_participant_sees_no_english_in_the_exercises_done(
     tmp_path, exercise, monkeypatch
 ):

@@ -147,7 +147,7 @@ def test_the_check_in_page_suggests_from_the_plan_and_saves(demo_workbook):
     assert "Check-in saved" in page.status.value
     (saved,) = demo_workbook.check_ins().to_dict("records")
     assert saved["commitments"] == ["Thank Grace Kim within 48 hours", "Call Tom"]
-    assert "Your check-ins</b> (1 week)" in page.history.value
+    assert "Your check-ins (1 week)</b>" in page.history.value
     for box in page.commitments:
         box.value = "step"
     page.suggested.value = page.suggested.options[0]

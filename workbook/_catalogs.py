@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po, write_po
 
 from .i18n import CATALOGS, DOMAIN, HERE, LANGUAGES, SOURCE, translations
 
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "NN_": (1, 2)}
 PROJECT = "Networking Workbook"
 
 

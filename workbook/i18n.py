@@ -103,9 +103,30 @@ def ngettext(one: str, many: str, number: float) -> str:
     return translations(_state["language"]).ngettext(one, many, count)
 
 
+def read_back(message: str, text: str) -> dict[str, str] | None:
+    """The fields of ``text`` when it is ``message`` in any language the workbook speaks, as
+    written then ('Thank {name} within 48 hours' and 'Thank Ana within 48 hours' give
+    {'name': 'Ana'}); None when it is none of them. What a participant saved in one language
+    is still understood after they switch."""
+    import re
+
+    for language in LANGUAGES:
+        template = translations(language).gettext(message)
+        pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(template))
+        found = re.fullmatch(pattern, text)
+        if found:
+            return found.groupdict()
+    return None
+
+
 def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools look for
     """Marks text kept in a table for ``_`` to translate where it is shown."""
     return message
+
+
+def NN_(one: str, many: str) -> tuple[str, str]:  # noqa: N802 - as N_, for a plural pair
+    """Marks a singular and plural kept in a table, for ``ngettext`` where they are shown."""
+    return one, many
 
 
 def notebook_text(source: str) -> str:

@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from . import words
-from .this_week import METRICS, planned
+from .i18n import _, ngettext
+from .this_week import METRICS, metric_label, planned
 
 _BAR = "#4c78a8"
 _TARGET = "#555555"
@@ -28,26 +29,32 @@ def weekly_progress(progress: pd.DataFrame, metric: str, width: int | None = Non
     """One metric week by week (bars) and the target in force each week (a line), titled
     with this week's "done of planned" and how many weeks met their target."""
     rows = progress[progress["metric"] == metric]
-    name = METRICS[metric][1]
+    name = metric_label(metric)
     weeks = [_label(w) for w in rows["week_start"]]
     fig = go.Figure()
-    fig.add_trace(go.Bar(x=weeks, y=rows["done"], name=name.capitalize(), marker_color=_BAR,
+    week_of = _("Week of {day}").format(day="%{x}")
+    fig.add_trace(go.Bar(x=weeks, y=rows["done"], name=name, marker_color=_BAR,
                          text=rows["done"], textposition="outside",
-                         hovertemplate="Week of %{x}: %{y}<extra></extra>"))  # fmt: skip
+                         hovertemplate=f"{week_of}: %{{y}}<extra></extra>"))  # fmt: skip
     aimed = rows[rows["target"] > 0]
     if len(aimed):
         fig.add_trace(go.Scatter(
-            x=[_label(w) for w in aimed["week_start"]], y=aimed["target"], name="Planned",
+            x=[_label(w) for w in aimed["week_start"]], y=aimed["target"], name=_("Planned"),
             mode="lines+markers", line={"color": _TARGET, "dash": "dash", "shape": "hvh"},
-            hovertemplate="Planned for the week of %{x}: %{y}<extra></extra>"))  # fmt: skip
-    title = name.capitalize()
+            hovertemplate=_("Planned for the week of {day}").format(day="%{x}")
+            + ": %{y}<extra></extra>"))  # fmt: skip
+    title = name
     if len(rows) and rows["target"].iloc[-1]:
         last = rows.iloc[-1]
-        title += f": {planned(int(last['done']), int(last['target']))} this week"
-    if len(aimed):
-        title += (
-            f"<br><sub>{int(aimed['met'].sum())} of {len(aimed)} weeks met what you planned</sub>"
+        title += ": " + _("{planned} this week").format(
+            planned=planned(int(last["done"]), int(last["target"]))
         )
+    if len(aimed):
+        met = ngettext(
+            "{met} of {n} week met what you planned", "{met} of {n} weeks met what you planned",
+            len(aimed),
+        ).format(met=int(aimed["met"].sum()), n=len(aimed))  # fmt: skip
+        title += f"<br><sub>{met}</sub>"
     top = max([1, *rows["done"], *rows["target"]]) * 1.25
     fig.update_layout(title=title, height=280, width=width, showlegend=bool(len(aimed)),
                       legend={"orientation": "h", "y": -0.2}, bargap=0.4,

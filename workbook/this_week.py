@@ -17,34 +17,68 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import money_trail
+from . import i18n, money_trail
 from ._errors import InputError
 from ._frames import given
+from .i18n import N_, NN_, _, ngettext
 
 MAX_COMMITMENTS = 3
 WEEK_STARTS = ("monday", "sunday")
 # The week's numbers, in the order the check-in shows them, with their words.
 METRICS = {
-    "asks_made": ("ask made", "asks made"),
-    "asks_agreed": ("ask agreed", "asks agreed"),
-    "asks_declined": ("ask declined", "asks declined"),
-    "meetings": ("meeting held", "meetings held"),
-    "follow_ups_on_time": ("48-hour follow-up on time", "48-hour follow-ups on time"),
-    "follow_ups_late": ("follow-up done late", "follow-ups done late"),
-    "people_in_touch": ("person you were in touch with", "people you were in touch with"),
-    "promises_kept": ("promise kept", "promises kept"),
-    "promises_broken": ("promise that slipped", "promises that slipped"),
-    "referrals_given": ("referral given", "referrals given"),
-    "referrals_received": ("referral received", "referrals received"),
-    "referral_value": ("in referrals received", "in referrals received"),
-    "new_contacts": ("new contact", "new contacts"),
-    "new_connections": ("new connection", "new connections"),
-    "gains_filled": ("GAINS profile filled in", "GAINS profiles filled in"),
+    "asks_made": (NN_("{n} ask made", "{n} asks made"), N_("Asks made")),
+    "asks_agreed": (NN_("{n} ask agreed", "{n} asks agreed"), N_("Asks agreed")),
+    "asks_declined": (NN_("{n} ask declined", "{n} asks declined"), N_("Asks declined")),
+    "meetings": (NN_("{n} meeting held", "{n} meetings held"), N_("Meetings held")),
+    "follow_ups_on_time": (
+        NN_("{n} 48-hour follow-up on time", "{n} 48-hour follow-ups on time"),
+        N_("48-hour follow-ups on time"),
+    ),
+    "follow_ups_late": (
+        NN_("{n} follow-up done late", "{n} follow-ups done late"),
+        N_("Follow-ups done late"),
+    ),
+    "people_in_touch": (
+        NN_("{n} person you were in touch with", "{n} people you were in touch with"),
+        N_("People you were in touch with"),
+    ),
+    "promises_kept": (NN_("{n} promise kept", "{n} promises kept"), N_("Promises kept")),
+    "promises_broken": (
+        NN_("{n} promise that slipped", "{n} promises that slipped"),
+        N_("Promises that slipped"),
+    ),
+    "referrals_given": (NN_("{n} referral given", "{n} referrals given"), N_("Referrals given")),
+    "referrals_received": (
+        NN_("{n} referral received", "{n} referrals received"),
+        N_("Referrals received"),
+    ),
+    "referral_value": (
+        NN_("{n} in referrals received", "{n} in referrals received"),
+        N_("In referrals received"),
+    ),
+    "new_contacts": (NN_("{n} new contact", "{n} new contacts"), N_("New contacts")),
+    "new_connections": (NN_("{n} new connection", "{n} new connections"), N_("New connections")),
+    "gains_filled": (
+        NN_("{n} GAINS profile filled in", "{n} GAINS profiles filled in"),
+        N_("GAINS profiles filled in"),
+    ),
     "businesses_added": (
-        "business added to your money trail",
-        "businesses added to your money trail",
+        NN_("{n} business added to your money trail", "{n} businesses added to your money trail"),
+        N_("Businesses added to your money trail"),
     ),
 }
+
+
+def metric_count(key: str, number: float, shown: str | None = None) -> str:
+    """'2 meetings held', '1 ask made', in the participant's language (``shown``: the number
+    as written, such as an amount of money)."""
+    one, many = METRICS[key][0]
+    return ngettext(one, many, number).format(n=shown if shown is not None else number)
+
+
+def metric_label(key: str) -> str:
+    """'Meetings held': a metric's name, as a chart's title or a target's label."""
+    return _(METRICS[key][1])
 
 
 def week_start(day: dt.date, starts: str = "monday") -> dt.date:
@@ -187,8 +221,10 @@ def clean_commitments(commitments: list[str]) -> list[str]:
     found = [" ".join(str(c).split()) for c in commitments if str(c).strip()]
     if len(found) > MAX_COMMITMENTS:
         raise InputError(
-            f"Up to {MAX_COMMITMENTS} commitments a week: small steps you will really take. "
-            "Keep the three that matter most."
+            _(
+                "Up to {most} commitments a week: small steps you will really take. Keep the "
+                "three that matter most."
+            ).format(most=MAX_COMMITMENTS)
         )
     return found
 
@@ -199,21 +235,28 @@ def kept(wb: Any, commitment: str, since: dt.date) -> bool | None:
     the workbook cannot tell (a commitment in the participant's own words)."""
     text = " ".join(commitment.split())
     after = since.isoformat()
-    if text.startswith("Ask ") and text.endswith(" for something in return"):
-        business = text[len("Ask ") : -len(" for something in return")]
+    # Suggested in whichever language the participant spoke that week.
+    found = i18n.read_back(ASK_BACK, text)
+    if found:
         asks = wb.asks()
-        made = asks[(asks["business"] == business) & asks["asked_on"].notna()]
+        made = asks[(asks["business"] == found["name"]) & asks["asked_on"].notna()]
         return bool((made["asked_on"].astype(str) >= after).any())
-    if text.startswith("Thank ") and text.endswith(" within 48 hours"):
-        name = text[len("Thank ") : -len(" within 48 hours")]
+    found = i18n.read_back(THANK, text)
+    if found:
         follow = wb.follow_ups()
-        theirs = follow[follow["name"] == name]
+        theirs = follow[follow["name"] == found["name"]]
         return bool(len(theirs)) and bool(theirs["done"].all())
-    if text.startswith("Get in touch with "):
-        name = text[len("Get in touch with ") :]
+    found = i18n.read_back(IN_TOUCH, text)
+    if found:
         met = wb.interactions()
-        return bool(((met["name"] == name) & (met["on_date"].astype(str) >= after)).any())
+        return bool(((met["name"] == found["name"]) & (met["on_date"].astype(str) >= after)).any())
     return None
+
+
+# The suggestions the workbook can tell were kept.
+ASK_BACK = N_("Ask {name} for something in return")
+THANK = N_("Thank {name} within 48 hours")
+IN_TOUCH = N_("Get in touch with {name}")
 
 
 # The numbers a participant can set a weekly target for, in the check-in.
@@ -227,17 +270,21 @@ def clean_targets(targets: dict[str, Any]) -> dict[str, int]:
     clean: dict[str, int] = {}
     for key, value in (targets or {}).items():
         if key not in TARGETS:
-            raise InputError(f"There is no weekly target for '{key}'.")
+            raise InputError(_("There is no weekly target for '{key}'.").format(key=key))
         if value in (None, ""):
             continue
         try:
             number = int(value)
         except (TypeError, ValueError):
             raise InputError(
-                f"The target for {METRICS[key][1]} should be a number, such as 2."
+                _("The target for {what} should be a number, such as 2.").format(
+                    what=metric_label(key).lower()
+                )
             ) from None
         if not 0 <= number <= MAX_TARGET:
-            raise InputError(f"A weekly target is a number from 0 to {MAX_TARGET}.")
+            raise InputError(
+                _("A weekly target is a number from 0 to {most}.").format(most=MAX_TARGET)
+            )
         if number:
             clean[key] = number
     return clean
@@ -245,7 +292,7 @@ def clean_targets(targets: dict[str, Any]) -> dict[str, int]:
 
 def planned(done: int, target: int) -> str:
     """'3 of 4 planned', plainly: no failure words when short of it."""
-    return f"{done} of {target} planned"
+    return _("{done} of {target} planned").format(done=done, target=target)
 
 
 def progress(wb: Any, current: dt.date) -> pd.DataFrame:
@@ -303,19 +350,28 @@ def since(wb: Any, current: dt.date) -> dict[str, Any]:
     said: list[str] = []
     asks = wb.asks()
     for a in asks[asks["answered_on"].fillna("").astype(str) >= after].to_dict("records"):
-        said.append(f"{a['business']} {a['status']}: {a['ask']}")
+        status = _(money_trail.ASK_STATUSES.get(a["status"], a["status"])).lower()
+        said.append(_("{business} {status}: {ask}").format(business=a["business"], status=status,
+                                                           ask=a["ask"]))  # fmt: skip
     stored = wb.store.read("follow_ups").set_index("id")["done_on"]
     follow = wb.follow_ups()
     done_on = follow["id"].map(stored).fillna("").astype(str)
     for f in follow[follow["done"].astype(bool) & (done_on >= after)].to_dict("records"):
-        said.append(f"Followed up with {f['name']} after the {f['meeting']}")
+        said.append(
+            _("Followed up with {name} after the {meeting}").format(
+                name=f["name"], meeting=f["meeting"]
+            )
+        )
     promises = wb.promises()
     for p in promises[promises["done_on"].fillna("").astype(str) >= after].to_dict("records"):
-        said.append(f"Promise kept: {p['what']} ({p['name']})")
+        said.append(_("Promise kept: {what} ({name})").format(what=p["what"], name=p["name"]))
     referrals = wb.referrals()
     for r in referrals[referrals["on_date"].fillna("").astype(str) >= after].to_dict("records"):
-        to_from = "to" if r["direction"] == "given" else "from"
-        said.append(f"Referral {r['direction']} {to_from} {r['name']}: {r['what']}")
+        given_to = _("Referral given to {name}: {what}")
+        said.append(
+            (given_to if r["direction"] == "given" else _("Referral received from {name}: {what}"))
+            .format(name=r["name"], what=r["what"])
+        )  # fmt: skip
     return {"since": day, "week_start": last["week_start"], "changes": said}
 
 
@@ -323,11 +379,14 @@ def suggestions(wb: Any) -> list[str]:
     """Small next steps from the plan: the business to ask, the thank-yous due, the person to
     reconnect with, and the next step of a goal."""
     found = [
-        f"Ask {b['name']} for something in return"
+        _(ASK_BACK).format(name=b["name"])
         for b in money_trail.this_week(wb.spend_table()).to_dict("records")
         if b["asks"] == 0
     ]
-    found += [f"Thank {f.name} within 48 hours" for f in wb.follow_ups().itertuples() if not f.done]
-    found += [f"Get in touch with {r.name}" for r in wb.reconnect_list().head(2).itertuples()]
-    found += [f"Take the next step on my goal: {g.text}" for g in wb.goals().head(2).itertuples()]
+    found += [_(THANK).format(name=f.name) for f in wb.follow_ups().itertuples() if not f.done]
+    found += [_(IN_TOUCH).format(name=r.name) for r in wb.reconnect_list().head(2).itertuples()]
+    found += [
+        _("Take the next step on my goal: {goal}").format(goal=g.text)
+        for g in wb.goals().head(2).itertuples()
+    ]
     return list(dict.fromkeys(found))

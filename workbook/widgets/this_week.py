@@ -14,8 +14,8 @@ import ipywidgets as w
 
 from .. import app, this_week, words
 from .._errors import InputError
-from ..i18n import _
-from ..words import count, day
+from ..i18n import _, ngettext
+from ..words import day
 from ._common import Follows, StatusLine, lean, save, width
 from ._removal import RemoveControl
 from .charts import Charts
@@ -27,22 +27,24 @@ def _said(summary: dict[str, Any], currency: str, locale: str | None = None) -> 
     from ..profile import format_money
 
     said = []
-    for key, (one, many) in this_week.METRICS.items():
+    for key in this_week.METRICS:
         value = summary.get(key, 0)
         if not value:
             continue
         if key == "referral_value":
-            said.append(f"{format_money(value, currency, locale=locale)} {many}")
+            money = format_money(value, currency, locale=locale)
+            said.append(this_week.metric_count(key, 2, money))  # an amount: never 'one'
         else:
-            said.append(f"{value} {one if value == 1 else many}")
+            said.append(this_week.metric_count(key, value))
     return said
 
 
 def _notes_on(notes: Any, check_in_id: int) -> str:
     """The coach's notes on one check-in, for beside it."""
     mine = notes[(notes["about_table"] == "check_ins") & (notes["about_id"] == check_in_id)]
+    coach = _("Your coach:")
     return "".join(
-        f"<br><span class='workbook-coach-note'>✎ <b>Your coach:</b> {html.escape(t)}</span>"
+        f"<br><span class='workbook-coach-note'>✎ <b>{html.escape(coach)}</b> {html.escape(t)}</span>"
         for t in mine["text"]
     )
 
@@ -59,37 +61,41 @@ class CheckIn(Follows, w.VBox):
         self.numbers = lean(w.HTML)
         self.last = lean(w.HTML)
         self.ticks = lean(w.VBox)
-        self.week = lean(w.Dropdown, description="Check-in for", options=[],
+        self.week = lean(w.Dropdown, description=_("Check-in for"), options=[],
                          style={"description_width": "90px"},
                          layout=width("min(100%, 360px)"))  # fmt: skip
         self.week.observe(lambda _c: self.load_week(), names="value")
-        self.suggested = lean(w.Dropdown, description="Suggested", options=[],
+        self.suggested = lean(w.Dropdown, description=_("Suggested"), options=[],
                               style={"description_width": "80px"},
                               layout=width("min(100%, 560px)"))  # fmt: skip
-        self.use = lean(w.Button, description="Use it", icon="arrow-down",
+        self.use = lean(w.Button, description=_("Use it"), icon="arrow-down",
                         layout=w.Layout(width="auto"))  # fmt: skip
         self.use.on_click(lambda _b: self.take_suggestion())
         self.commitments = [
-            lean(w.Text, description=f"{n}.", placeholder="a small step you will really take",
+            lean(w.Text, description=f"{n}.", placeholder=_("a small step you will really take"),
                  style={"description_width": "30px"}, layout=width("min(100%, 560px)"))
             for n in range(1, this_week.MAX_COMMITMENTS + 1)
         ]  # fmt: skip
         self.targets = {
             key: lean(w.BoundedIntText, value=0, min=0, max=this_week.MAX_TARGET,
-                      description=this_week.METRICS[key][1].capitalize(),
+                      description=this_week.metric_label(key),
                       style={"description_width": "230px"}, layout=width("min(100%, 320px)"))
             for key in this_week.TARGETS
         }  # fmt: skip
-        self.note = lean(w.Textarea, placeholder="how the week went, in a line or two",
+        self.note = lean(w.Textarea, placeholder=_("how the week went, in a line or two"),
                          layout=width("min(100%, 560px)"))  # fmt: skip
-        self.save = lean(w.Button, description="Save my check-in", icon="check",
+        self.save = lean(w.Button, description=_("Save my check-in"), icon="check",
                          button_style="primary", layout=w.Layout(width="auto"))  # fmt: skip
         self.save.on_click(lambda _b: self.save_check_in())
         self.tick_status = StatusLine()  # beside the tick boxes
         self.remove = RemoveControl(_("check-in"), wb.delete_check_in, StatusLine(), undo=wb.undo)
         self.history = lean(w.HTML)
-        targets_text = lean(w.HTML, "<p><b>What you plan for a week</b> <small>(0 for no "
-                            "target; you can change them each week)</small></p>")  # fmt: skip
+        plan, hint = (
+            _("What you plan for a week"),
+            _("(0 for no target; you can change them each week)"),
+        )
+        targets_text = lean(w.HTML, f"<p><b>{html.escape(plan)}</b> <small>"
+                            f"{html.escape(hint)}</small></p>")  # fmt: skip
         super().__init__(
             [self.numbers, self.last, self.ticks, self.tick_status, self.week,
              lean(w.HBox, [self.suggested, self.use]), *self.commitments, targets_text,
@@ -106,21 +112,24 @@ class CheckIn(Follows, w.VBox):
         start, end = dt.date.fromisoformat(week["start"]), dt.date.fromisoformat(week["end"])
         said = _said(week, profile.currency, profile.writes_in)
         aims = self.wb.targets()
-        planned = [f"{this_week.METRICS[k][1].capitalize()}: "
+        planned = [f"{this_week.metric_label(k)}: "
                    f"{this_week.planned(int(week.get(k, 0)), n)}" for k, n in aims.items()]  # fmt: skip
+        span = _("{first} to {last}").format(first=words.day(start), last=words.day(end))
+        nothing, heading = _("Nothing logged yet this week."), _("This week")
         self.numbers.value = (
-            f"<p><b>This week</b> ({words.day(start)} to {words.day(end)}):</p>"
+            f"<p><b>{html.escape(heading)}</b> ({html.escape(span)}):</p>"
             + (
                 "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in said) + "</ul>"
                 if said
-                else "<p><i>Nothing logged yet this week.</i></p>"
+                else f"<p><i>{html.escape(nothing)}</i></p>"
             )
             + (f"<p>{html.escape('; '.join(planned))}.</p>" if planned else "")
         )
         done = self.wb.check_ins()
         self._last_time(done, week["start"])
-        choices = [(f"this week ({day(week['start'])})", week["start"])] + [
-            (f"the week of {day(s)}", s)
+        this, other = _("this week ({day})"), _("the week of {day}")
+        choices = [(this.format(day=day(week["start"])), week["start"])] + [
+            (other.format(day=day(s)), s)
             for s in reversed(list(done["week_start"]))
             if s != week["start"]
         ]
@@ -128,13 +137,13 @@ class CheckIn(Follows, w.VBox):
             chosen = self.week.value if self.week.value in dict(choices).values() else None
             self.week.options = choices
             self.week.value = chosen or week["start"]
-        offered = this_week.suggestions(self.wb) or ["(nothing to suggest yet)"]
+        offered = this_week.suggestions(self.wb) or [_("(nothing to suggest yet)")]
         if list(self.suggested.options) != offered:
             self.suggested.options = offered
         if self.suggested.value not in offered:  # a drop-down with no value shows blank
             self.suggested.value = offered[0]
         self.history.value = self._history(done, profile)
-        self.remove.set_rows([f"the week of {day(s)}" for s in done["week_start"]],
+        self.remove.set_rows([other.format(day=day(s)) for s in done["week_start"]],
                              done["id"])  # fmt: skip
 
     def _last_time(self, done: Any, current: str) -> None:
@@ -147,10 +156,11 @@ class CheckIn(Follows, w.VBox):
             return
         last = before.iloc[-1].to_dict()
         marks = this_week.marks(self.wb, last)
-        sign = {True: "✓ ", False: "not yet: "}
+        sign = {True: "✓ ", False: _("not yet:") + " "}
+        said = _("Last time you said you would")
+        week_of = _("week of {day}").format(day=day(last["week_start"]))
         self.last.value = (
-            f"<p><b>Last time you said you would</b> (week of {day(last['week_start'])}):"
-            "</p><ul>"
+            f"<p><b>{html.escape(said)}</b> ({html.escape(week_of)}):</p><ul>"
             + "".join(
                 f"<li>{sign[kept] if told else '✓ ' if kept else ''}{html.escape(text)}</li>"
                 for text, kept, told in marks
@@ -161,7 +171,8 @@ class CheckIn(Follows, w.VBox):
         for text, kept, told in marks:
             if told:
                 continue
-            box = lean(w.Checkbox, value=bool(kept), description=f"I did: {text}",
+            box = lean(w.Checkbox, value=bool(kept),
+                       description=_("I did: {step}").format(step=text),
                        indent=False, layout=width("min(100%, 560px)"))  # fmt: skip
             box.observe(lambda c, t=text, i=int(last["id"]): self.tick(i, t, c["new"]),
                         names="value")  # fmt: skip
@@ -172,16 +183,20 @@ class CheckIn(Follows, w.VBox):
         if not len(done):
             return ""
         notes = self.wb.coach_notes()
+        quiet, week_of, said = _("a quiet week"), _("Week of {day}"), _("said: {steps}")
         rows = "".join(
-            f"<li><b>Week of {html.escape(day(r['week_start']))}</b>: "
-            f"{html.escape(', '.join(_said(r['summary'], profile.currency, profile.writes_in)) or 'a quiet week')}"
-            + (f"; said: {html.escape('; '.join(r['commitments']))}" if r["commitments"] else "")
+            f"<li><b>{html.escape(week_of.format(day=day(r['week_start'])))}</b>: "
+            + html.escape(", ".join(_said(r["summary"], profile.currency, profile.writes_in))
+                          or quiet)
+            + (f"; {html.escape(said.format(steps='; '.join(r['commitments'])))}"
+               if r["commitments"] else "")
             + (f"<br><i>{html.escape(r['note'])}</i>" if r["note"] else "")
             + _notes_on(notes, int(r["id"]))
             + "</li>"
             for r in done.iloc[::-1].to_dict("records")
-        )
-        return f"<p><b>Your check-ins</b> ({count(len(done), 'week')}):</p><ul>{rows}</ul>"
+        )  # fmt: skip
+        title = ngettext("Your check-ins ({n} week)", "Your check-ins ({n} weeks)", len(done))
+        return f"<p><b>{html.escape(title.format(n=len(done)))}</b>:</p><ul>{rows}</ul>"
 
     # -- editing ------------------------------------------------------------------------
 
@@ -200,7 +215,7 @@ class CheckIn(Follows, w.VBox):
 
     def tick(self, check_in_id: int, text: str, done: bool) -> None:
         save(self.tick_status, lambda: self.wb.tick_commitment(check_in_id, text, done),
-             "Ticked" if done else "Saved")  # fmt: skip
+             _("Ticked") if done else _("Saved"))  # fmt: skip
 
     def take_suggestion(self) -> None:
         text = self.suggested.value or ""
@@ -210,7 +225,7 @@ class CheckIn(Follows, w.VBox):
             if not box.value.strip():
                 box.value = text
                 return
-        self.status.error("You have three already: clear one to use this.")
+        self.status.error(_("You have three already: clear one to use this."))
 
     def save_check_in(self) -> None:
         week = self.week.value
@@ -221,7 +236,9 @@ class CheckIn(Follows, w.VBox):
             self.status.error(str(exc))
             return
         this = week == self.wb.week()["start"]
-        self.status.saved("Check-in saved" if this else f"Week of {day(week)} saved")
+        self.status.saved(
+            _("Check-in saved") if this else _("Week of {day} saved").format(day=day(week))
+        )
 
 
 class ProgressCharts(Charts):
