@@ -298,7 +298,7 @@ def test_timeline_figure_has_past_and_upcoming_points(demo_workbook):
     assert {"One-to-one meeting", "Event", "Coming up"} <= names
     coming = next(t for t in fig.data if t.name == "Coming up")
     assert "Grace Kim" in coming.y
-    assert any("promise: Introduce Grace" in c for c in coming.customdata)
+    assert any("promise: Introduce Grace" in what for _day, what in coming.customdata)
     empty = plots.follow_up_timeline(
         pd.DataFrame(columns=["on_date", "name", "kind", "notes"]),
         pd.DataFrame(columns=["day", "name", "what"]),
@@ -315,7 +315,7 @@ def test_hover_text_is_escaped():
         interactions, pd.DataFrame(columns=["day", "name", "what"]), dt.date(2026, 1, 3)
     )
     assert fig.data[0].y[0] == "&lt;b&gt;Eve&lt;/b&gt;"
-    assert fig.data[0].customdata[0] == "&lt;script&gt;"
+    assert fig.data[0].customdata[0][1] == "&lt;script&gt;"
 
 
 def test_widgets_log_tick_and_download(dana):

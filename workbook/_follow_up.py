@@ -11,6 +11,7 @@ import pandas as pd
 from . import contacts as contacts_rules
 from . import follow_up as rules
 from ._errors import InputError
+from .i18n import _
 
 if TYPE_CHECKING:
     from .store import Store
@@ -30,7 +31,7 @@ class FollowUpOperations:
             self.store.row("contacts", int(contact_id))  # a clear message if they are gone
             return int(contact_id)
         if not str(name or "").strip():
-            raise InputError("Pick someone from your contacts or type a name.")
+            raise InputError(_("Pick someone from your contacts or type a name."))
         return self.find_or_add_contact(name)
 
     # -- interactions -----------------------------------------------------------------
@@ -48,9 +49,9 @@ class FollowUpOperations:
         """Log a meeting, call, email or note. A meeting (one-to-one or event) gets its
         follow-up, due 48 hours later in your time zone."""
         kind = rules.clean_kind(kind)
-        day = rules.parse_day(on, "Date") if on not in (None, "") else self.today()
+        day = rules.parse_day(on, _("Date")) if on not in (None, "") else self.today()
         if day > self.today() + dt.timedelta(days=1):
-            raise InputError("Log what has happened: that date is in the future.")
+            raise InputError(_("Log what has happened: that date is in the future."))
         time = rules.parse_time(at)
         person = self._person(contact_id, name)
         values = {
@@ -77,7 +78,8 @@ class FollowUpOperations:
     def delete_interaction(self, interaction_id: int) -> int:
         row = self.store.row("interactions", int(interaction_id))
         name = self.store.row("contacts", int(row["contact_id"]))["name"]
-        label = f"the {rules.KINDS.get(row['kind'], 'contact').lower()} with {name}"
+        meeting = rules.the_meeting(row["kind"]) if row["kind"] in rules.KINDS else _("the contact")
+        label = _("{meeting} with {name}").format(meeting=meeting, name=name)
         return self.store.delete("interactions", int(interaction_id), label)
 
     # -- follow-ups -------------------------------------------------------------------
@@ -152,13 +154,13 @@ class FollowUpOperations:
         due: Any = None,
     ) -> int:
         if direction not in rules.PROMISE_DIRECTIONS:
-            raise InputError("Say who promised: 'mine' (you) or 'theirs' (them).")
+            raise InputError(_("Say who promised: 'mine' (you) or 'theirs' (them)."))
         if kind not in rules.PROMISE_KINDS:
-            raise InputError("A promise is an ask, an offer or a follow-through.")
+            raise InputError(_("A promise is an ask, an offer or a follow-through."))
         text = " ".join(str(what or "").split())
         if not text:
-            raise InputError("Write what was promised.")
-        day = rules.parse_day(due, "Due date").isoformat() if due not in (None, "") else None
+            raise InputError(_("Write what was promised."))
+        day = rules.parse_day(due, _("Due date")).isoformat() if due not in (None, "") else None
         person = self._person(contact_id, name)
         return self.store.insert(
             "promises",
@@ -180,7 +182,9 @@ class FollowUpOperations:
 
     def delete_promise(self, promise_id: int) -> int:
         what = self.store.row("promises", int(promise_id))["what"]
-        return self.store.delete("promises", int(promise_id), f"the promise '{what}'")
+        return self.store.delete(
+            "promises", int(promise_id), _("the promise '{what}'").format(what=what)
+        )
 
     # -- the dashboard ----------------------------------------------------------------
 
@@ -202,7 +206,7 @@ class FollowUpOperations:
         elif kind == "promise":
             self.tick_promise(ref)
         elif kind == "cadence":
-            self.log_interaction(int(ref), kind="other", notes="Kept in touch")
+            self.log_interaction(int(ref), kind="other", notes=_("Kept in touch"))
         else:
             raise ValueError(f"not a dashboard line kind: {kind!r}")
 

@@ -15,6 +15,7 @@ import pandas as pd
 from . import follow_up as rules
 from . import last_contact
 from ._errors import InputError
+from .i18n import _
 from .importers import read_interactions
 
 if TYPE_CHECKING:
@@ -65,7 +66,9 @@ class LastContactOperations:
     def delete_interaction_import(self, import_id: int) -> int:
         """Take back an import: what it logged goes (it can be undone, and imported again)."""
         name = self.store.row("interaction_imports", int(import_id))["file_name"]
-        return self.store.delete("interaction_imports", int(import_id), f"the import of {name}")
+        return self.store.delete(
+            "interaction_imports", int(import_id), _("the import of {file}").format(file=name)
+        )
 
     def preview_interactions(
         self,
@@ -184,7 +187,9 @@ def _digest(source: Any) -> str:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source).expanduser()
         if not path.exists():
-            raise InputError(f"{path.name}: there is no such file ({path}).")
+            raise InputError(
+                _("{file}: there is no such file ({path}).").format(file=path.name, path=path)
+            )
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for file in files:
             digest.update(str(file.relative_to(path) if path.is_dir() else "").encode())

@@ -9,22 +9,33 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._errors import InputError
+from .i18n import N_, _
 
 # How deep a relationship is, shallow to deep; the labels the forms show.
 DEPTHS = {
-    "contact": "Contact (we have met or connected)",
-    "acquaintance": "Acquaintance (we know each other a little)",
-    "connection": "Connection (we know, like and trust each other)",
-    "referral_partner": "Referral partner (we send each other business)",
+    "contact": N_("Contact (we have met or connected)"),
+    "acquaintance": N_("Acquaintance (we know each other a little)"),
+    "connection": N_("Connection (we know, like and trust each other)"),
+    "referral_partner": N_("Referral partner (we send each other business)"),
 }
-# For a drop-down: (what the participant reads, what is stored).
-DEPTH_CHOICES = [(label, key) for key, label in DEPTHS.items()]
 DEPTH_SHORT = {
-    "contact": "contact",
-    "acquaintance": "acquaintance",
-    "connection": "connection",
-    "referral_partner": "referral partner",
+    "contact": N_("contact"),
+    "acquaintance": N_("acquaintance"),
+    "connection": N_("connection"),
+    "referral_partner": N_("referral partner"),
 }
+DEPTH_PLURAL = {
+    "contact": N_("Contacts"),
+    "acquaintance": N_("Acquaintances"),
+    "connection": N_("Connections"),
+    "referral_partner": N_("Referral partners"),
+}
+
+
+def depth_choices() -> list[tuple[str, str]]:
+    """For a drop-down: (what the participant reads, in their language; what is stored)."""
+    return [(_(label), key) for key, label in DEPTHS.items()]
+
 
 CONTACT_FIELDS = {
     "first_name": "First name",

@@ -22,6 +22,7 @@ import pandas as pd
 
 from . import words
 from ._errors import InputError
+from .follow_up import the_meeting
 from .i18n import N_, _
 from .profile import format_money, round_for_speech
 
@@ -246,7 +247,9 @@ def to_write(wb: Any, kinds: tuple[str, ...] = ()) -> list[tuple[str, tuple[str,
 
     for row in wb.follow_ups().itertuples():
         if not row.done:
-            label = _("Thank {name} for the {meeting}").format(name=row.name, meeting=row.meeting)
+            label = _("Thank {name} for {meeting}").format(
+                name=row.name, meeting=the_meeting(row.meeting)
+            )
             add(label, "thank_you", interaction_id=_id(wb, row))
     for row in wb.promises().itertuples():
         if row.open:

@@ -19,30 +19,57 @@ from . import words
 from ._errors import InputError
 from .contacts import DEPTH_SHORT, as_key
 from .dates import parse_date
-from .i18n import N_, _
+from .i18n import N_, _, ngettext
 
 KINDS = {
-    "one_to_one": "One-to-one meeting",
-    "event": "Event",
-    "call": "Call",
-    "email": "Email",
-    "handwritten_note": "Handwritten note",
-    "other": "Other",
+    "one_to_one": N_("One-to-one meeting"),
+    "event": N_("Event"),
+    "call": N_("Call"),
+    "email": N_("Email"),
+    "handwritten_note": N_("Handwritten note"),
+    "other": N_("Other"),
 }
+# Each kind as a sentence names it, with its article ('Thank Ana for the event'): the words a
+# language puts around it depend on the noun.
+_THE_MEETING = {
+    "one_to_one": N_("the one-to-one meeting"),
+    "event": N_("the event"),
+    "call": N_("the call"),
+    "email": N_("the email"),
+    "handwritten_note": N_("the handwritten note"),
+    "other": N_("the contact"),
+}
+
+
+def the_meeting(meeting: str) -> str:
+    """'the one-to-one meeting', 'la reunión a solas', 'das Vier-Augen-Gespräch': a follow-up's
+    ``meeting`` (its kind as stored, lower case) as a sentence says it."""
+    for key, label in KINDS.items():
+        if label.lower() == meeting or key == meeting:
+            return _(_THE_MEETING[key])
+    return meeting
+
+
 # Logging one of these creates the 48-hour follow-up.
 MEETING_KINDS = ("one_to_one", "event")
 FOLLOW_UP_HOURS = 48
-PROMISE_DIRECTIONS = {"mine": "I promised them", "theirs": "They promised me"}
-PROMISE_KINDS = {"ask": "Ask", "offer": "Offer", "follow_through": "Follow through"}
+PROMISE_DIRECTIONS = {"mine": N_("I promised them"), "theirs": N_("They promised me")}
+PROMISE_KINDS = {"ask": N_("Ask"), "offer": N_("Offer"), "follow_through": N_("Follow through")}
 # Cadence status: before the ideal interval, between ideal and maximum, past the maximum.
 STATUSES = {"on_track": N_("on track"), "due_soon": N_("due soon"), "overdue": N_("overdue")}
 DEFAULT_RECONNECT_DAYS = 182
 _DEPTH_WORTH = {"referral_partner": 8, "connection": 5, "acquaintance": 3, "contact": 1}
 _TOUCH = {
-    "referral_partner": "Call them, then book a one-to-one: ask what a good referral looks like now.",
-    "connection": "Write a handwritten note: what you remember of your last talk, and a question.",
-    "acquaintance": "Invite them for a coffee near their work; bring one useful introduction.",
-    "contact": "Send a short personal message (not a newsletter) about something they posted or did.",
+    "referral_partner": N_(
+        "Call them, then book a one-to-one: ask what a good referral looks like now."
+    ),
+    "connection": N_(
+        "Write a handwritten note: what you remember of your last talk, and a question."
+    ),
+    "acquaintance": N_("Invite them for a coffee near their work; bring one useful introduction."),
+    "contact": N_(
+        "Send a short personal message (not a newsletter) about something they posted or did."
+    ),
 }
 
 
@@ -53,13 +80,21 @@ def clean_kind(kind: str) -> str:
     for k, label in KINDS.items():
         if label.lower() == str(kind).strip().lower():
             return k
-    raise InputError("Kind must be one of: " + ", ".join(KINDS.values()) + f" (not {kind!r}).")
+    raise InputError(
+        _("Kind must be one of: {kinds} (not {typed}).").format(
+            kinds=", ".join(_(label) for label in KINDS.values()), typed=repr(kind)
+        )
+    )
 
 
 def parse_day(value: Any, label: str) -> dt.date:
     day = parse_date(value, label)
     if day is None:
-        raise InputError(f"{label}: give the date, like 14 March 2026.")
+        raise InputError(
+            _("{label}: give the date, like {example}.").format(
+                label=label, example=words.day(dt.date(2026, 3, 14), year=True)
+            )
+        )
     return day
 
 
@@ -73,7 +108,9 @@ def parse_time(value: Any) -> str:
     try:
         return dt.time.fromisoformat(text if len(text) > 4 else "0" + text).strftime("%H:%M")
     except ValueError:
-        raise InputError(f"Time must be like 18:30 (not {value!r}).") from None
+        raise InputError(
+            _("Time must be like 18:30 (not {typed}).").format(typed=repr(value))
+        ) from None
 
 
 def follow_up_due(on_date: dt.date, at_time: str) -> dt.datetime:
@@ -87,11 +124,11 @@ def check_cadence(ideal_days: Any, max_days: Any) -> tuple[int, int]:
     try:
         ideal, most = int(ideal_days), int(max_days)
     except (TypeError, ValueError):
-        raise InputError("Cadences are whole numbers of days.") from None
+        raise InputError(_("Cadences are whole numbers of days.")) from None
     if ideal < 1:
-        raise InputError("The ideal interval must be at least 1 day.")
+        raise InputError(_("The ideal interval must be at least 1 day."))
     if most < ideal:
-        raise InputError("The maximum interval cannot be shorter than the ideal one.")
+        raise InputError(_("The maximum interval cannot be shorter than the ideal one."))
     return ideal, most
 
 
@@ -243,14 +280,16 @@ def reconnect(
             continue
         count = exchanged[person]
         worth = _DEPTH_WORTH.get(depth, 1) + 3 * count + (4 if person in on_goals else 0)
-        why = [DEPTH_SHORT.get(depth, depth)]
+        why = [_(DEPTH_SHORT.get(depth, depth))]
         if count:
-            why.append(f"{count} referral{'s' if count != 1 else ''} exchanged")
+            why.append(
+                ngettext("{n} referral exchanged", "{n} referrals exchanged", count).format(n=count)
+            )
         if person in on_goals:
-            why.append("on one of your goals")
-        touch = _TOUCH.get(depth, _TOUCH["contact"])
+            why.append(_("on one of your goals"))
+        touch = _(_TOUCH.get(depth, _TOUCH["contact"]))
         if person in interests:
-            touch += f" Mention {interests[person]}."
+            touch += " " + _("Mention {interest}.").format(interest=interests[person])
         rows.append((person, name, company, depth, seen, days, worth, ", ".join(why), touch))
     # Most worth first; then people you were once in touch with, longest ago first; then
     # those never contacted; then by name.
@@ -280,27 +319,30 @@ def dashboard(
         day = dt.date.fromisoformat(p.due_on)
         bucket = when(day)
         if bucket:
-            who = f"you promised {p.name}" if p.direction == "mine" else f"{p.name} promised you"
+            who = (_("you promised {name}") if p.direction == "mine"
+                   else _("{name} promised you")).format(name=p.name)  # fmt: skip
             rank = 0 if p.overdue and p.direction == "mine" else (1 if p.overdue else 3)
             lines.append((bucket, rank, day, "promise", int(p.id), f"{p.what} ({who})"))
     for f in follow_ups[~follow_ups["done"]].itertuples():
         day = f.due.date()
         bucket = when(day)
         if bucket:
-            text = (
-                f"Thank {f.name} for the {f.meeting} on {words.day(f.met_on, weekday=True)}: a note or an email, "
-                f"by {words.weekday(f.due)} {f.due:%H:%M}"
-            )
+            text = _(
+                "Thank {name} for {meeting} on {day}: a note or an email, by {weekday} {time}"
+            ).format(
+                name=f.name, meeting=the_meeting(f.meeting), day=words.day(f.met_on, weekday=True),
+                weekday=words.weekday(f.due), time=f"{f.due:%H:%M}",
+            )  # fmt: skip
             lines.append((bucket, 2, day, "follow_up", int(f.id), text))
     for c in cadence[cadence["status"] != "on_track"].itertuples():
         if c.status == "overdue":  # past the maximum interval
             day, bucket = c.latest, "overdue"
         else:  # past the ideal interval: this week, before the maximum comes
             day, bucket = c.next_due, "today" if c.next_due == today else "this_week"
-        text = (
-            f"Get in touch with {c.name} ({DEPTH_SHORT.get(c.depth, c.depth)}; "
-            f"last contact {words.short_day(c.last)}, {_(STATUSES[c.status])})"
-        )
+        text = _("Get in touch with {name} ({depth}; last contact {day}, {status})").format(
+            name=c.name, depth=_(DEPTH_SHORT.get(c.depth, c.depth)),
+            day=words.short_day(c.last), status=_(STATUSES[c.status]),
+        )  # fmt: skip
         lines.append((bucket, 4, day, "cadence", int(c.contact_id), text))
     order = {"overdue": 0, "today": 1, "this_week": 2}
     table = pd.DataFrame(lines, columns=["bucket", "rank", "day", "kind", "ref", "text"])
@@ -319,13 +361,15 @@ def upcoming(
         (
             f.due.date(),
             f.name,
-            f"thank-you for the {f.meeting} of {words.short_day(f.met_on, year=False)}",
+            _("thank-you for {meeting} of {day}").format(
+                meeting=the_meeting(f.meeting), day=words.short_day(f.met_on, year=False)
+            ),
         )
         for f in follow_ups[~follow_ups["done"]].itertuples()
     ]
-    rows += [(c.next_due, c.name, "keep in touch") for c in cadence.itertuples()]
+    rows += [(c.next_due, c.name, _("keep in touch")) for c in cadence.itertuples()]
     rows += [
-        (dt.date.fromisoformat(p.due_on), p.name, f"promise: {p.what}")
+        (dt.date.fromisoformat(p.due_on), p.name, _("promise: {what}").format(what=p.what))
         for p in promises[promises["open"]].itertuples()
         if p.due_on
     ]

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from . import _frames as frames
+from .i18n import _, ngettext
 
 MAX_ATTENDEES = 8
 # A meeting this recent gets its 48-hour follow-up; older ones are history, not a to-do.
@@ -84,8 +85,12 @@ def logged_kind(row: Any) -> str:
 
 
 def note(row: Any) -> str:
-    where = {"meeting": "your calendar", "email": "your mail", "message": "LinkedIn"}[row.kind]
-    return f"{row.title} (from {where})" if row.title else f"From {where}"
+    where = {"meeting": _("your calendar"), "email": _("your mail"), "message": "LinkedIn"}[
+        row.kind
+    ]
+    if row.title:
+        return _("{title} (from {where})").format(title=row.title, where=where)
+    return _("From {where}").format(where=where)
 
 
 @dataclass
@@ -103,16 +108,18 @@ class InteractionImport:
 
     def summary(self) -> str:
         if self.already_imported:
-            return f"{self.file_name} was imported before; nothing was added."
+            return _("{file} was imported before; nothing was added.").format(file=self.file_name)
         new = self.people[self.people["contact_id"].isna()] if len(self.people) else self.people
-        text = (
-            f"Read {self.read} meetings, emails and messages from {self.file_name}: "
-            f"{self.counted} count, {self.added} logged for your contacts"
-        )
-        if len(new) == 1:
-            text += "; 1 person you were in touch with is not a contact yet"
-        elif len(new):
-            text += f"; {len(new)} people you were in touch with are not contacts yet"
+        text = _(
+            "Read {n} meetings, emails and messages from {file}: {counted} count, {added} "
+            "logged for your contacts"
+        ).format(n=self.read, file=self.file_name, counted=self.counted, added=self.added)
+        if len(new):
+            text += ngettext(
+                "; {n} person you were in touch with is not a contact yet",
+                "; {n} people you were in touch with are not contacts yet",
+                len(new),
+            ).format(n=len(new))
         return text + "."
 
 

@@ -11,7 +11,9 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import words
 from .follow_up import KINDS
+from .i18n import _
 
 _KIND_STYLE = {
     "one_to_one": ("circle", "#1f77b4"),
@@ -30,11 +32,11 @@ def follow_up_timeline(
 ) -> go.Figure:
     """``interactions``: on_date, name, kind, notes. ``upcoming``: day, name, what (follow-ups,
     keep-in-touch dates and promises still open)."""
-    title = "Your follow-up: what happened and what is next"
+    title = _("Your follow-up: what happened and what is next")
     fig = go.Figure()
     if interactions.empty and upcoming.empty:
         fig.add_annotation(
-            text="Log your first meeting to start your timeline.",
+            text=_("Log your first meeting to start your timeline."),
             showarrow=False,
             x=0.5,
             y=0.5,
@@ -52,6 +54,7 @@ def follow_up_timeline(
     )
     people = list(latest.groupby(level=0).max().sort_values(ascending=False).index[:MAX_PEOPLE])
     order = {name: i for i, name in enumerate(reversed(people))}
+    no_notes = _("(no notes)")
     for kind, (symbol, colour) in _KIND_STYLE.items():
         rows = past[(past["kind"] == kind) & past["name"].isin(people)]
         if rows.empty:
@@ -61,11 +64,15 @@ def follow_up_timeline(
                 x=rows["day"],
                 y=[html.escape(n) for n in rows["name"]],
                 mode="markers",
-                name=KINDS[kind],
+                name=_(KINDS[kind]),
                 marker={"symbol": symbol, "size": 11, "color": colour},
-                customdata=[html.escape(str(n))[:120] or "(no notes)" for n in rows["notes"]],
-                hovertemplate="%{y}<br>%{x|%d %b %Y}<br>" + KINDS[kind] + "<br>%{customdata}"
-                "<extra></extra>",
+                customdata=[
+                    [words.short_day(day), html.escape(str(n))[:120] or no_notes]
+                    for day, n in zip(rows["day"], rows["notes"], strict=True)
+                ],
+                hovertemplate="%{y}<br>%{customdata[0]}<br>"
+                + html.escape(_(KINDS[kind]))
+                + "<br>%{customdata[1]}<extra></extra>",
             )
         )
     soon = upcoming[upcoming["name"].isin(people)]
@@ -75,15 +82,18 @@ def follow_up_timeline(
                 x=pd.to_datetime(soon["day"]),
                 y=[html.escape(n) for n in soon["name"]],
                 mode="markers",
-                name="Coming up",
+                name=_("Coming up"),
                 marker={
                     "symbol": "circle-open",
                     "size": 13,
                     "color": "#d62728",
                     "line": {"width": 2},
                 },
-                customdata=[html.escape(str(t)) for t in soon["what"]],
-                hovertemplate="%{y}<br>%{x|%d %b %Y}<br>%{customdata}<extra></extra>",
+                customdata=[
+                    [words.short_day(day), html.escape(str(t))]
+                    for day, t in zip(soon["day"], soon["what"], strict=True)
+                ],
+                hovertemplate="%{y}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>",
             )
         )
     fig.add_vline(x=pd.Timestamp(today).timestamp() * 1000, line_dash="dot", line_color="#555")

@@ -20,6 +20,7 @@ import pandas as pd
 from . import i18n, money_trail
 from ._errors import InputError
 from ._frames import given
+from .follow_up import the_meeting
 from .i18n import N_, NN_, _, ngettext
 
 MAX_COMMITMENTS = 3
@@ -358,8 +359,8 @@ def since(wb: Any, current: dt.date) -> dict[str, Any]:
     done_on = follow["id"].map(stored).fillna("").astype(str)
     for f in follow[follow["done"].astype(bool) & (done_on >= after)].to_dict("records"):
         said.append(
-            _("Followed up with {name} after the {meeting}").format(
-                name=f["name"], meeting=f["meeting"]
+            _("Followed up with {name} after {meeting}").format(
+                name=f["name"], meeting=the_meeting(f["meeting"])
             )
         )
     promises = wb.promises()

@@ -13,7 +13,8 @@ import zoneinfo
 from typing import Any
 
 from .. import words
-from ..follow_up import PROMISE_KINDS
+from ..follow_up import PROMISE_KINDS, the_meeting
+from ..i18n import _
 
 FOLLOW_UP_MINUTES = 15
 
@@ -28,7 +29,9 @@ def to_ics(wb: Any) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//Networking Workbook//Follow-up//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"Follow-up: {profile.name or 'my network'}")
+    calendar.add(
+        "x-wr-calname", _("Follow-up: {name}").format(name=profile.name or _("my network"))
+    )
 
     for f in wb.follow_ups().itertuples():
         event = Event()
@@ -37,13 +40,15 @@ def to_ics(wb: Any) -> bytes:
         start = f.due.replace(tzinfo=zone) if zone else f.due
         event.add("dtstart", start - dt.timedelta(minutes=FOLLOW_UP_MINUTES))
         event.add("dtend", start)
-        event.add("summary", f"Thank {f.name} for the {f.meeting}")
-        event.add(
-            "description",
-            f"Your {f.meeting} with {f.name} on {words.day(f.met_on, year=True, weekday=True)}: send a thank-you note "
-            "or email within 48 hours, with one thing you remember and one way you can help."
-            + (f"\n\nYour notes:\n{f.notes}" if f.notes else ""),
-        )
+        meeting = the_meeting(f.meeting)
+        event.add("summary", _("Thank {name} for {meeting}").format(name=f.name, meeting=meeting))
+        said = _(
+            "{meeting} with {name} on {day}: send a thank-you note or email within 48 hours, "
+            "with one thing you remember and one way you can help."
+        ).format(meeting=meeting, name=f.name, day=words.day(f.met_on, year=True, weekday=True))
+        if f.notes:
+            said += "\n\n" + _("Your notes:") + "\n" + f.notes
+        event.add("description", said[:1].upper() + said[1:])
         event.add("status", "CANCELLED" if f.done else "CONFIRMED")
         event.add("sequence", 1 if f.done else 0)
         calendar.add_component(event)
@@ -58,15 +63,12 @@ def to_ics(wb: Any) -> bytes:
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
         mine = p.direction == "mine"
-        event.add(
-            "summary", f"Promised {p.name}: {p.what}" if mine else f"{p.name} promised: {p.what}"
+        summary = _("Promised {name}: {what}") if mine else _("{name} promised: {what}")
+        event.add("summary", summary.format(name=p.name, what=p.what))
+        whose = (
+            _("You promised this to {name}.") if mine else _("This was promised to you by {name}.")
         )
-        event.add(
-            "description",
-            f"{PROMISE_KINDS[p.kind]}. "
-            + ("You promised this to " if mine else "This was promised to you by ")
-            + f"{p.name}.",
-        )
+        event.add("description", f"{_(PROMISE_KINDS[p.kind])}. {whose.format(name=p.name)}")
         event.add("status", "CANCELLED" if p.done_on else "CONFIRMED")
         event.add("sequence", 1 if p.done_on else 0)
         calendar.add_component(event)

@@ -150,7 +150,7 @@ def gather(wb: Any, today: dt.date | None = None) -> dict[str, Any]:
                 "people": [
                     {
                         "name": p["name"],
-                        "depth": DEPTH_SHORT[p["depth"]],
+                        "depth": _(DEPTH_SHORT[p["depth"]]),
                         "why": p["why"],
                         "next_step": shallow.get(p["id"])
                         or _("Ask {name} for help with this goal.").format(name=_first(p["name"])),
@@ -254,8 +254,8 @@ def _follow_up(wb: Any, day: dt.date) -> tuple[list[dict], list[dict], list[dict
             items.append(
                 (
                     due.date(),
-                    _("Thank {name} for the {meeting} of {day}").format(
-                        name=name, meeting=meeting, day=words.day(met_on)
+                    _("Thank {name} for {meeting} of {day}").format(
+                        name=name, meeting=follow_up.the_meeting(meeting), day=words.day(met_on)
                     ),
                 )
             )

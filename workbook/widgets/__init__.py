@@ -10,13 +10,12 @@ from .cohort import CohortDashboard
 from .drafts import DraftWriter
 from .follow_up import (
     CadenceSettings,
-    CalendarDownload,
     FollowUpDashboard,
     FollowUpTimeline,
     InteractionLog,
-    PromiseLedger,
     ReconnectList,
 )
+from .follow_up_promises import CalendarDownload, PromiseLedger
 from .gains import GainsForm, GainsOverview
 from .goals import FavourWarnings, GoalsForm
 from .imports import BankCandidates, BankImport, ContactsImport, PayeeRules

@@ -168,6 +168,11 @@ def date_field(description: str, day: dt.date | None = None, **kwargs: Any) -> w
     return lean(w.Text, value=in_words(day), description=description, **kwargs)
 
 
+def aside(text: str) -> str:
+    """A line said quietly, in italics: 'Nothing logged yet.' (escaped)."""
+    return f"<p><i>{html.escape(text)}</i></p>"
+
+
 def heading(text: str, level: int = 3) -> w.HTML:
     return lean(w.HTML, f"<h{level} style='margin:0.6em 0 0.2em'>{html.escape(text)}</h{level}>")
 

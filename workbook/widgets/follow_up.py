@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import ipywidgets as w
 
 from .. import follow_up as rules
 from .. import plots, words
-from ..contacts import DEPTH_SHORT, DEPTHS
-from ..i18n import _
+from ..contacts import DEPTH_PLURAL, DEPTH_SHORT, DEPTHS
+from ..i18n import N_, _
 from ._common import (
     LiveHTML,
     StatusLine,
+    aside,
     date_field,
-    download_link,
     esc,
     heading,
     lean,
@@ -28,11 +27,11 @@ from .charts import Charts
 _STYLE = {"description_width": "90px"}
 
 
-def _person_box(wb: Any, description: str = "Who") -> w.Combobox:
+def _person_box(wb: Any, description: str = "") -> w.Combobox:
     box = lean(
         w.Combobox,
-        description=description,
-        placeholder="a name from your contacts, or a new one",
+        description=description or _("Who"),
+        placeholder=_("a name from your contacts, or a new one"),
         ensure_option=False,
         style=_STYLE,
         layout=width("360px"),
@@ -59,20 +58,20 @@ class InteractionLog(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.person = _person_box(wb)
-        self.day = date_field("When", wb.today(), style=_STYLE)
+        self.day = date_field(_("When"), wb.today(), style=_STYLE)
         self.time = lean(w.Text,
-            description="Time", placeholder="18:30", style={"description_width": "40px"},
+            description=_("Time"), placeholder="18:30", style={"description_width": "40px"},
             layout=width("140px"),
         )  # fmt: skip
         self.kind = lean(w.Dropdown,
-            description="What", options=[(label, key) for key, label in rules.KINDS.items()],
+            description=_("What"), options=[(_(label), key) for key, label in rules.KINDS.items()],
             style=_STYLE, layout=width("300px"),
         )  # fmt: skip
         self.notes = lean(w.Textarea,
-            description="Notes", placeholder="what you talked about, what you promised",
+            description=_("Notes"), placeholder=_("what you talked about, what you promised"),
             style=_STYLE, layout=w.Layout(width="560px", height="60px"),
         )  # fmt: skip
-        self.button = lean(w.Button, description="Log it", icon="check", button_style="primary")
+        self.button = lean(w.Button, description=_("Log it"), icon="check", button_style="primary")
         self.button.on_click(self._log)
         self.recent = _RecentInteractions(wb)
         self.remove = RemoveControl(
@@ -104,7 +103,11 @@ class InteractionLog(w.VBox):
         _fill_people(self.wb, self.person)
         rows = self.wb.interactions().head(30)
         self.remove.set_rows(
-            [f"{r.on_date} · {r.name} · {r.kind_label}" for r in rows.itertuples()], rows["id"]
+            [
+                f"{words.short_day(r.on_date)} · {r.name} · {_(r.kind_label)}"
+                for r in rows.itertuples()
+            ],
+            rows["id"],  # fmt: skip
         )
 
     def _log(self, _button: w.Button) -> None:
@@ -116,7 +119,8 @@ class InteractionLog(w.VBox):
                 contact_id, name=name, on=self.day.value, at=self.time.value, kind=kind,
                 notes=self.notes.value,
             ),
-            "Logged" + (": your thank-you is due within 48 hours" if kind in rules.MEETING_KINDS else ""),
+            _("Logged: your thank-you is due within 48 hours") if kind in rules.MEETING_KINDS
+            else _("Logged"),
         ):  # fmt: skip
             self.notes.value = ""
             self.time.value = ""
@@ -128,24 +132,22 @@ class _RecentInteractions(LiveHTML):
     def refresh(self) -> None:
         rows = self.wb.interactions().head(10)
         if rows.empty:
-            self.value = "<p><i>Nothing logged yet.</i></p>"
+            self.value = aside(_("Nothing logged yet."))
             return
         items = "".join(
-            f"<tr><td>{esc(r.on_date)} {esc(r.at_time)}</td><td>{esc(r.name)}</td>"
-            f"<td>{esc(r.kind_label)}</td><td>{esc(r.notes)[:120]}</td></tr>"
+            f"<tr><td>{esc(words.short_day(r.on_date))} {esc(r.at_time)}</td><td>{esc(r.name)}</td>"
+            f"<td>{esc(_(r.kind_label))}</td><td>{esc(r.notes)[:120]}</td></tr>"
             for r in rows.itertuples()
         )
-        self.value = (
-            "<table style='border-collapse:collapse'><tr><th align=left>When</th>"
-            f"<th align=left>Who</th><th align=left>What</th><th align=left>Notes</th></tr>{items}"
-            "</table>"
-        )
+        head = "".join(f"<th align=left>{esc(h)}</th>"
+                       for h in (_("When"), _("Who"), _("What"), _("Notes")))  # fmt: skip
+        self.value = f"<table style='border-collapse:collapse'><tr>{head}</tr>{items}</table>"
 
 
 class FollowUpDashboard(w.VBox):
     """Overdue, today, this week: one line per action. Tick it when it is done."""
 
-    _TITLES = {"overdue": "Overdue", "today": "Today", "this_week": "This week"}
+    _TITLES = {"overdue": N_("Overdue"), "today": N_("Today"), "this_week": N_("This week")}
 
     def __init__(self, wb: Any):
         self.wb = wb
@@ -164,8 +166,11 @@ class FollowUpDashboard(w.VBox):
         if table.empty:
             self.lines.children = [
                 lean(
-                    w.HTML, "<p>✓ Nothing due this week. Log your next meeting when it happens.</p>"
-                )
+                    w.HTML,
+                    "<p>✓ {}</p>".format(
+                        esc(_("Nothing due this week. Log your next meeting when it happens."))
+                    ),
+                )  # fmt: skip
             ]
             return
         parts: list[w.Widget] = []
@@ -174,7 +179,8 @@ class FollowUpDashboard(w.VBox):
             if rows.empty:
                 continue
             colour = "#b42318" if bucket == "overdue" else "#333"
-            parts.append(lean(w.HTML, f"<b style='color:{colour}'>{title} ({len(rows)})</b>"))
+            shown = esc(_(title))
+            parts.append(lean(w.HTML, f"<b style='color:{colour}'>{shown} ({len(rows)})</b>"))
             for row in rows.itertuples():
                 box = lean(w.Checkbox,
                     value=False, description=row.text, indent=False,
@@ -187,7 +193,8 @@ class FollowUpDashboard(w.VBox):
     def _ticker(self, kind: str, ref: int, text: str) -> Any:
         def ticked(change: dict[str, Any]) -> None:
             if change["new"]:
-                save(self.status, lambda: self.wb.tick(kind, ref), f"Done: {text[:60]}")
+                done = _("Done: {what}").format(what=text[:60])
+                save(self.status, lambda: self.wb.tick(kind, ref), done)
 
         return ticked
 
@@ -203,10 +210,10 @@ class CadenceSettings(w.VBox):
         rows = []
         for depth in reversed(list(DEPTHS)):
             ideal = lean(
-                w.BoundedIntText, min=1, max=3650, description="every", layout=width("160px")
+                w.BoundedIntText, min=1, max=3650, description=_("every"), layout=width("160px")
             )
             most = lean(
-                w.BoundedIntText, min=1, max=3650, description="at most", layout=width("170px")
+                w.BoundedIntText, min=1, max=3650, description=_("at most"), layout=width("170px")
             )
             self.tiers[depth] = (ideal, most)
             rows.append(
@@ -215,41 +222,43 @@ class CadenceSettings(w.VBox):
                     [
                         lean(
                             w.HTML,
-                            f"<b>{esc(DEPTH_SHORT[depth]).capitalize()}s</b>",
+                            f"<b>{esc(_(DEPTH_PLURAL[depth]))}</b>",
                             layout=width("150px"),
                         ),
                         ideal,
                         most,
-                        lean(w.HTML, "days"),
+                        lean(w.HTML, esc(_("days"))),
                     ],
                 )
             )
-        self.save_tiers = lean(w.Button, description="Save the cadences", icon="check")
+        self.save_tiers = lean(w.Button, description=_("Save the cadences"), icon="check")
         self.save_tiers.on_click(self._save_tiers)
-        self.person = _person_box(wb, "Person")
+        self.person = _person_box(wb, _("Person"))
         self.person_ideal = lean(
-            w.BoundedIntText, min=1, max=3650, value=30, description="every", layout=width("160px")
-        )
+            w.BoundedIntText, min=1, max=3650, value=30, description=_("every"),
+            layout=width("160px"),
+        )  # fmt: skip
         self.person_max = lean(
             w.BoundedIntText,
             min=1,
             max=3650,
             value=45,
-            description="at most",
+            description=_("at most"),
             layout=width("170px"),
         )
-        self.save_person = lean(w.Button, description="Set for this person", icon="user")
+        self.save_person = lean(w.Button, description=_("Set for this person"), icon="user")
         self.save_person.on_click(self._save_person)
         self.table = _CadenceTable(wb)
         super().__init__(
             [
                 *rows,
                 self.save_tiers,
-                heading("Someone who needs their own rhythm", 4),
-                lean(w.HBox, [self.person, self.person_ideal, self.person_max, lean(w.HTML, "days")]),
+                heading(_("Someone who needs their own rhythm"), 4),
+                lean(w.HBox, [self.person, self.person_ideal, self.person_max,
+                              lean(w.HTML, esc(_("days")))]),
                 self.save_person,
                 self.status,
-                heading("Where you stand", 4),
+                heading(_("Where you stand"), 4),
                 self.table,
             ]
         )  # fmt: skip
@@ -267,17 +276,23 @@ class CadenceSettings(w.VBox):
             for depth, (ideal, most) in self.tiers.items():
                 self.wb.set_tier_cadence(depth, ideal.value, most.value)
 
-        save(self.status, apply, "Cadences saved")
+        save(self.status, apply, _("Cadences saved"))
 
     def _save_person(self, _button: w.Button) -> None:
         contact_id, name = _person_id(self.wb, self.person.value)
         if contact_id is None:
-            self.status.error(f"Pick someone from your contacts ({name!r} is not one yet).")
+            self.status.error(
+                _("Pick someone from your contacts ({name} is not one yet).").format(
+                    name=repr(name)
+                )
+            )
             return
         save(
             self.status,
             lambda: self.wb.set_person_cadence(contact_id, self.person_ideal.value, self.person_max.value),
-            f"{name}: every {self.person_ideal.value} days, at most {self.person_max.value}",
+            _("{name}: every {ideal} days, at most {most}").format(
+                name=name, ideal=self.person_ideal.value, most=self.person_max.value
+            ),
         )  # fmt: skip
 
 
@@ -288,19 +303,19 @@ class _CadenceTable(LiveHTML):
     def refresh(self) -> None:
         table = self.wb.cadence_status()
         if table.empty:
-            self.value = "<p><i>Log an interaction to start a cadence.</i></p>"
+            self.value = aside(_("Log an interaction to start a cadence."))
             return
         rows = "".join(
-            f"<tr><td>{esc(r.name)}</td><td>{esc(DEPTH_SHORT.get(r.depth, r.depth))}</td>"
+            f"<tr><td>{esc(r.name)}</td><td>{esc(_(DEPTH_SHORT.get(r.depth, r.depth)))}</td>"
             f"<td>{words.short_day(r.last)}</td><td>{words.short_day(r.next_due)}</td>"
             f"<td style='color:{self._COLOURS[r.status]}'>{_(rules.STATUSES[r.status])}</td></tr>"
             for r in table.itertuples()
         )
-        self.value = (
-            "<table><tr><th align=left>Who</th><th align=left>Relationship</th>"
-            "<th align=left>Last contact</th><th align=left>Next</th><th align=left>Status</th>"
-            f"</tr>{rows}</table>"
+        head = "".join(
+            f"<th align=left>{esc(h)}</th>"
+            for h in (_("Who"), _("Relationship"), _("Last contact"), _("Next"), _("Status"))
         )
+        self.value = f"<table><tr>{head}</tr>{rows}</table>"
 
 
 class ReconnectList(w.VBox):
@@ -310,13 +325,13 @@ class ReconnectList(w.VBox):
     def __init__(self, wb: Any):
         self.wb = wb
         self.months = lean(w.BoundedIntText,
-            value=6, min=1, max=60, description="Not in touch for more than",
+            value=6, min=1, max=60, description=_("Not in touch for more than"),
             style={"description_width": "190px"}, layout=width("260px"),
         )  # fmt: skip
         self.months.observe(lambda _c: self.refresh(), names="value")
         self.view = lean(w.HTML)
         super().__init__(
-            [lean(w.HBox, [self.months, lean(w.HTML, "months (or never)")]), self.view]
+            [lean(w.HBox, [self.months, lean(w.HTML, esc(_("months (or never)")))]), self.view]
         )
         self.refresh()
         wb.on_change(self._store_changed, key="ReconnectList")
@@ -328,95 +343,18 @@ class ReconnectList(w.VBox):
     def refresh(self) -> None:
         table = self.wb.reconnect_list(round(self.months.value * 30.44)).head(15)
         if table.empty:
-            self.view.value = "<p>✓ You have been in touch with everyone recently.</p>"
+            self.view.value = "<p>✓ {}</p>".format(
+                esc(_("You have been in touch with everyone recently."))
+            )
             return
+        last, never = _("last in touch {day}"), _("never logged")
         items = "".join(
             f"<li><b>{esc(r.name)}</b>{' (' + esc(r.company) + ')' if r.company else ''}: "
-            f"{esc(r.why)}; {('last in touch ' + words.short_day(r.last)) if r.last else 'never logged'}"
+            f"{esc(r.why)}; {esc(last.format(day=words.short_day(r.last)) if r.last else never)}"
             f"<br><span style='color:#555'>{esc(r.touch)}</span></li>"
             for r in table.itertuples()
         )
         self.view.value = f"<ol>{items}</ol>"
-
-
-class PromiseLedger(w.VBox):
-    """What you promised them and what they promised you, with dates. Tick when kept."""
-
-    def __init__(self, wb: Any):
-        self.wb = wb
-        self.status = StatusLine()
-        self.person = _person_box(wb)
-        self.direction = lean(
-            w.ToggleButtons,
-            options=[(label, key) for key, label in rules.PROMISE_DIRECTIONS.items()],
-            style={"button_width": "150px"},
-        )
-        self.kind = lean(w.Dropdown,
-            options=[(label, key) for key, label in rules.PROMISE_KINDS.items()],
-            value="follow_through", description="Kind", style=_STYLE,
-        )  # fmt: skip
-        self.what = lean(w.Text,
-            description="What", placeholder="introduce her to Maria the dentist",
-            style=_STYLE, layout=width("560px"),
-        )  # fmt: skip
-        self.due = date_field("By", style=_STYLE)
-        self.button = lean(w.Button, description="Add promise", icon="plus")
-        self.button.on_click(self._add)
-        self.promise_lines = lean(w.VBox)
-        self.remove = RemoveControl(
-            _("promise"),
-            wb.delete_promise,
-            self.status,
-            consequences=lambda i: wb.what_goes_with("promises", i),
-            undo=wb.undo,
-        )
-        super().__init__(
-            [self.person, self.direction, self.kind, self.what, self.due,
-             lean(w.HBox, [self.button, self.status]), self.promise_lines, self.remove]
-        )  # fmt: skip
-        self.refresh()
-        wb.on_change(self._store_changed, key="PromiseLedger")
-
-    def _store_changed(self, table: str) -> None:
-        if table in ("promises", "contacts", "profile"):
-            self.refresh()
-
-    def refresh(self) -> None:
-        _fill_people(self.wb, self.person)
-        table = self.wb.promises()
-        parts: list[w.Widget] = []
-        for row in table.itertuples():
-            who = f"to {row.name}" if row.direction == "mine" else f"from {row.name}"
-            when = f", by {row.due_on}" if row.due_on else ""
-            flag = " — OVERDUE" if row.overdue else ""
-            box = lean(w.Checkbox,
-                value=not row.open, indent=False, layout=width("100%"),
-                description=f"{rules.PROMISE_KINDS[row.kind]} {who}: {row.what}{when}{flag}",
-            )  # fmt: skip
-            if row.overdue:
-                box.add_class("workbook-overdue")
-            box.observe(self._ticker(int(row.id)), names="value")
-            parts.append(box)
-        self.promise_lines.children = parts or [lean(w.HTML, "<p><i>No promises yet.</i></p>")]
-        self.remove.set_rows([f"{r.what} ({r.name})" for r in table.itertuples()], table["id"])
-
-    def _ticker(self, promise_id: int) -> Any:
-        def ticked(change: dict[str, Any]) -> None:
-            save(self.status, lambda: self.wb.tick_promise(promise_id, bool(change["new"])))
-
-        return ticked
-
-    def _add(self, _button: w.Button) -> None:
-        contact_id, name = _person_id(self.wb, self.person.value)
-        if save(
-            self.status,
-            lambda: self.wb.add_promise(
-                contact_id, name=name, direction=self.direction.value, kind=self.kind.value,
-                what=self.what.value, due=self.due.value,
-            ),
-            "Promise saved",
-        ):  # fmt: skip
-            self.what.value = ""
 
 
 class FollowUpTimeline(Charts):
@@ -426,30 +364,3 @@ class FollowUpTimeline(Charts):
 
     def figures_for(self, wb: Any) -> list[Any]:
         return [plots.follow_up_timeline(wb.interactions(), wb.upcoming(), wb.today())]
-
-
-class CalendarDownload(w.VBox):
-    """One button: your follow-ups and promises as a calendar file (.ics) for Outlook, Apple
-    or Google Calendar. Download it again after changes: the same entries are updated."""
-
-    def __init__(self, wb: Any):
-        self.wb = wb
-        self.status = StatusLine()
-        self.button = lean(
-            w.Button, description="Make my calendar file", icon="calendar", layout=width("240px")
-        )
-        self.button.on_click(self._clicked)
-        self.link = lean(w.HTML)
-        self.ics: bytes = b""
-        super().__init__([self.button, self.link, self.status])
-
-    def _clicked(self, _button: w.Button) -> None:
-        from ..report import to_ics
-
-        self.ics = to_ics(self.wb)
-        name = f"follow-up-{dt.date.today().isoformat()}.ics"
-        self.link.value = download_link(
-            self.ics, name, "text/calendar", "Download my calendar (.ics)"
-        )
-
-        self.status.saved(f"Made {name}")

@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from .. import _frames as frames
 from .. import goals as goal_rules
-from ..contacts import DEPTH_CHOICES, DEPTH_SHORT
+from ..contacts import DEPTH_SHORT, depth_choices
 from ._common import (
     UNSEEN_LABEL,
     LiveHTML,
@@ -161,7 +161,7 @@ class _GoalBox(w.VBox):
             w.Dropdown,
             description="How well you know them",
             style=UNSEEN_LABEL,
-            options=DEPTH_CHOICES,
+            options=depth_choices(),
             value="contact",
             layout=width("330px"),
         )

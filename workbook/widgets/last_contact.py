@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import last_contact, words
 from .._errors import InputError
-from ..words import count
+from ..i18n import NN_, _, ngettext
 from ._common import Follows, StatusLine, esc, lean, width
 from ._removal import UndoLine
 
@@ -25,11 +25,27 @@ def _source(upload: w.FileUpload, path: str) -> Any:
         return path.strip()
     files = list(upload.value or ())
     if not files:
-        raise InputError("Choose a file (or type the path of your mailbox) first.")
+        raise InputError(_("Choose a file (or type the path of your mailbox) first."))
     first = files[0]
     handle = io.BytesIO(bytes(first["content"]))
-    handle.name = str(first.get("name") or "the uploaded file")
+    handle.name = str(first.get("name") or _("the uploaded file"))
     return handle
+
+
+_FOUND = {
+    "meetings": NN_("{n} meeting", "{n} meetings"),
+    "emails": NN_("{n} email", "{n} emails"),
+    "messages": NN_("{n} message", "{n} messages"),
+}
+
+
+def _found(person: dict[str, Any]) -> str:
+    """'2 meetings, 5 emails': what the files show of someone."""
+    return ", ".join(
+        ngettext(*_FOUND[key], int(person[key])).format(n=int(person[key]))
+        for key in _FOUND
+        if person[key]
+    )
 
 
 class PersonFound(w.HBox):
@@ -38,23 +54,21 @@ class PersonFound(w.HBox):
     def __init__(self, person: dict[str, Any]):
         self.person = person
         new = pd.isna(person["contact_id"])
-        found = ", ".join(
-            count(int(person[key]), what)
-            for key, what in (("meetings", "meeting"), ("emails", "email"), ("messages", "message"))
-            if person[key]
-        )  # fmt: skip
+        found = _found(person)
         self.tick = lean(
             w.Checkbox,
             value=not new,
-            description="Add as a contact and log" if new else "Log",
+            description=_("Add as a contact and log") if new else _("Log"),
             indent=False,
             layout=width("210px"),
         )
         who = esc(person["name"] or person["email"] or person["url"])
-        whom = "<i>not a contact yet</i>" if new else "your contact"
+        not_yet = _("not a contact yet")
+        whom = f"<i>{esc(not_yet)}</i>" if new else esc(_("your contact"))
+        last = _("last {day}").format(day=words.short_day(person["last"]))
         line = lean(
             w.HTML,
-            f"<b>{who}</b> · {whom} · {esc(found)} · last {words.short_day(person['last'])}",
+            f"<b>{who}</b> · {whom} · {esc(found)} · {esc(last)}",
             layout=width("auto"),
         )
         super().__init__([self.tick, line])
@@ -68,13 +82,15 @@ class LastContactImport(w.VBox):
         self.wb = wb
         self.status = StatusLine()
         self.upload = lean(
-            w.FileUpload, accept=ACCEPT, multiple=False, description="Choose a file",
+            w.FileUpload, accept=ACCEPT, multiple=False, description=_("Choose a file"),
             layout=width("220px"),
         )  # fmt: skip
         self.path = lean(
             w.Text,
-            description="Or its path",
-            placeholder="a mailbox too big to upload: ~/Downloads/Takeout/Mail/All mail.mbox",
+            description=_("Or its path"),
+            placeholder=_("a mailbox too big to upload: {path}").format(
+                path="~/Downloads/Takeout/Mail/All mail.mbox"
+            ),
             style={"description_width": "90px"},
             layout=width("100%"),
         )
@@ -83,37 +99,40 @@ class LastContactImport(w.VBox):
             value=last_contact.MAX_ATTENDEES,
             min=1,
             max=500,
-            description="Meetings count with at most this many other people",
+            description=_("Meetings count with at most this many other people"),
             style={"description_width": "initial"},
             layout=width("min(100%, 420px)"),
         )
         self.left_out = lean(
             w.Text,
-            description="Leave out these recurring meetings",
-            placeholder="Chapter breakfast, Team stand-up",
+            description=_("Leave out these recurring meetings"),
+            placeholder=_("Chapter breakfast, Team stand-up"),
             style={"description_width": "initial"},
             layout=width("100%"),
         )
-        self.read_button = lean(w.Button, description="Read my files", icon="search",
+        self.read_button = lean(w.Button, description=_("Read my files"), icon="search",
                                 button_style="primary")  # fmt: skip
         self.read_button.on_click(lambda _b: self.read())
-        self.log_button = lean(w.Button, description="Log the ticked ones", icon="check",
+        self.log_button = lean(w.Button, description=_("Log the ticked ones"), icon="check",
                                button_style="success",
                                layout=w.Layout(display="none", width="auto"))  # fmt: skip
         self.log_button.on_click(lambda _b: self.log())
         self.people = lean(w.VBox)
         self.undo = UndoLine(wb.undo)
-        self.take_back = lean(w.Button, description="Take back this import", icon="undo",
+        self.take_back = lean(w.Button, description=_("Take back this import"), icon="undo",
                               layout=w.Layout(display="none", width="auto"))  # fmt: skip
         self.take_back.on_click(lambda _b: self.take_back_last())
         self._source: Any = None
         self._import_id: int | None = None
+        counts = _(
+            "What counts: meetings that happened, mail and messages you sent (never received "
+            "mail alone, so newsletters do not)."
+        )
         super().__init__(
             [
                 lean(w.HBox, [self.upload, self.read_button]),
                 self.path,
-                lean(w.HTML, "<small>What counts: meetings that happened, mail and messages "
-                     "you sent (never received mail alone, so newsletters do not).</small>"),
+                lean(w.HTML, f"<small>{esc(counts)}</small>"),
                 self.max_attendees,
                 self.left_out,
                 self.status,
@@ -146,10 +165,15 @@ class LastContactImport(w.VBox):
         self.people.children = rows
         self.log_button.layout.display = "" if rows else "none"
         self.status.saved(
-            f"Found {count(len(rows), 'person', 'people')} in {found.file_name}: "
-            "tick whom to log, then Log the ticked ones."
+            ngettext(
+                "Found {n} person in {file}: tick whom to log, then Log the ticked ones.",
+                "Found {n} people in {file}: tick whom to log, then Log the ticked ones.",
+                len(rows),
+            ).format(n=len(rows), file=found.file_name)
             if rows
-            else f"Nothing in {found.file_name} counts: no meeting held, no mail you sent."
+            else _("Nothing in {file} counts: no meeting held, no mail you sent.").format(
+                file=found.file_name
+            )
         )
 
     def log(self) -> None:
@@ -186,7 +210,7 @@ class LastContactImport(w.VBox):
         removal = self.wb.delete_interaction_import(self._import_id)
         self._import_id = None
         self.take_back.layout.display = "none"
-        self.undo.offer(f"the import of {name}", removal)
+        self.undo.offer(_("the import of {file}").format(file=name), removal)
 
 
 class PeopleNotContacts(Follows, w.VBox):
@@ -205,26 +229,22 @@ class PeopleNotContacts(Follows, w.VBox):
     def refresh(self) -> None:
         people = self.wb.people_not_contacts()
         if people.empty:
-            self.rows.children = (
-                lean(w.HTML, "<i>Nobody waiting: import your calendar or mail in exercise 6 to "
-                     "see the people you are in touch with who are not contacts yet.</i>"),
-            )  # fmt: skip
+            said = _(
+                "Nobody waiting: import your calendar or mail in exercise 6 to see the people "
+                "you are in touch with who are not contacts yet."
+            )
+            self.rows.children = (lean(w.HTML, f"<i>{esc(said)}</i>"),)
             return
         rows = []
         for person in people.head(30).to_dict("records"):
-            found = ", ".join(
-                count(int(person[key]), what)
-                for key, what in (("meetings", "meeting"), ("emails", "email"),
-                                  ("messages", "message"))
-                if person[key]
-            )  # fmt: skip
-            add = lean(w.Button, description="Add as a contact", icon="plus",
+            found = _found(person)
+            add = lean(w.Button, description=_("Add as a contact"), icon="plus",
                        layout=w.Layout(width="auto"))  # fmt: skip
             add.on_click(lambda _b, p=person: self.add(p))
             line = lean(
                 w.HTML,
-                f"<b>{esc(person['name'] or person['email'])}</b> · {esc(found)} · last "
-                + words.short_day(pd.Timestamp(person["last"])),
+                f"<b>{esc(person['name'] or person['email'])}</b> · {esc(found)} · "
+                + esc(_("last {day}").format(day=words.short_day(pd.Timestamp(person["last"])))),
             )
             row = lean(w.HBox, [add, line])
             row.add_class("workbook-card")
@@ -239,4 +259,6 @@ class PeopleNotContacts(Follows, w.VBox):
         except InputError as exc:
             self.status.error(str(exc))
             return
-        self.status.saved(f"Added {values['name']}: import your mail again to log them")
+        self.status.saved(
+            _("Added {name}: import your mail again to log them").format(name=values["name"])
+        )

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import network as network_rules
 from .. import preferred_clients
-from ..contacts import DEPTH_CHOICES, DEPTH_SHORT, DEPTHS
+from ..contacts import DEPTH_SHORT, DEPTHS, depth_choices
 from ..i18n import _
 from ._common import StatusLine, date_field, esc, heading, lean, save, width
 from ._removal import RemoveControl
@@ -70,7 +70,7 @@ class ContactsTable(w.VBox):
         self.depth = lean(
             w.Dropdown,
             description="Relationship",
-            options=DEPTH_CHOICES,
+            options=depth_choices(),
             style=style,
             layout=width("500px"),
         )
@@ -84,7 +84,7 @@ class ContactsTable(w.VBox):
                 Field("company", "Company"),
                 Field("position", "Position"),
                 Field("profession", "Profession", "suggest", preferred_clients.professions()),
-                Field("depth", "Relationship", "choice", DEPTH_CHOICES),
+                Field("depth", "Relationship", "choice", depth_choices()),
                 Field("email", "Email"),
                 Field("phone", "Phone"),
                 Field("notes", "Notes", "long"),
