@@ -11,7 +11,22 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from .i18n import N_
+
 PALETTE = px.colors.qualitative.Safe + px.colors.qualitative.Pastel
+# Relationship depth, shallow to deep: the colour every people chart uses, and its name.
+DEPTH_COLOURS = {
+    "contact": "#c9c9c9",
+    "acquaintance": "#f2b134",
+    "connection": "#4a90d9",
+    "referral_partner": "#2e8540",
+}
+DEPTH_LABELS = {
+    "contact": N_("Contact"),
+    "acquaintance": N_("Acquaintance"),
+    "connection": N_("Connection"),
+    "referral_partner": N_("Referral partner"),
+}
 
 # A figure as plain data, {"data": [trace, ...], "layout": {...}}: what go.Figure takes, and what
 # the action plan sends to its chart browser without plotly's checks (see report.svg).

@@ -14,6 +14,7 @@ from . import network as network_rules
 from . import preferred_clients
 from ._errors import InputError
 from ._frames import given
+from .i18n import _
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -60,7 +61,7 @@ class PeopleOperations:
         parts are filled from ``other``'s."""
         keep, other = int(keep), int(other)
         if keep == other:
-            raise InputError("Pick two different people to merge.")
+            raise InputError(_("Pick two different people to merge."))
         mine, theirs = self.store.row("contacts", keep), self.store.row("contacts", other)
         closer = max(mine["depth"], theirs["depth"], key=list(contacts_rules.DEPTHS).index)
         fill = {
@@ -107,7 +108,11 @@ class PeopleOperations:
         known = preferred_clients.markets()
         unknown = [t for t in tags if t not in known]
         if unknown:
-            raise InputError(f"Pick client markets from the list (not {', '.join(unknown)}).")
+            raise InputError(
+                _("Pick client markets from the list (not {typed}).").format(
+                    typed=", ".join(unknown)
+                )
+            )
         self.store.replace_all("client_tags", [{"tag": t} for t in dict.fromkeys(tags)])
 
     def target_professions(self) -> list[str]:
@@ -147,7 +152,7 @@ class PeopleOperations:
 
     def delete_goal(self, goal_id: int) -> int:
         text = self.store.row("goals", int(goal_id))["text"]
-        return self.store.delete("goals", int(goal_id), f"your goal '{text}'")
+        return self.store.delete("goals", int(goal_id), _("your goal '{goal}'").format(goal=text))
 
     def add_goal_person(
         self,
@@ -163,7 +168,7 @@ class PeopleOperations:
         self.store.row("goals", int(goal_id))  # a clear message if it is gone
         if contact_id is None:
             if not str(name or "").strip():
-                raise InputError("Pick someone from your contacts or type a name.")
+                raise InputError(_("Pick someone from your contacts or type a name."))
             contact_id = self.find_or_add_contact(
                 name, contacts_rules.clean_depth(depth or "contact"), source="goal"
             )
@@ -171,7 +176,7 @@ class PeopleOperations:
             self.update_contact(contact_id, depth=depth)
         linked = self.store.read("goal_people")
         if ((linked["goal_id"] == goal_id) & (linked["contact_id"] == contact_id)).any():
-            raise InputError("That person is already on this goal.")
+            raise InputError(_("That person is already on this goal."))
         return self.store.insert(
             "goal_people",
             {"goal_id": int(goal_id), "contact_id": int(contact_id), "why": " ".join(why.split())},
@@ -181,7 +186,9 @@ class PeopleOperations:
         link = self.store.row("goal_people", int(goal_person_id))
         name = self.store.row("contacts", int(link["contact_id"]))["name"]
         goal = self.store.row("goals", int(link["goal_id"]))["text"]
-        return self.store.delete("goal_people", int(goal_person_id), f"{name} on '{goal}'")
+        return self.store.delete(
+            "goal_people", int(goal_person_id), _("{name} on '{goal}'").format(name=name, goal=goal)
+        )
 
     def goal_people(self) -> pd.DataFrame:
         """Each goal's people with their name, company and depth."""
@@ -203,7 +210,7 @@ class PeopleOperations:
         """Your GAINS (contact_id empty, name 'You') and each partner's, you first."""
         rows = self.store.read("gains")
         people = self.contacts().set_index("id")
-        you = self.profile().name or "You"
+        you = self.profile().name or _("You")
         rows["name"] = [
             you if pd.isna(c) else str(people.loc[int(c), "name"]) for c in rows["contact_id"]
         ]
@@ -214,7 +221,7 @@ class PeopleOperations:
         self.store.row("contacts", int(contact_id))
         rows = self.store.read("gains")
         if (rows["contact_id"] == contact_id).any():
-            raise InputError("That person is already in your GAINS exchange.")
+            raise InputError(_("That person is already in your GAINS exchange."))
         return self.store.insert("gains", {"contact_id": int(contact_id)})
 
     def remove_gains_partner(self, contact_id: int) -> None:
@@ -245,8 +252,12 @@ class PeopleOperations:
     def delete_referral(self, referral_id: int) -> int:
         row = self.store.row("referrals", int(referral_id))
         name = self.store.row("contacts", int(row["contact_id"]))["name"]
-        way = "to" if row["direction"] == "given" else "from"
-        return self.store.delete("referrals", int(referral_id), f"the referral {way} {name}")
+        said = (
+            _("the referral to {name}")
+            if row["direction"] == "given"
+            else _("the referral from {name}")
+        )
+        return self.store.delete("referrals", int(referral_id), said.format(name=name))
 
     def reciprocity(self) -> pd.DataFrame:
         return network_rules.reciprocity(self.contacts(), self.store.read("referrals"))
@@ -262,7 +273,7 @@ class PeopleOperations:
         rows = self.store.read("referrability")
         names = self.contacts().set_index("id")["name"]
         rows["name"] = [
-            "You" if pd.isna(c) else str(names.get(int(c), "")) for c in rows["contact_id"]
+            _("You") if pd.isna(c) else str(names.get(int(c), "")) for c in rows["contact_id"]
         ]
         return rows
 

@@ -62,9 +62,9 @@ def clean_depth(value: Any) -> str:
     if text in DEPTHS:
         return text
     raise InputError(
-        "Relationship must be one of: "
-        + ", ".join(DEPTH_SHORT.values())
-        + f" (you gave {value!r})."
+        _("Relationship must be one of: {choices} (you gave {typed}).").format(
+            choices=", ".join(_(label) for label in DEPTH_SHORT.values()), typed=repr(value)
+        )
     )
 
 
@@ -85,5 +85,5 @@ def clean_contact(values: Mapping[str, Any], *, partial: bool = False) -> dict[s
     if not partial and not clean.get("name"):
         clean["name"] = " ".join(p for p in (clean.get("first_name"), clean.get("last_name")) if p)
     if ("name" in clean or not partial) and not clean.get("name"):
-        raise InputError("Every person needs a name.")
+        raise InputError(_("Every person needs a name."))
     return clean

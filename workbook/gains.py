@@ -12,27 +12,29 @@ from typing import Any
 
 import pandas as pd
 
+from .i18n import N_, _
+
 FIELDS = {
-    "goals": "Goals",
-    "accomplishments": "Accomplishments",
-    "interests": "Interests",
-    "networks": "Networks",
-    "skills": "Skills",
+    "goals": N_("Goals"),
+    "accomplishments": N_("Accomplishments"),
+    "interests": N_("Interests"),
+    "networks": N_("Networks"),
+    "skills": N_("Skills"),
 }
 PROMPTS = {
-    "goals": "What are you working towards this year, in business and outside it?",
-    "accomplishments": "What are you proudest of: a project, a client, an award?",
-    "interests": "What do you do when you are not working?",
-    "networks": "Which groups, clubs, associations or congregations are you part of?",
-    "skills": "What are you better at than most people you know?",
+    "goals": N_("What are you working towards this year, in business and outside it?"),
+    "accomplishments": N_("What are you proudest of: a project, a client, an award?"),
+    "interests": N_("What do you do when you are not working?"),
+    "networks": N_("Which groups, clubs, associations or congregations are you part of?"),
+    "skills": N_("What are you better at than most people you know?"),
 }
 # The questions to ask at the next meeting, for what you do not know yet.
 QUESTIONS = {
-    "goals": "What are you working towards this year?",
-    "accomplishments": "What are you proudest of in your business?",
-    "interests": "What do you enjoy outside work?",
-    "networks": "Which groups or associations do you belong to?",
-    "skills": "What do clients come to you for that nobody else does as well?",
+    "goals": N_("What are you working towards this year?"),
+    "accomplishments": N_("What are you proudest of in your business?"),
+    "interests": N_("What do you enjoy outside work?"),
+    "networks": N_("Which groups or associations do you belong to?"),
+    "skills": N_("What do clients come to you for that nobody else does as well?"),
 }
 # Overlaps worth a conversation: shared interests and networks (and skills you could swap).
 OVERLAP_FIELDS = ("interests", "networks", "skills")
@@ -85,5 +87,6 @@ def to_learn(partners: pd.DataFrame) -> list[tuple[str, str]]:
         first = (str(partner["name"]).split() or [partner["name"]])[0]
         for field in FIELDS:
             if not items(partner.get(field)):
-                out.append((partner["name"], f"Ask {first}: {QUESTIONS[field]}"))
+                ask = _("Ask {name}: {question}").format(name=first, question=_(QUESTIONS[field]))
+                out.append((partner["name"], ask))
     return out

@@ -13,15 +13,24 @@ import pandas as pd
 
 from ._errors import InputError
 from .dates import parse_date
+from .i18n import N_, _
 
 MIN_GOALS = 2
 PEOPLE_PER_GOAL = 2
 
 # A small first step for each depth: what to do this week before asking anything.
 FIRST_STEPS = {
-    "contact": "Invite {first} for a coffee to learn about their business; ask nothing yet.",
-    "acquaintance": "Send {first} something useful (an article, an introduction) and ask "
-    "how you can help them.",
+    "contact": N_("Invite {first} for a coffee to learn about their business; ask nothing yet."),
+    "acquaintance": N_(
+        "Send {first} something useful (an article, an introduction) and ask how you can help them."
+    ),
+}
+# Why a favour would come too early, for each depth that gets a first step.
+TOO_EARLY = {
+    "contact": N_("{name} is a contact so far: asking a favour for “{goal}” would come too early."),
+    "acquaintance": N_(
+        "{name} is an acquaintance so far: asking a favour for “{goal}” would come too early."
+    ),
 }
 
 
@@ -29,11 +38,11 @@ def clean_goal(text: Any, target_date: Any = None) -> tuple[str, str | None]:
     goal = " ".join(str(text or "").split())
     if not goal:
         raise InputError(
-            "Write the goal in a few words, for example 'Ten listings from retirees by June'."
+            _("Write the goal in a few words, for example 'Ten listings from retirees by June'.")
         )
     if len(goal) > 300:
-        raise InputError("Keep the goal short: one sentence under 300 characters.")
-    return goal, clean_date(target_date, "Target date")
+        raise InputError(_("Keep the goal short: one sentence under 300 characters."))
+    return goal, clean_date(target_date, _("Target date"))
 
 
 def clean_date(value: Any, label: str) -> str | None:
@@ -47,7 +56,7 @@ def warnings(goal_people: pd.DataFrame) -> pd.DataFrame:
     acquaintance, each with the first step to take this week instead of asking a favour."""
     shallow = goal_people[goal_people["depth"].isin(list(FIRST_STEPS))].copy()
     shallow["first_step"] = [
-        FIRST_STEPS[depth].format(first=(name.split() or [name])[0])
+        _(FIRST_STEPS[depth]).format(first=(name.split() or [name])[0])
         for name, depth in zip(shallow["name"], shallow["depth"], strict=True)
     ]
     return shallow

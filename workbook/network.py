@@ -16,30 +16,36 @@ import pandas as pd
 
 from ._errors import InputError
 from .goals import clean_date
+from .i18n import N_, _
 from .money_trail import parse_number
 from .preferred_clients import with_professions
 
 # Ring radius per depth: the deeper the relationship, the closer to you.
 RINGS = {"referral_partner": 1.0, "connection": 2.0, "acquaintance": 3.0, "contact": 4.0}
-DIRECTIONS = {"given": "I referred business to them", "received": "They referred business to me"}
+DIRECTIONS = {
+    "given": N_("I referred business to them"),
+    "received": N_("They referred business to me"),
+}
 
 # The three things that make someone safe to refer (and make you referrable).
 CRITERIA = {
-    "expert": "An expert in their trade",
-    "passionate": "Passionate about what they do",
-    "honours_referrals": "Honours referrals: looks after the people you send, and makes you look good",
+    "expert": N_("An expert in their trade"),
+    "passionate": N_("Passionate about what they do"),
+    "honours_referrals": N_(
+        "Honours referrals: looks after the people you send, and makes you look good"
+    ),
 }
 
 
 def clean_referral(direction: str, on_date: Any, what: str = "", value: Any = 0) -> dict[str, Any]:
     if direction not in DIRECTIONS:
-        raise InputError("Say whether you gave this referral or received it.")
+        raise InputError(_("Say whether you gave this referral or received it."))
     day = clean_date(on_date, "Date") or dt.date.today().isoformat()
     return {
         "direction": direction,
         "on_date": day,
         "what": " ".join(str(what or "").split()),
-        "value": parse_number(value, "Value of the business"),
+        "value": parse_number(value, _("Value of the business")),
     }
 
 
@@ -91,7 +97,7 @@ def layout(contacts: pd.DataFrame, referrals: pd.DataFrame | None = None) -> pd.
     table = with_professions(contacts)[
         ["id", "name", "company", "position", "depth", "known_as", "guessed"]
     ].copy()
-    table["sector"] = table["known_as"].replace("", "Profession not known")
+    table["sector"] = table["known_as"].replace("", _("Profession not known"))
     table["radius"] = table["depth"].map(RINGS).fillna(RINGS["contact"])
     exchanged = (
         referrals["contact_id"].value_counts()

@@ -2,7 +2,9 @@
 
 The catalog (``catalog/professions.toml``) maps about 40 client markets to the professions that
 serve them, and about 150 professions to the words that give them away in a job title or a
-business name.
+business name. ``professions.<language>.toml`` gives each profession its name and words in that
+language: a profession is recognised in any of them ('Steuerberater' is an accountant), and
+named in the participant's.
 """
 
 from __future__ import annotations
@@ -15,17 +17,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import i18n
 from ._errors import InputError
+from .i18n import N_, _
 
 TARGET_COUNT = 5
 
 # What to ask a good client, to find out who else serves them.
 QUESTIONS = [
-    "When something needs doing at home or at work, who else do you call?",
-    "Which professionals have you trusted for years, and why them?",
-    "Who did you hire in the last year that you would hire again tomorrow?",
-    "Before you came to me, who did you talk to about it?",
-    "Whose card is on your fridge?",
+    N_("When something needs doing at home or at work, who else do you call?"),
+    N_("Which professionals have you trusted for years, and why them?"),
+    N_("Who did you hire in the last year that you would hire again tomorrow?"),
+    N_("Before you came to me, who did you talk to about it?"),
+    N_("Whose card is on your fridge?"),
 ]
 
 _CATALOG = Path(__file__).resolve().parent / "catalog" / "professions.toml"
@@ -37,14 +41,33 @@ def catalog() -> dict:
         return tomllib.load(handle)
 
 
+@cache
+def _in_language(language: str) -> dict:
+    """The catalog's names and words in ``language`` ({} for English, the catalog's own)."""
+    path = _CATALOG.with_name(f"professions.{language}.toml")
+    if language == i18n.SOURCE or not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def profession_name(profession: str) -> str:
+    """A catalog profession (its English name) as the participant reads it: 'Accountant' is
+    'Steuerberater' in German. A profession not in the catalog stays as it is."""
+    names = _in_language(i18n.language()).get("professions", {}).get(profession)
+    return names[0] if names else profession
+
+
 def professions() -> list[str]:
-    """Every profession in the catalog, alphabetical."""
-    return sorted(catalog()["professions"])
+    """Every profession in the catalog, named in the participant's language, alphabetical."""
+    return sorted((profession_name(p) for p in catalog()["professions"]), key=str.casefold)
 
 
 def markets() -> dict[str, str]:
-    """Client-market tag -> label, such as 'retirees' -> 'Retirees'."""
-    return {tag: market["label"] for tag, market in catalog()["markets"].items()}
+    """Client-market tag -> label in the participant's language: 'retirees' -> 'Retirees',
+    'Jubilados', 'Menschen im Ruhestand'."""
+    labels = _in_language(i18n.language()).get("markets", {})
+    return {tag: labels.get(tag, market["label"]) for tag, market in catalog()["markets"].items()}
 
 
 @cache
@@ -52,9 +75,17 @@ def _synonyms() -> tuple[re.Pattern[str], dict[str, str]]:
     """One whole-word pattern for every synonym (longest first) and synonym -> profession."""
     # A profession's own name is never another's synonym: 'tailor' is Tailor, whatever else.
     profession_of = {profession.lower(): profession for profession in catalog()["professions"]}
+    named = {language: _in_language(language).get("professions", {}) for language in i18n.LANGUAGES}
+    for names in named.values():  # each profession's own name in each language comes first
+        for profession, words in names.items():
+            profession_of.setdefault(words[0].lower(), profession)
     for profession, words in catalog()["professions"].items():
         for word in words:
             profession_of.setdefault(word.lower(), profession)
+    for names in named.values():
+        for profession, words in names.items():
+            for word in words[1:]:
+                profession_of.setdefault(word.lower(), profession)
     words = sorted(profession_of, key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
     return pattern, profession_of
@@ -107,7 +138,8 @@ def suggest(tags: list[str], own_profession: str = "", limit: int = 15) -> list[
         if market:
             counts.update(market["professions"])
     ranked = sorted(counts, key=lambda p: (-counts[p], p))
-    return [p for p in ranked if not same_profession(p, own_profession)][:limit]
+    mine = [p for p in ranked if not same_profession(p, own_profession)][:limit]
+    return [profession_name(p) for p in mine]
 
 
 class CountsAsAnother(InputError):
@@ -115,7 +147,11 @@ class CountsAsAnother(InputError):
     participant may keep both."""
 
     def __init__(self, profession: str, counts_as: str):
-        super().__init__(f"{profession} counts as {counts_as} here; keep both?")
+        super().__init__(
+            _("{profession} counts as {counts_as} here; keep both?").format(
+                profession=profession, counts_as=counts_as
+            )
+        )
         self.profession, self.counts_as = profession, counts_as
 
 
@@ -126,16 +162,22 @@ def clean_target(
     catalog counts as one already chosen raises CountsAsAnother unless ``keep_both``."""
     name = " ".join(str(profession or "").split())
     if not name:
-        raise InputError("Type or pick a profession first.")
+        raise InputError(_("Type or pick a profession first."))
     if same_profession(name, own_profession):
         raise InputError(
-            f"{name} is your own profession: pick professions that serve the same clients as you, "
-            "not ones that compete with you."
+            _(
+                "{name} is your own profession: pick professions that serve the same clients as "
+                "you, not ones that compete with you."
+            ).format(name=name)
         )
     if any(name.lower() == other.strip().lower() for other in current):
-        raise InputError(f"{name} is already one of your five.")
+        raise InputError(_("{name} is already one of your five.").format(name=name))
     if len(current) >= TARGET_COUNT:
-        raise InputError(f"You have your {TARGET_COUNT} already: remove one to add {name}.")
+        raise InputError(
+            _("You have your {n} already: remove one to add {name}.").format(
+                n=TARGET_COUNT, name=name
+            )
+        )
     alike = next((other for other in current if same_profession(name, other)), None)
     if alike is not None and not keep_both:
         raise CountsAsAnother(name, alike)
@@ -143,9 +185,15 @@ def clean_target(
 
 
 def name_tag_words(profession: str) -> list[str]:
-    """Words to look for on name tags and cards at the next event, for one profession."""
-    words = catalog()["professions"].get(profession, [])
-    return [profession.lower(), *[w for w in words if w != profession.lower()]][:6]
+    """Words to look for on name tags and cards at the next event, for one profession, in the
+    participant's language."""
+    key = profession if profession in catalog()["professions"] else guess_profession(profession)
+    named = _in_language(i18n.language()).get("professions", {}).get(key)
+    if named:
+        first, words = named[0].lower(), [w.lower() for w in named[1:]]
+    else:
+        first, words = profession.lower(), catalog()["professions"].get(key, [])
+    return [first, *[w for w in words if w != first]][:6]
 
 
 def with_professions(contacts: pd.DataFrame) -> pd.DataFrame:
@@ -157,7 +205,7 @@ def with_professions(contacts: pd.DataFrame) -> pd.DataFrame:
         "" if tag else guess_profession(position, company)
         for tag, position, company in zip(tagged, table["position"], table["company"], strict=True)
     ]
-    table["known_as"] = [t or g for t, g in zip(tagged, guesses, strict=True)]
+    table["known_as"] = [t or profession_name(g) for t, g in zip(tagged, guesses, strict=True)]
     table["guessed"] = (tagged == "") & (table["known_as"] != "")
     return table
 
@@ -176,9 +224,10 @@ def coverage(targets: list[str], contacts: pd.DataFrame) -> pd.DataFrame:
                 "known": len(names),
                 "names": names,
                 "next_step": (
-                    f"Meet someone in {target.lower()}"
+                    _("Meet someone in {profession}").format(profession=target.lower())
                     if not names
-                    else f"Deepen: {', '.join(names[:3])}" + (" …" if len(names) > 3 else "")
+                    else _("Deepen: {names}").format(names=", ".join(names[:3]))
+                    + (" …" if len(names) > 3 else "")
                 ),
             }
         )

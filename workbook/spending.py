@@ -94,7 +94,7 @@ def candidates(
     years = (grouped["last"] - grouped["first"]).dt.days / 365.25
     grouped["years"] = years.round(1).clip(lower=1.0)
     grouped["profession"] = [
-        preferred_clients.guess_profession(p, e)
+        preferred_clients.profession_name(preferred_clients.guess_profession(p, e))
         for p, e in zip(grouped["payee"], grouped["example"], strict=True)
     ]
     known = {_plain(n) for n in business_names or []}

@@ -20,7 +20,8 @@ from .gains import GainsForm, GainsOverview
 from .goals import FavourWarnings, GoalsForm
 from .imports import BankCandidates, BankImport, ContactsImport, PayeeRules
 from .last_contact import LastContactImport, PeopleNotContacts
-from .network import ContactsTable, ReferrabilityCheck, ReferralLog
+from .network import ContactsTable
+from .network_referrals import ReferrabilityCheck, ReferralLog
 from .plan import DownloadPlan, PlanPreview
 from .preferred_clients import (
     ClientQuestions,

@@ -7,7 +7,8 @@ from typing import Any
 import ipywidgets as w
 
 from .. import gains as gains_rules
-from ._common import LiveHTML, StatusLine, esc, lean, save, width
+from ..i18n import _
+from ._common import LiveHTML, StatusLine, aside, esc, lean, save, width
 
 YOU = -1  # the dropdown value for the participant's own GAINS
 
@@ -20,23 +21,23 @@ class GainsForm(w.VBox):
         self.status = StatusLine()
         self.person = lean(
             w.Dropdown,
-            description="Whose",
+            description=_("Whose"),
             layout=width("420px"),
             style={"description_width": "80px"},
         )
         self.partner = lean(
             w.Combobox,
-            placeholder="A referral partner's name",
+            placeholder=_("A referral partner's name"),
             ensure_option=True,
             layout=width("300px"),
         )
-        self.add_partner = lean(w.Button, description="Add partner", icon="user-plus")
+        self.add_partner = lean(w.Button, description=_("Add partner"), icon="user-plus")
         self.add_partner.on_click(self._add_partner_clicked)
         self.fields = {
             field: lean(
                 w.Textarea,
-                description=label,
-                placeholder=gains_rules.PROMPTS[field],
+                description=_(label),
+                placeholder=_(gains_rules.PROMPTS[field]),
                 rows=2,
                 layout=width("640px"),
                 style={"description_width": "140px"},
@@ -52,7 +53,10 @@ class GainsForm(w.VBox):
         super().__init__(
             [
                 lean(w.HBox, [self.person]),
-                lean(w.HBox, [lean(w.HTML, "Add someone: "), self.partner, self.add_partner]),
+                lean(
+                    w.HBox,
+                    [lean(w.HTML, esc(_("Add someone:")) + " "), self.partner, self.add_partner],
+                ),  # fmt: skip
                 *self.fields.values(),
                 self.status,
             ]
@@ -64,7 +68,8 @@ class GainsForm(w.VBox):
     def _refresh_people(self) -> None:
         rows = self.wb.gains()
         current = self.person.value
-        options = [(f"You ({self.wb.profile().name or 'me'})", YOU)] + [
+        you = _("You ({name})").format(name=self.wb.profile().name or _("me"))
+        options = [(you, YOU)] + [
             (str(r["name"]), int(r["contact_id"]))
             for r in rows.to_dict("records")
             if not r["is_you"]
@@ -111,11 +116,12 @@ class GainsForm(w.VBox):
         name = self.partner.value
         if name not in self._by_name:
             self.status.error(
-                "Pick a person from your contacts (add them in the network exercise)."
+                _("Pick a person from your contacts (add them in the network exercise).")
             )
             return
         contact_id = self._by_name[name]
-        if save(self.status, lambda: self.wb.add_gains_partner(contact_id), f"Added {name}"):
+        added = _("Added {name}").format(name=name)
+        if save(self.status, lambda: self.wb.add_gains_partner(contact_id), added):
             self.partner.value = ""
             self.person.value = contact_id
 
@@ -128,23 +134,24 @@ class GainsOverview(LiveHTML):
     def refresh(self) -> None:
         people = self.wb.gains()
         if people.empty:
-            self.value = "<i>Start with your own GAINS above.</i>"
+            self.value = aside(_("Start with your own GAINS above."))
             return
         you = people[people["is_you"]]
         partners = people[~people["is_you"]]
         mine = you.iloc[0].to_dict() if len(you) else {}
+        of = _("{n} of {total}")
         rows = "".join(
-            f"<tr><td>{esc(p['name'])}</td><td>{gains_rules.completeness(p)} of 5</td></tr>"
+            f"<tr><td>{esc(p['name'])}</td>"
+            f"<td>{esc(of.format(n=gains_rules.completeness(p), total=5))}</td></tr>"
             for p in people.to_dict("records")
         )
-        parts = [
-            f"<table style='border-spacing:14px 2px'><tr><th>Person</th><th>GAINS known</th></tr>{rows}</table>"
-        ]
+        head = "".join(f"<th>{esc(h)}</th>" for h in (_("Person"), _("GAINS known")))
+        parts = [f"<table style='border-spacing:14px 2px'><tr>{head}</tr>{rows}</table>"]
         common = gains_rules.overlaps(mine, partners)
         lines = [
             f"<li><b>{esc(r['name'])}</b>: "
             + "; ".join(
-                f"{gains_rules.FIELDS[f].lower()}: {esc(', '.join(r[f]))}"
+                f"{esc(_(gains_rules.FIELDS[f]).lower())}: {esc(', '.join(r[f]))}"
                 for f in gains_rules.OVERLAP_FIELDS
                 if r[f]
             )
@@ -153,12 +160,11 @@ class GainsOverview(LiveHTML):
             if r["shared"]
         ]
         if lines:
-            parts.append(
-                "<p><b>What you share</b> (a natural way into the next conversation):</p>"
-                f"<ul>{''.join(lines)}</ul>"
-            )
+            share, why = _("What you share"), _("(a natural way into the next conversation)")
+            parts.append(f"<p><b>{esc(share)}</b> {esc(why)}:</p><ul>{''.join(lines)}</ul>")
         questions = gains_rules.to_learn(partners)
         if questions:
             items = "".join(f"<li>{esc(q)}</li>" for _name, q in questions)
-            parts.append(f"<p><b>To learn at your next meeting:</b></p><ul>{items}</ul>")
+            learn = _("To learn at your next meeting:")
+            parts.append(f"<p><b>{esc(learn)}</b></p><ul>{items}</ul>")
         self.value = "".join(parts)

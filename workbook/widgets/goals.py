@@ -10,10 +10,12 @@ import ipywidgets as w
 from .. import _frames as frames
 from .. import goals as goal_rules
 from ..contacts import DEPTH_SHORT, depth_choices
+from ..i18n import _, ngettext
 from ._common import (
     UNSEEN_LABEL,
     LiveHTML,
     StatusLine,
+    aside,
     date_field,
     esc,
     heading,
@@ -34,19 +36,19 @@ class GoalsForm(w.VBox):
         self.status = StatusLine()
         self.new_goal = lean(
             w.Text,
-            description="New goal",
-            placeholder="Ten listings from retirees by June",
+            description=_("New goal"),
+            placeholder=_("Ten listings from retirees by June"),
             layout=width("560px"),
             style={"description_width": "90px"},
         )
-        self.new_date = date_field("By", style={"description_width": "30px"})
+        self.new_date = date_field(_("By"), style={"description_width": "30px"})
         self.add_goal_button = lean(
-            w.Button, description="Add goal", button_style="primary", icon="plus"
+            w.Button, description=_("Add goal"), button_style="primary", icon="plus"
         )
         self.add_goal_button.on_click(self._add_goal_clicked)
         self.goal_boxes: dict[int, _GoalBox] = {}
         self.undo = UndoLine(wb.undo, self.status)
-        self.empty = lean(w.HTML, "<i>No goals yet: write your first one below.</i>")
+        self.empty = lean(w.HTML, aside(_("No goals yet: write your first one below.")))
         self.list = lean(w.VBox)
         self.progress = lean(w.HTML)
         self._rebuild()
@@ -54,7 +56,7 @@ class GoalsForm(w.VBox):
         super().__init__(
             [
                 self.list,
-                heading("Add a goal", 4),
+                heading(_("Add a goal"), 4),
                 lean(w.HBox, [self.new_goal, self.new_date, self.add_goal_button]),
                 self.undo,
                 self.progress,
@@ -85,13 +87,17 @@ class GoalsForm(w.VBox):
             self.list.children = children
         state = goal_rules.progress(goals, people)
         if state["done"]:
-            self.progress.value = "✓ Every goal has at least two people. Check the warnings below."
+            self.progress.value = "✓ " + esc(
+                _("Every goal has at least two people. Check the warnings below.")
+            )
         elif state["goals_needed"]:
             needed = state["goals_needed"]
-            self.progress.value = f"Write {needed} more goal{'s' if needed != 1 else ''}."
+            self.progress.value = esc(
+                ngettext("Write {n} more goal.", "Write {n} more goals.", needed).format(n=needed)
+            )
         else:
-            short = ", ".join(esc(g) for g in state["goals_short_of_people"])
-            self.progress.value = f"Name two people for: {short}."
+            short = ", ".join(state["goals_short_of_people"])
+            self.progress.value = esc(_("Name two people for: {goals}.").format(goals=short))
 
     def _store_changed(self, table: str) -> None:
         if table in ("goals", "goal_people", "contacts"):
@@ -99,7 +105,7 @@ class GoalsForm(w.VBox):
 
     def _add_goal_clicked(self, _button: w.Button) -> None:
         text, day = self.new_goal.value, self.new_date.value
-        if save(self.status, lambda: self.wb.add_goal(text, day), "Goal added"):
+        if save(self.status, lambda: self.wb.add_goal(text, day), _("Goal added")):
             self.new_goal.value = ""
             self.new_date.value = ""
 
@@ -115,13 +121,14 @@ class _GoalBox(w.VBox):
         self.undo = undo
         self.title = lean(w.HTML)
         self.remove_goal = Remove(
-            f"the goal '{goal['text']}'",
+            _("the goal '{goal}'").format(goal=goal["text"]),
             lambda: wb.what_goes_with("goals", self.goal_id),
             lambda: wb.delete_goal(self.goal_id),
             undo,
         )
         self.edit_button = lean(
-            w.Button, icon="pencil", description="Reword", tooltip="Reword this goal or change its date",
+            w.Button, icon="pencil", description=_("Reword"),
+            tooltip=_("Reword this goal or change its date"),
             layout=shared(w.Layout, width="auto"),
         )  # fmt: skip
         self.heading = lean(
@@ -132,12 +139,12 @@ class _GoalBox(w.VBox):
         self.heading.add_class("workbook-row-head")
         # The goal as a form, shown instead of the heading while it is being edited.
         self.goal_text = lean(
-            w.Text, value=goal["text"], description="Goal", layout=width("560px"),
+            w.Text, value=goal["text"], description=_("Goal"), layout=width("560px"),
             style={"description_width": "50px"},
         )  # fmt: skip
-        self.goal_date = date_field("By", None, style={"description_width": "30px"})
-        self.save_goal = lean(w.Button, description="Save", button_style="primary", icon="check")
-        self.cancel_edit = lean(w.Button, description="Cancel")
+        self.goal_date = date_field(_("By"), None, style={"description_width": "30px"})
+        self.save_goal = lean(w.Button, description=_("Save"), button_style="primary", icon="check")
+        self.cancel_edit = lean(w.Button, description=_("Cancel"))
         self.editor = lean(
             w.HBox,
             [self.goal_text, self.goal_date, self.save_goal, self.cancel_edit],
@@ -151,15 +158,15 @@ class _GoalBox(w.VBox):
         self.depths: dict[str, str] = {}
         self.person = lean(
             w.Combobox,
-            description="Person",
-            placeholder="Pick or type a name",
+            description=_("Person"),
+            placeholder=_("Pick or type a name"),
             ensure_option=False,
             style=UNSEEN_LABEL,
             layout=width("220px"),
         )
         self.depth = lean(
             w.Dropdown,
-            description="How well you know them",
+            description=_("How well you know them"),
             style=UNSEEN_LABEL,
             options=depth_choices(),
             value="contact",
@@ -175,10 +182,10 @@ class _GoalBox(w.VBox):
             names="value",
         )
         self.why = lean(
-            w.Text, description="Why", style=UNSEEN_LABEL, placeholder="Why this person",
+            w.Text, description=_("Why"), style=UNSEEN_LABEL, placeholder=_("Why this person"),
             layout=width("240px"),
         )  # fmt: skip
-        self.add_button = lean(w.Button, description="Add person", icon="user-plus")
+        self.add_button = lean(w.Button, description=_("Add person"), icon="user-plus")
         self.add_button.on_click(self._add_clicked)
         adding = lean(w.HBox, [self.person, self.depth, self.why, self.add_button])
         super().__init__(
@@ -188,11 +195,12 @@ class _GoalBox(w.VBox):
 
     def show(self, goal: dict[str, Any], people: Any, depths: dict[str, str]) -> None:
         day = _day(goal["target_date"] if frames.given(goal.get("target_date")) else "")
-        due = f" <small>by {esc(in_words(day))}</small>" if day else ""
+        by = _("by {day}").format(day=in_words(day)) if day else ""
+        due = f" <small>{esc(by)}</small>" if day else ""
         self.title.value = f"<h4 style='margin:0.4em 0'>{esc(goal['text'])}{due}</h4>"
         self.goal_text.value = goal["text"]
         self.goal_date.value = in_words(day)
-        self.remove_goal.name = f"the goal '{goal['text']}'"
+        self.remove_goal.name = _("the goal '{goal}'").format(goal=goal["text"])
         self.depths = depths
         if list(self.person.options) != sorted(depths):
             self.person.options = sorted(depths)
@@ -200,13 +208,11 @@ class _GoalBox(w.VBox):
         for person in people.to_dict("records"):
             link_id = int(person["id"])
             why = f" — {esc(person['why'])}" if person["why"] else ""
-            text = (
-                f"{esc(person['name'])} <small>({esc(DEPTH_SHORT[person['depth']])})</small>{why}"
-            )
+            text = f"{esc(person['name'])} <small>({esc(_(DEPTH_SHORT[person['depth']]))})</small>{why}"
             line = self.lines.pop(link_id, None)
             if line is None:
                 remove = Remove(
-                    f"{person['name']} from this goal",
+                    _("{name} from this goal").format(name=person["name"]),
                     lambda: [],
                     lambda i=link_id: self.wb.remove_goal_person(i),
                     self.undo,
@@ -227,7 +233,7 @@ class _GoalBox(w.VBox):
 
     def _save_clicked(self, _button: w.Button) -> None:
         text, day = self.goal_text.value, self.goal_date.value
-        if save(self.status, lambda: self.wb.update_goal(self.goal_id, text, day), "Goal saved"):
+        if save(self.status, lambda: self.wb.update_goal(self.goal_id, text, day), _("Goal saved")):
             self._editing(False)
 
     def _add_clicked(self, _button: w.Button) -> None:
@@ -235,7 +241,7 @@ class _GoalBox(w.VBox):
         if save(
             self.status,
             lambda: self.wb.add_goal_person(self.goal_id, name=name, depth=depth, why=why),
-            f"Added {name.strip()}",
+            _("Added {name}").format(name=name.strip()),
         ):
             self.person.value = ""
             self.why.value = ""
@@ -249,12 +255,13 @@ class FavourWarnings(LiveHTML):
     def refresh(self) -> None:
         shallow = goal_rules.warnings(self.wb.goal_people())
         if shallow.empty:
-            self.value = "<p>✓ No favours asked too early.</p>"
+            self.value = "<p>✓ {}</p>".format(esc(_("No favours asked too early.")))
             return
+        this_week = _("This week:")
         items = "".join(
-            f"<li>⚠ <b>{esc(row['name'])}</b> is a{'n' if row['depth'][0] in 'aeiou' else ''} "
-            f"{esc(DEPTH_SHORT[row['depth']])} so far: asking a favour for “{esc(row['goal'])}” "
-            f"would come too early. <i>This week:</i> {esc(row['first_step'])}</li>"
+            "<li>⚠ "
+            + esc(_(goal_rules.TOO_EARLY[row["depth"]]).format(name=row["name"], goal=row["goal"]))
+            + f" <i>{esc(this_week)}</i> {esc(row['first_step'])}</li>"
             for row in shallow.to_dict("records")
         )
         self.value = f"<ul style='color:#8a4b00'>{items}</ul>"

@@ -8,6 +8,7 @@ import ipywidgets as w
 
 from .. import preferred_clients
 from .._errors import InputError
+from ..i18n import _
 from ._common import LiveHTML, StatusLine, esc, lean, save, width
 
 
@@ -20,8 +21,8 @@ class PreferredClientForm(w.VBox):
         self.description = lean(
             w.Textarea,
             value=wb.profile().preferred_client,
-            description="In words",
-            placeholder="Retired homeowners who are ready to downsize to a smaller, easier home",
+            description=_("In words"),
+            placeholder=_("Retired homeowners who are ready to downsize to a smaller, easier home"),
             rows=3,
             layout=width("640px"),
             style={"description_width": "120px"},
@@ -34,14 +35,19 @@ class PreferredClientForm(w.VBox):
             value=[self._labels[t] for t in wb.client_tags()],
             allowed_tags=sorted(self._labels.values()),
             allow_duplicates=False,
-            placeholder="Start typing: retirees, new parents, pet owners…",
+            placeholder=_("Start typing: retirees, new parents, pet owners…"),
             layout=width("640px"),
         )
         self.markets.observe(self._markets_changed, names="value")
         super().__init__(
             [
                 self.description,
-                lean(w.HTML, "<b>Client markets</b> <small>(pick two or three)</small>"),
+                lean(
+                    w.HTML,
+                    "<b>{}</b> <small>{}</small>".format(
+                        esc(_("Client markets")), esc(_("(pick two or three)"))
+                    ),
+                ),  # fmt: skip
                 self.markets,
                 self.status,
             ]
@@ -63,27 +69,27 @@ class TargetProfessions(w.VBox):
         self.status = StatusLine()
         self.suggestions = lean(
             w.Select,
-            description="Suggested",
+            description=_("Suggested"),
             rows=8,
             layout=width("420px"),
             style={"description_width": "90px"},
         )
         self.typed = lean(
             w.Combobox,
-            description="Or type",
+            description=_("Or type"),
             options=preferred_clients.professions(),
             ensure_option=False,
-            placeholder="Financial planner",
+            placeholder=preferred_clients.profession_name("Financial planner"),
             layout=width("420px"),
             style={"description_width": "90px"},
         )
         self.add_button = lean(
-            w.Button, description="Add to my five", button_style="primary", icon="plus"
+            w.Button, description=_("Add to my five"), button_style="primary", icon="plus"
         )
         self.add_button.on_click(self._add_clicked)
         # Shown when the catalog takes the profession typed for one already chosen.
         self.keep_both = lean(
-            w.Button, description="Keep both", icon="check", layout=w.Layout(display="none")
+            w.Button, description=_("Keep both"), icon="check", layout=w.Layout(display="none")
         )
         self.keep_both.on_click(self._keep_both_clicked)
         self._waiting = ""
@@ -113,22 +119,30 @@ class TargetProfessions(w.VBox):
             if not any(preferred_clients.same_profession(p, c) for c in chosen)
         ]
         self.suggestions.options = suggestions
+        five = _("Your five")
+        hint = _("(pick from the suggestions or type one)")
         self.count.value = (
-            f"<b>Your five</b>: {len(chosen)} of {preferred_clients.TARGET_COUNT}"
+            f"<b>{esc(five)}</b>: "
+            + esc(_("{n} of {total}").format(n=len(chosen), total=preferred_clients.TARGET_COUNT))
             + (
                 ""
                 if len(chosen) == preferred_clients.TARGET_COUNT
-                else " <small>(pick from the suggestions or type one)</small>"
+                else f" <small>{esc(hint)}</small>"
             )
         )
         rows = []
         for profession in chosen:
             remove = lean(
-                w.Button, icon="times", tooltip=f"Remove {profession}", layout=width("36px")
+                w.Button,
+                icon="times",
+                tooltip=_("Remove {name}").format(name=profession),
+                layout=width("36px"),
             )
             remove.on_click(
                 lambda _b, p=profession: save(
-                    self.status, lambda: self.wb.remove_target_profession(p), f"Removed {p}"
+                    self.status,
+                    lambda: self.wb.remove_target_profession(p),
+                    _("Removed {name}").format(name=p),
                 )
             )
             rows.append(
@@ -159,7 +173,7 @@ class TargetProfessions(w.VBox):
         except InputError as exc:
             self.status.error(str(exc))
             return
-        self.status.saved(f"Added {choice}")
+        self.status.saved(_("Added {name}").format(name=choice))
         self.typed.value = ""
 
 
@@ -169,19 +183,16 @@ class ClientQuestions(LiveHTML):
     tables = ("target_professions",)
 
     def refresh(self) -> None:
-        questions = "".join(f"<li>{esc(q)}</li>" for q in preferred_clients.QUESTIONS)
+        questions = "".join(f"<li>{esc(_(q))}</li>" for q in preferred_clients.QUESTIONS)
         targets = self.wb.target_professions()
-        words = (
-            "".join(
-                f"<li><b>{esc(p)}</b>: {esc(', '.join(preferred_clients.name_tag_words(p)))}</li>"
-                for p in targets
-            )
-            or "<li><i>Pick your five professions first.</i></li>"
-        )
+        words = "".join(
+            f"<li><b>{esc(p)}</b>: {esc(', '.join(preferred_clients.name_tag_words(p)))}</li>"
+            for p in targets
+        ) or "<li><i>{}</i></li>".format(esc(_("Pick your five professions first.")))
+        ask = _("Ask a good client:")
+        look = _("At your next event, look for these words on name tags and cards:")
         self.value = (
-            "<p><b>Ask a good client:</b></p><ol>" + questions + "</ol>"
-            "<p><b>At your next event, look for these words on name tags and cards:</b></p>"
-            "<ul>" + words + "</ul>"
+            f"<p><b>{esc(ask)}</b></p><ol>{questions}</ol><p><b>{esc(look)}</b></p><ul>{words}</ul>"
         )
 
 
