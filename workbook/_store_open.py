@@ -14,9 +14,10 @@ from pathlib import Path
 
 from ._errors import InputError, WorkbookBusy
 from ._schema import MIGRATIONS
+from .i18n import N_, _
 
 _HEADER = b"SQLite format 3\x00"
-_LEAVE = "It was left as it is."
+_LEAVE = N_("It was left as it is.")
 
 
 def version_of(path: Path) -> int | None:
@@ -28,11 +29,17 @@ def version_of(path: Path) -> int | None:
         with path.open("rb") as file:
             header = file.read(100)
     except PermissionError:
-        raise InputError(f"{path} cannot be read: you do not have permission to open it.") from None
+        raise InputError(
+            _("{file} cannot be read: you do not have permission to open it.").format(file=path)
+        ) from None
     if not header.startswith(_HEADER):
         raise InputError(
-            f"{path} is not a workbook file. Open a workbook made by this program, or give a "
-            f"new file name. {_LEAVE}"
+            _(
+                "{file} is not a workbook file. Open a workbook made by this program, or give a "
+                "new file name."
+            ).format(file=path)
+            + " "
+            + _(_LEAVE)
         )
     wal = header[18] == 2 or header[19] == 2
     if not wal and path.with_name(path.name + "-journal").exists():
@@ -44,8 +51,12 @@ def version_of(path: Path) -> int | None:
             ours = version in MIGRATIONS and "profile" in tables
             if wal or (version == 0 and tables) or (0 < version <= max(MIGRATIONS) and not ours):
                 raise InputError(
-                    f"{path} is a database of another program, not a workbook. Give a new "
-                    f"file name for your workbook. {_LEAVE}"
+                    _(
+                        "{file} is a database of another program, not a workbook. Give a new "
+                        "file name for your workbook."
+                    ).format(file=path)
+                    + " "
+                    + _(_LEAVE)
                 )
             if version == 0:
                 return None
@@ -55,8 +66,10 @@ def version_of(path: Path) -> int | None:
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise WorkbookBusy(
-                f"The workbook {path.name} is busy: another window is saving to it. Open it "
-                "again in a moment."
+                _(
+                    "The workbook {file} is busy: another window is saving to it. Open it again "
+                    "in a moment."
+                ).format(file=path.name)
             ) from None
         raise damaged(path) from None
     except sqlite3.DatabaseError:
@@ -65,8 +78,12 @@ def version_of(path: Path) -> int | None:
 
 def damaged(path: Path) -> InputError:
     return InputError(
-        f"{path} is damaged: parts of it cannot be read. Open the backup your coach or "
-        f"your computer kept, or start a new workbook. {_LEAVE}"
+        _(
+            "{file} is damaged: parts of it cannot be read. Open the backup your coach or your "
+            "computer kept, or start a new workbook."
+        ).format(file=path)
+        + " "
+        + _(_LEAVE)
     )
 
 
@@ -74,9 +91,15 @@ def given_workbook(path: Path) -> Path:
     """``path``, when it is a workbook file to read (a command's --workbook, a cohort's file):
     not missing, and not an empty file that opening would silently turn into a new workbook."""
     if not path.exists():
-        raise InputError(f"There is no workbook at {path}. Give one with --workbook PATH.")
+        raise InputError(
+            _("There is no workbook at {file}. Give one with --workbook PATH.").format(file=path)
+        )
     if path.is_file() and path.stat().st_size == 0:
-        raise InputError(f"{path} is an empty file (0 bytes), not a workbook. {_LEAVE}")
+        raise InputError(
+            _("{file} is an empty file (0 bytes), not a workbook.").format(file=path)
+            + " "
+            + _(_LEAVE)
+        )
     return path
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .words import count
+from . import words
+from .i18n import NN_, _, ngettext
 
 
 def consequences(store: Any, table: str, row_id: int) -> list[str]:
@@ -19,28 +20,30 @@ def consequences(store: Any, table: str, row_id: int) -> list[str]:
     if table == "contacts" and going.get("goal_people"):
         texts = store.read("goals").set_index("id")["text"]
         for link in going["goal_people"]:
-            said.append(f"They are on your goal '{texts.get(int(link['goal_id']), '')}'.")
+            goal = texts.get(int(link["goal_id"]), "")
+            said.append(_("They are on your goal '{goal}'.").format(goal=goal))
     elif going.get("goal_people"):
-        said.append(f"{count(len(going['goal_people']), 'person', 'people')} on it.")
+        n = len(going["goal_people"])
+        said.append(ngettext("{n} person on it.", "{n} people on it.", n).format(n=n))
     counted = [
-        count(len(going[name]), one, many)
-        for name, one, many in (
-            ("asks", "ask", "asks"),
-            ("interactions", "logged meeting or message", "logged meetings and messages"),
-            ("promises", "promise", "promises"),
-            ("referrals", "referral", "referrals"),
-            ("transactions", "payment", "payments"),
-        )
+        ngettext(*_GOING[name], len(going[name])).format(n=len(going[name]))
+        for name in _GOING
         if going.get(name)
     ]
     if going.get("gains"):
-        counted.append("what you wrote of their GAINS")
+        counted.append(_("what you wrote of their GAINS"))
     if going.get("cadences"):
-        counted.append("their keep-in-touch rhythm")
+        counted.append(_("their keep-in-touch rhythm"))
     if counted:
-        said.append("With it go " + _listed(counted) + ".")
+        said.append(_("With it go {things}.").format(things=words.listed(counted)))
     return said
 
 
-def _listed(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+# What else goes with a row, counted.
+_GOING = {
+    "asks": NN_("{n} ask", "{n} asks"),
+    "interactions": NN_("{n} logged meeting or message", "{n} logged meetings and messages"),
+    "promises": NN_("{n} promise", "{n} promises"),
+    "referrals": NN_("{n} referral", "{n} referrals"),
+    "transactions": NN_("{n} payment", "{n} payments"),
+}

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import itertools
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,22 +23,22 @@ from ._schema import MIGRATIONS, SCHEMA_VERSION
 from ._sql import check_name as _check_name
 from ._sql import insert as _insert
 from ._sql import now as _now
+from ._store_batches import BatchOperations
 from ._store_merge import MergeOperations
 from ._store_open import statements as _statements
 from ._store_open import version_of
 from ._store_removals import RemovalOperations
 from ._store_tables import WholeTableOperations
+from .i18n import N_, _
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store"]
 
 # How long one write waits for another window's lock, and how often it tries again after that.
 BUSY_TIMEOUT_S = 5.0
 BUSY_RETRIES = 3
-# Imported rows are written this many at a time, so a progress bar can follow a big file.
-IMPORT_CHUNK = 5000
 
 
-class Store(RemovalOperations, MergeOperations, WholeTableOperations):
+class Store(RemovalOperations, MergeOperations, WholeTableOperations, BatchOperations):
     """A participant's workbook file: schema, transactions and plain row operations."""
 
     def __init__(self, path: str | os.PathLike[str]):
@@ -67,13 +66,17 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations):
             version = self._con.execute("PRAGMA user_version").fetchone()[0]
         except (sqlite3.DatabaseError, OSError):
             raise InputError(
-                f"{self.path} cannot be opened: its folder is not one you can write to. "
-                "Give a file in a folder of your own (your Documents)."
+                _(
+                    "{file} cannot be opened: its folder is not one you can write to. Give a "
+                    "file in a folder of your own (your Documents)."
+                ).format(file=self.path)
             ) from None
         if version > SCHEMA_VERSION:
             raise InputError(
-                f"{self.path} was saved by a newer version of the workbook (schema {version}, "
-                f"this one knows {SCHEMA_VERSION}). Update the program to open it."
+                _(
+                    "{file} was saved by a newer version of the workbook (schema {version}, "
+                    "this one knows {known}). Update the program to open it."
+                ).format(file=self.path, version=version, known=SCHEMA_VERSION)
             )
         if version < SCHEMA_VERSION:
             try:
@@ -154,8 +157,10 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations):
                     raise
                 if attempt == BUSY_RETRIES:
                     raise WorkbookBusy(
-                        f"The workbook {self.path.name} is busy: another window has kept it "
-                        "locked. Your last change was not saved; try it again in a moment."
+                        _(
+                            "The workbook {file} is busy: another window has kept it locked. "
+                            "Your last change was not saved; try it again in a moment."
+                        ).format(file=self.path.name)
                     ) from exc
                 time.sleep(0.05 * (attempt + 1))
         # The file is locked for writing from here: what another window committed before
@@ -181,9 +186,11 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations):
 
     def _read_only(self) -> InputError:
         return InputError(
-            f"Your change was not saved: the workbook {self.path.name} can be read but not "
-            "changed here (a read-only file or folder). Copy it to a folder of your own and "
-            "open the copy; everything saved before is in it."
+            _(
+                "Your change was not saved: the workbook {file} can be read but not changed "
+                "here (a read-only file or folder). Copy it to a folder of your own and open the "
+                "copy; everything saved before is in it."
+            ).format(file=self.path.name)
         )
 
     def on_change(self, listener: Callable[[str], None], key: object = None) -> None:
@@ -311,69 +318,6 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations):
                 raise _gone(table)
         self._changed(table)
 
-    def import_batch(
-        self,
-        batch: Mapping[str, Any],
-        table: str,
-        rows: pd.DataFrame,
-        updates: Sequence[tuple[int, Mapping[str, Any]]] = (),
-        *,
-        drop: Sequence[int] = (),
-        progress: Callable[[int], None] | None = None,
-    ) -> tuple[int, int]:
-        """Record an import batch and write its rows in one transaction: all of it or none.
-
-        Rows whose unique key is already stored are skipped (``INSERT OR IGNORE``), so an
-        overlapping export adds only what is new. ``updates`` fill in existing rows by id;
-        ``drop`` names stored rows (by id) the batch replaces. Returns (batch id, rows added);
-        ``progress`` is called with each chunk's row count.
-        """
-        _check_name(table)
-        names = list(rows.columns)
-        for name in names:
-            _check_name(name)
-        with_batch = "batch_id" in {c[0] for c in self.columns(table)}
-        columns = names + ["created_at"] + (["batch_id"] if with_batch else [])
-        sql = (
-            f"INSERT OR IGNORE INTO {table} ({', '.join(columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})"
-        )
-        now = _now()
-        with self.transaction() as con:
-            batch_id = _insert(con, "import_batches", batch)
-            con.executemany(f"DELETE FROM {table} WHERE id = ?", [(int(i),) for i in drop])
-            extra = (now, batch_id) if with_batch else (now,)
-            before = con.total_changes
-            # tolist() gives Python numbers, which sqlite3 binds (numpy integers it does not).
-            values = zip(*(rows[name].tolist() for name in names), strict=True)
-            for _start in range(0, len(rows), IMPORT_CHUNK):
-                chunk = [(*row, *extra) for row in itertools.islice(values, IMPORT_CHUNK)]
-                con.executemany(sql, chunk)
-                if progress:
-                    progress(len(chunk))
-            added = con.total_changes - before
-            for row_id, change in updates:
-                for name in change:
-                    _check_name(name)
-                assignments = ", ".join(f"{name} = ?" for name in change)
-                con.execute(
-                    f"UPDATE {table} SET {assignments} WHERE id = ?", (*change.values(), row_id)
-                )
-            con.execute("UPDATE import_batches SET rows_added = ? WHERE id = ?", (added, batch_id))
-        self._changed(table)
-        self._changed("import_batches")
-        return batch_id, added
-
-    def update_many(self, table: str, column: str, changes: Sequence[tuple[Any, int]]) -> None:
-        """Set one column on many rows, ``(value, id)`` pairs, in one transaction."""
-        _check_name(table)
-        _check_name(column)
-        if not changes:
-            return
-        with self.transaction(table) as con:
-            con.executemany(f"UPDATE {table} SET {column} = ? WHERE id = ?", changes)
-        self._changed(table)
-
     def find(self, table: str, column: str, value: Any) -> pd.DataFrame:
         """The rows of a table where one column has a value."""
         _check_name(table)
@@ -389,7 +333,15 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations):
 
 
 def _gone(table: str) -> InputError:
-    thing = {"businesses": "business", "asks": "ask"}.get(table, "row")
-    return InputError(
-        f"That {thing} is no longer in the workbook (it may have been deleted in another window)."
+    said = {
+        "businesses": N_(
+            "That business is no longer in the workbook (it may have been deleted in another "
+            "window)."
+        ),
+        "asks": N_(
+            "That ask is no longer in the workbook (it may have been deleted in another window)."
+        ),
+    }.get(
+        table, N_("That is no longer in the workbook (it may have been deleted in another window).")
     )
+    return InputError(_(said))

@@ -57,6 +57,13 @@ def weekday(value: dt.date | str) -> str:
     return dates.format_date(_date(value), "EEEE", locale=i18n.locale())
 
 
+def listed(parts: list[str]) -> str:
+    """'a, b and c', 'a, b y c', 'a, b und c': a list as the participant's language says it."""
+    from babel.lists import format_list
+
+    return format_list(parts, locale=i18n.locale()) if parts else ""
+
+
 def months_typed() -> dict[str, int]:
     """Each month's names as a participant may type them, in every language the workbook
     speaks ('june', 'jun', 'juni', 'junio', 'märz', 'mrz'), lowered and without dots."""
