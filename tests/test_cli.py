@@ -99,7 +99,7 @@ def test_import_reads_bank_files_carries_on_past_a_bad_one_and_lists_candidates(
     assert done.returncode == 1
     assert "statement.csv: is a PDF document" in done.stderr
     assert "Read 4 transactions from bofa_checking.csv (Bank of America CSV): 4 new." in done.stdout
-    assert "Left out 1 balance line(s)." in done.stdout
+    assert "Left out 1 balance line." in done.stdout
     # One payment of 120.00 is $120 a year, never multiplied by the file's 24 days into $1,565.
     assert "Green Thumb Lawn Care: $120 a year, 1 payment (Lawn care)" in done.stdout
     assert "Comcast: $89.99 a year, 1 payment, probably not local" in done.stdout

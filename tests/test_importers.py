@@ -56,7 +56,7 @@ def test_linkedin_preamble_commas_rows_and_zip(name):
     assert tom["connected_on"] == day("2019-11-02")
     assert people.iloc[2]["company"] == "Sunny Paws Pet Care 🐾"
     assert set(people["source"]) == {"LinkedIn"}
-    assert people.attrs["warnings"] == ["Left out 2 empty row(s)."]
+    assert people.attrs["warnings"] == ["Left out 2 empty rows."]
 
 
 def test_linkedin_2020_layout_without_url_or_preamble():
@@ -221,7 +221,7 @@ def test_bank_of_america_summary_and_beginning_balance_are_left_out():
     found = read_transactions(IMPORTS / "bofa_checking.csv")
     assert found["amount"].tolist() == [-120.0, -89.99, 4500.0, -65.0]  # "(65.00)" negative
     assert found.iloc[1]["payee"] == "Comcast"
-    assert found.attrs["warnings"] == ["Left out 1 balance line(s)."]
+    assert found.attrs["warnings"] == ["Left out 1 balance line."]
 
 
 def test_card_exports_with_positive_charges_are_turned_round():
@@ -243,7 +243,7 @@ def test_pending_kept_and_marked_reverted_left_out():
     assert "Amazon" not in set(revolut["payee"])
     assert revolut.iloc[1]["date"] == day("2024-01-05")  # no completed date yet: started date
     assert revolut.iloc[2]["amount"] == pytest.approx(-100.5)  # the fee counts
-    assert "Left out 1 reverted or cancelled transaction(s)." in revolut.attrs["warnings"]
+    assert "Left out 1 reverted or cancelled transaction." in revolut.attrs["warnings"]
     dkb = read_transactions(IMPORTS / "dkb.csv")
     assert dkb["pending"].tolist() == [False, False, False, True]
     assert dkb["amount"].tolist() == [-35.0, -3.18, 2500.0, -21.8]
@@ -255,7 +255,7 @@ def test_dkb_old_latin1_abschluss_row_is_a_balance_line():
     found = read_transactions(IMPORTS / "dkb_old.csv")
     assert (IMPORTS / "dkb_old.csv").read_bytes().count(b"\xe4") >= 1  # ä in ISO-8859-1
     assert found["amount"].tolist() == [-35.0, 1000.0]
-    assert found.attrs["warnings"] == ["Left out 1 balance line(s)."]
+    assert found.attrs["warnings"] == ["Left out 1 balance line."]
 
 
 def test_utf16_with_bom_and_spaces_as_thousands():
@@ -268,7 +268,7 @@ def test_utf16_with_bom_and_spaces_as_thousands():
 def test_repeated_heading_rows_are_left_out_and_listed():
     found = read_transactions(IMPORTS / "repeated_headings.csv")
     assert len(found) == 7
-    assert found.attrs["warnings"] == ["Left out 1 repeated heading row(s)."]
+    assert found.attrs["warnings"] == ["Left out 1 repeated heading row."]
 
 
 def test_ofx_dates_are_the_banks_dates_not_utc():

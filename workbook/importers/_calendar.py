@@ -13,6 +13,7 @@ import zoneinfo
 from collections import Counter
 from typing import Any
 
+from ..i18n import _
 from ._source import Source
 
 MEETING = "meeting"
@@ -63,7 +64,7 @@ def calendar_rows(
     try:
         calendar = icalendar.Calendar.from_ical(src.data)
     except ValueError as exc:
-        raise src.fail("is not a calendar file this workbook can read: it is damaged.") from exc
+        raise src.fail(_("is not a calendar file this workbook can read: it is damaged.")) from exc
     calendar = x_wr_timezone.to_standard(calendar)
     occurrences = recurring_ical_events.of(calendar, skip_bad_series=True).between(
         since.replace(tzinfo=zone), until.replace(tzinfo=zone)
@@ -119,6 +120,8 @@ def zone_of(tz: str | dt.tzinfo | None) -> dt.tzinfo:
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             from .._errors import InputError
 
-            raise InputError(f"{tz!r} is not a time zone name (such as Europe/London).") from None
+            raise InputError(
+                _("{typed} is not a time zone name (such as Europe/London).").format(typed=repr(tz))
+            ) from None
     local = dt.datetime.now().astimezone().tzinfo
     return local or dt.UTC

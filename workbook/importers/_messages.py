@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..i18n import _
 from ._source import Source, decode
 from ._table import find_heading, read_rows
 
@@ -45,8 +46,8 @@ def message_rows(
     text = decode(src)
     found = find_heading(text, lambda cells: True if _HEADINGS <= set(cells) else None)
     if found is None:
-        raise src.fail("is not LinkedIn's messages.csv: it has no FROM, TO and DATE columns.")
-    offset, delimiter, _cells, _ = found
+        raise src.fail(_("is not LinkedIn's messages.csv: it has no FROM, TO and DATE columns."))
+    offset, delimiter, _cells, _layout = found
     table = read_rows(src, text, offset, delimiter)
     rows = table.rows
     column = {h.strip().lower(): h for h in table.headings}

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import words
 from .._errors import InputError
 from .._log import log as _workbook_log
+from ..i18n import N_, _
 
 # How much of the start of a file is looked at to recognise it.
 SNIFF_BYTES = 64 * 1024
@@ -47,52 +49,68 @@ def load(source: Any) -> Source:
         path = Path(source).expanduser()
         try:
             if path.is_file() and path.stat().st_size > MAX_BYTES:
-                raise InputError(f"{path.name}: {_too_big(path.stat().st_size)}")
+                raise InputError(f"{path.name}: {too_big(path.stat().st_size)}")
             return Source(path.name, path.read_bytes())
         except FileNotFoundError:
-            raise InputError(f"{path.name}: there is no such file ({path}).") from None
+            raise InputError(
+                _("{file}: there is no such file ({path}).").format(file=path.name, path=path)
+            ) from None
         except IsADirectoryError:
-            raise InputError(f"{path} is a folder; choose the exported file inside it.") from None
+            raise InputError(
+                _("{path} is a folder; choose the exported file inside it.").format(path=path)
+            ) from None
         except OSError as exc:
-            raise InputError(f"{path.name}: the file could not be read ({exc.strerror}).") from None
+            raise InputError(
+                _("{file}: the file could not be read ({reason}).").format(
+                    file=path.name, reason=exc.strerror
+                )
+            ) from None
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return Source("the uploaded file", bytes(source))
+        return Source(_("the uploaded file"), bytes(source))
     if hasattr(source, "read"):
-        name = Path(str(getattr(source, "name", "") or "the uploaded file")).name
+        name = Path(str(getattr(source, "name", "") or _("the uploaded file"))).name
         data = source.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            raise InputError(f"{name}: {_too_big(len(data))}")
+            raise InputError(f"{name}: {too_big(len(data))}")
         if isinstance(data, str):
             data = data.encode("utf-8")
         return Source(name, bytes(data))
     raise InputError(
-        f"Give a file to import (a path or an uploaded file), not {type(source).__name__}."
-    )
-
-
-def _too_big(size: int, unpacked: bool = False) -> str:
-    if unpacked:
-        return (
-            f"it unpacks to {size / 1024**2:,.0f} MB or more, far more than an export "
-            "(a few MB). Download the export again."
+        _("Give a file to import (a path or an uploaded file), not {kind}.").format(
+            kind=type(source).__name__
         )
-    return (
-        f"the file is {size / 1024**2:,.0f} MB or more, far more than an export (a few MB). "
-        "Choose the CSV, OFX or vCard file itself."
     )
+
+
+def too_big(size: int, unpacked: bool = False) -> str:
+    """Why a file is refused for its size, in words."""
+    mb = words.figure(round(size / 1024**2))
+    if unpacked:
+        return _(
+            "it unpacks to {mb} MB or more, far more than an export (a few MB). Download the "
+            "export again."
+        ).format(mb=mb)
+    return _(
+        "the file is {mb} MB or more, far more than an export (a few MB). Choose the CSV, OFX "
+        "or vCard file itself."
+    ).format(mb=mb)
 
 
 _NOT_TEXT = {
-    b"%PDF": "is a PDF document, not a data export. Download the CSV (or OFX, QFX, QIF) "
-    "file from the same page instead.",
-    b"\xd0\xcf\x11\xe0": "is an old-style Excel or Word file (.xls/.doc), not a CSV. Open it in "
-    "your spreadsheet program and save it as CSV, then import that.",
-    b"\x89PNG": "is a picture (PNG), not a data export.",
-    b"\xff\xd8\xff": "is a picture (JPEG), not a data export.",
-    b"GIF8": "is a picture (GIF), not a data export.",
-    b"\x1f\x8b": "is a compressed (gzip) file; unpack it first and import the file inside.",
-    b"Rar!": "is a RAR archive; unpack it first and import the file inside.",
-    b"7z\xbc\xaf": "is a 7-Zip archive; unpack it first and import the file inside.",
+    b"%PDF": N_(
+        "is a PDF document, not a data export. Download the CSV (or OFX, QFX, QIF) file from "
+        "the same page instead."
+    ),
+    b"\xd0\xcf\x11\xe0": N_(
+        "is an old-style Excel or Word file (.xls/.doc), not a CSV. Open it in your spreadsheet "
+        "program and save it as CSV, then import that."
+    ),
+    b"\x89PNG": N_("is a picture (PNG), not a data export."),
+    b"\xff\xd8\xff": N_("is a picture (JPEG), not a data export."),
+    b"GIF8": N_("is a picture (GIF), not a data export."),
+    b"\x1f\x8b": N_("is a compressed (gzip) file; unpack it first and import the file inside."),
+    b"Rar!": N_("is a RAR archive; unpack it first and import the file inside."),
+    b"7z\xbc\xaf": N_("is a 7-Zip archive; unpack it first and import the file inside."),
 }
 
 
@@ -100,27 +118,28 @@ def refuse_binary(src: Source) -> None:
     """Raise for empty files and for the binary formats people rename to .csv by mistake."""
     stripped = src.data.lstrip(b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n")
     if not stripped:
-        raise src.fail("the file is empty. Export it again and choose the new file.")
+        raise src.fail(_("the file is empty. Export it again and choose the new file."))
     for magic, problem in _NOT_TEXT.items():
         if src.data.startswith(magic):
-            raise src.fail(problem)
+            raise src.fail(_(problem))
     if src.data.startswith(b"PK\x03\x04"):
         names = zip_names(src)
         if any(n.startswith("xl/") for n in names):
             raise src.fail(
-                "is an Excel spreadsheet (.xlsx), not a CSV. Open it in your spreadsheet "
-                "program, choose Save As > CSV, then import that file."
+                _(
+                    "is an Excel spreadsheet (.xlsx), not a CSV. Open it in your spreadsheet "
+                    "program, choose Save As > CSV, then import that file."
+                )
             )
         if any(n.startswith("word/") for n in names):
-            raise src.fail("is a Word document, not a data export.")
+            raise src.fail(_("is a Word document, not a data export."))
+        if not names:
+            raise src.fail(_("is a ZIP archive without a file this workbook can read in it."))
+        held = ", ".join(names[:5]) + ("..." if len(names) > 5 else "")
         raise src.fail(
-            "is a ZIP archive without a file this workbook can read in it"
-            + (
-                f" (it holds {', '.join(names[:5])}{'...' if len(names) > 5 else ''})."
-                if names
-                else "."
-            )
-        )
+            _("is a ZIP archive without a file this workbook can read in it (it holds {files}).")
+            .format(files=held)
+        )  # fmt: skip
 
 
 @contextlib.contextmanager
@@ -133,11 +152,15 @@ def plain_words(src: Source, what: str, hint: str) -> Iterator[None]:
         raise
     except MemoryError:
         raise src.fail(
-            f"could not be read as {what}: it needs more memory than this computer has. {hint}"
-        ) from None
+            _("could not be read as {what}: it needs more memory than this computer has.")
+            .format(what=_(what)) + " " + _(hint)
+        ) from None  # fmt: skip
     except Exception:  # noqa: BLE001 - see above
         log.warning("%s could not be read as %s", src.name, what, exc_info=True)
-        raise src.fail(f"could not be read as {what}: its content is damaged. {hint}") from None
+        raise src.fail(
+            _("could not be read as {what}: its content is damaged.").format(what=_(what))
+            + " " + _(hint)
+        ) from None  # fmt: skip
 
 
 def zip_names(src: Source) -> list[str]:
@@ -145,7 +168,7 @@ def zip_names(src: Source) -> list[str]:
         with zipfile.ZipFile(io.BytesIO(src.data)) as archive:
             return [i.filename for i in archive.infolist() if not i.is_dir()]
     except (zipfile.BadZipFile, NotImplementedError, ValueError):
-        raise src.fail("looks like a ZIP archive but is damaged; download it again.") from None
+        raise src.fail(_("looks like a ZIP archive but is damaged; download it again.")) from None
 
 
 _UNPACKED = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
@@ -155,13 +178,17 @@ def check_entry(info: zipfile.ZipInfo, shown: str) -> None:
     """Refuse, in words, a ZIP entry that cannot be unpacked here."""
     if info.flag_bits & 0x1:
         raise InputError(
-            f"{shown} is locked with a password. Download the export again (LinkedIn's and "
-            "Google's are not locked) or unpack it yourself and import the file."
+            _(
+                "{file} is locked with a password. Download the export again (LinkedIn's and "
+                "Google's are not locked) or unpack it yourself and import the file."
+            ).format(file=shown)
         )
     if info.compress_type not in _UNPACKED:
         raise InputError(
-            f"{shown} is packed in a way this workbook cannot unpack. Unpack the ZIP with "
-            "your computer's own tool and import the file inside."
+            _(
+                "{file} is packed in a way this workbook cannot unpack. Unpack the ZIP with your "
+                "computer's own tool and import the file inside."
+            ).format(file=shown)
         )
 
 
@@ -180,15 +207,15 @@ def zip_member(src: Source, wanted: str) -> Source | None:
                 shown = f"{src.name} ({Path(info.filename).name})"
                 check_entry(info, shown)
                 if info.file_size > MAX_UNPACKED:
-                    raise InputError(f"{shown}: {_too_big(info.file_size, unpacked=True)}")
+                    raise InputError(f"{shown}: {too_big(info.file_size, unpacked=True)}")
                 with archive.open(info) as member:  # the declared size can lie: read to a cap
                     data = member.read(MAX_UNPACKED + 1)
                 if len(data) > MAX_UNPACKED:
-                    raise InputError(f"{shown}: {_too_big(len(data), unpacked=True)}")
+                    raise InputError(f"{shown}: {too_big(len(data), unpacked=True)}")
                 return Source(shown, data)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError):
         log.warning("%s: ZIP could not be unpacked", src.name, exc_info=True)
-        raise src.fail("looks like a ZIP archive but is damaged; download it again.") from None
+        raise src.fail(_("looks like a ZIP archive but is damaged; download it again.")) from None
     return None
 
 
@@ -264,8 +291,10 @@ def _strict(src: Source, data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError:
         raise src.fail(
-            f"the file says it is {encoding.upper()} text but is damaged part-way through; "
-            "export it again."
+            _(
+                "the file says it is {encoding} text but is damaged part-way through; export it "
+                "again."
+            ).format(encoding=encoding.upper())
         ) from None
 
 

@@ -14,9 +14,10 @@ from typing import Any, TypeVar
 import pandas as pd
 from pandas.errors import ParserError, ParserWarning
 
+from ..i18n import N_, _, ngettext
 from ._source import Source, log
 
-_UNREADABLE = (
+_UNREADABLE = N_(
     "its rows could not be split into columns (a quote mark left open, or a cell broken "
     "across lines). Export the file again."
 )
@@ -131,16 +132,22 @@ def read_rows(
             rows = rows.fillna("")
         except (ParserError, csv.Error):
             log.warning("%s: rows could not be split", src.name, exc_info=True)
-            raise src.fail(_UNREADABLE) from None
+            raise src.fail(_(_UNREADABLE)) from None
         for cells in extra[:5]:
             warnings.append(
-                "Left out a row with more columns than the headings: " + delimiter.join(cells)[:100]
+                _("Left out a row with more columns than the headings: {row}").format(
+                    row=delimiter.join(cells)[:100]
+                )
             )
         if len(extra) > 5:
-            warnings.append(f"... and {len(extra) - 5} more rows like it.")
+            more = len(extra) - 5
+            warnings.append(
+                ngettext("... and {n} more row like it.", "... and {n} more rows like it.", more)
+                .format(n=more)
+            )  # fmt: skip
     except (csv.Error, UnicodeError, pd.errors.EmptyDataError):
         log.warning("%s: rows could not be split", src.name, exc_info=True)
-        raise src.fail(_UNREADABLE) from None
+        raise src.fail(_(_UNREADABLE)) from None
     rows.columns = [str(c) for c in rows.columns]
     headings = list(rows.columns)
     return Table(rows, headings, first_line, warnings)
@@ -187,9 +194,17 @@ def drop_empty_and_repeated(table: Table) -> Table:
         headings = pd.Series(list(rows.columns), index=rows.columns)
         repeated[repeated] = (some == headings).all(axis=1).to_numpy()
     if empty.any():
-        table.warnings.append(f"Left out {int(empty.sum())} empty row(s).")
+        n = int(empty.sum())
+        table.warnings.append(
+            ngettext("Left out {n} empty row.", "Left out {n} empty rows.", n).format(n=n)
+        )
     if repeated.any():
-        table.warnings.append(f"Left out {int(repeated.sum())} repeated heading row(s).")
+        n = int(repeated.sum())
+        table.warnings.append(
+            ngettext(
+                "Left out {n} repeated heading row.", "Left out {n} repeated heading rows.", n
+            ).format(n=n)
+        )
     dropped = empty | repeated
     if dropped.any():  # else the rows stay as they are, not copied
         table.rows = rows[~dropped]

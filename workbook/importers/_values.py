@@ -17,6 +17,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .. import words
+from ..i18n import _
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -104,23 +107,20 @@ class DayOrder:
             self.day_first = True
             if example:
                 a, b = example
-                self.warning = (
-                    f"Dates such as {a}/{b} could be read either way; they were read day first, "
-                    f"as dates are written where you live ({a} {MONTH_NAMES[b - 1]}). If that is "
-                    "wrong, import the file again choosing month first."
-                )
+                self.warning = _(
+                    "Dates such as {example} could be read either way; they were read day "
+                    "first, as dates are written where you live ({day}). If that is wrong, "
+                    "import the file again choosing month first."
+                ).format(example=f"{a}/{b}", day=_day_said(2000, b, a))
         else:
             self.day_first = False
             if example:
                 a, b = example
-                self.warning = (
-                    f"Dates such as {a}/{b} could be read either way; they were read month first "
-                    f"(US style: {MONTH_NAMES[a - 1]} {b}). If that is wrong, import the file "
-                    "again choosing day first."
-                )
-
-
-MONTH_NAMES = [dt.date(2000, m, 1).strftime("%B") for m in range(1, 13)]
+                self.warning = _(
+                    "Dates such as {example} could be read either way; they were read month "
+                    "first (US style: {day}). If that is wrong, import the file again choosing "
+                    "day first."
+                ).format(example=f"{a}/{b}", day=_day_said(2000, a, b))
 
 
 def _year(text: str, *, quicken_mark: bool = False) -> int:
@@ -319,3 +319,12 @@ def _spread(per_value: pd.Series, codes: Any, index: pd.Index) -> pd.Series:
 
 def stripped(values: pd.Series) -> pd.Series:
     return per_distinct(values, str.strip).astype(str)
+
+
+def _day_said(year: int, month: int, day: int) -> str:
+    """A day and month in words as the participant writes them ('3 April', 'April 3'), or the
+    numbers as they are when they are no date."""
+    try:
+        return words.day(dt.date(year, month, day))
+    except ValueError:
+        return f"{day}/{month}"

@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from ..i18n import N_, _, ngettext
 from ._source import Source, decode, load, log, plain_words, refuse_binary, zip_member
 from ._table import clean_heading, drop_empty_and_repeated, find_heading, first_lines, read_rows
 from ._values import parse_dates
@@ -67,8 +68,8 @@ LAYOUTS: list[tuple[str, frozenset[str], dict]] = [
 def read_contacts(source: object) -> pd.DataFrame:
     """Read a contacts export; see the module docstring."""
     src = load(source)
-    hint = "Check that it is the CSV or vCard file LinkedIn, Google or Outlook gave you."
-    with plain_words(src, "a contacts export", hint):
+    hint = N_("Check that it is the CSV or vCard file LinkedIn, Google or Outlook gave you.")
+    with plain_words(src, N_("a contacts export"), hint):
         inner = zip_member(src, "Connections.csv")
 
         if inner is not None:
@@ -95,8 +96,10 @@ def _from_csv(src: Source, text: str) -> tuple[pd.DataFrame, list[str]]:
     if found is None:
         shown = " | ".join(first_lines(text))
         raise src.fail(
-            "this is not a contacts export this workbook recognises (LinkedIn, Google or "
-            f"Outlook CSV, or a vCard file). The file starts with: {shown[:300]}"
+            _(
+                "this is not a contacts export this workbook recognises (LinkedIn, Google or "
+                "Outlook CSV, or a vCard file). The file starts with: {start}"
+            ).format(start=shown[:300])
         )
     offset, delimiter, _cells, (layout, fields) = found
     table = drop_empty_and_repeated(read_rows(src, text, offset, delimiter))
@@ -144,7 +147,9 @@ def _from_vcard(src: Source, text: str) -> tuple[pd.DataFrame, list[str]]:
             log.warning("%s: card %d could not be read", src.name, number + 1, exc_info=True)
             named = re.search(r"(?im)^FN[;:](?:.*?:)?(.+)$", chunk)
             who = f" ({named.group(1).strip()[:60]})" if named else ""
-            warnings.append(f"Left out card {number + 1}{who}: it is damaged.")
+            warnings.append(
+                _("Left out card {n}{who}: it is damaged.").format(n=number + 1, who=who)
+            )
             continue
         records.append(_card_fields(card))
     return pd.DataFrame(records, columns=COLUMNS[:-1]), warnings
@@ -189,15 +194,21 @@ def _finish(src: Source, frame: pd.DataFrame, warnings: list[str]) -> pd.DataFra
     frame["name"] = frame["name"].where(frame["name"] != "", frame["email"])
     nameless = frame["name"] == ""
     if nameless.any():
+        n = int(nameless.sum())
         warnings.append(
-            f"Left out {int(nameless.sum())} contact(s) with neither a name nor an email."
+            ngettext(
+                "Left out {n} contact with neither a name nor an email.",
+                "Left out {n} contacts with neither a name nor an email.",
+                n,
+            ).format(n=n)
         )
     frame = frame[~nameless]
     if frame.empty:
+        why = f" ({'; '.join(warnings[:3])})" if warnings else ""
         raise src.fail(
-            "this contacts file has headings but no contacts with a name in it"
-            + (f" ({'; '.join(warnings[:3])})" if warnings else "")
-            + "."
+            _("this contacts file has headings but no contacts with a name in it{why}.").format(
+                why=why
+            )
         )
     frame["connected_on"] = pd.to_datetime(frame["connected_on"], errors="coerce").astype(
         "datetime64[ns]"

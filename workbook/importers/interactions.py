@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from .._errors import InputError
+from ..i18n import N_, _
 from . import _calendar, _mail, _messages
 from ._source import Source, check_entry, load, plain_words
 
@@ -60,7 +61,11 @@ def read_interactions(
             read += 1
             rows += found
     if not read:
-        raise InputError(f"{_shown(source)}: there is no calendar, mailbox or messages file in it.")
+        raise InputError(
+            _("{file}: there is no calendar, mailbox or messages file in it.").format(
+                file=_shown(source)
+            )
+        )
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["start"] = pd.to_datetime(frame["start"]).astype("datetime64[ns]")
     frame["attendees"] = frame["attendees"].astype("int64")
@@ -100,7 +105,9 @@ def _files(source: Any) -> Iterator[tuple[str, Any]]:
                     yield from _files(child)
             return
         if not path.exists():
-            raise InputError(f"{path.name}: there is no such file ({path}).")
+            raise InputError(
+                _("{file}: there is no such file ({path}).").format(file=path.name, path=path)
+            )
         with path.open("rb") as probe:
             zipped = probe.read(4) == b"PK\x03\x04"
         if not zipped:
@@ -126,7 +133,9 @@ def _entries(name: str, opened: Any) -> Iterator[tuple[str, Any]]:
                 yield shown, lambda info=info: archive.open(info)
     except (zipfile.BadZipFile, EOFError, NotImplementedError):
         raise InputError(
-            f"{name} looks like a ZIP archive but is damaged; download it again."
+            _("{file} looks like a ZIP archive but is damaged; download it again.").format(
+                file=name
+            )
         ) from None
 
 
@@ -145,7 +154,7 @@ def _rows_of(
     if head.lstrip(b"\xef\xbb\xbf \r\n").upper().startswith(b"BEGIN:VCALENDAR"):
         with opened() as stream:
             src = Source(name, stream.read())
-        with plain_words(src, "a calendar", "Export the calendar again as .ics."):
+        with plain_words(src, N_("a calendar"), N_("Export the calendar again as .ics.")):
             rows, found = _calendar.calendar_rows(src, me, zone, since, until)
     elif _mail._FROM_LINE.match(head):
         with opened() as stream, _counted(stream, name, progress) as counted:
@@ -157,7 +166,9 @@ def _rows_of(
     elif _messages.is_messages(head.decode("utf-8", "replace")):
         with opened() as stream:
             src = Source(name, stream.read())
-        with plain_words(src, "LinkedIn messages", "Use messages.csv from LinkedIn's export."):
+        with plain_words(
+            src, N_("LinkedIn messages"), N_("Use messages.csv from LinkedIn's export.")
+        ):
             rows, found = _messages.message_rows(src, me, zone, since, until)
     else:
         return None

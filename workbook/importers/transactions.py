@@ -8,14 +8,14 @@ content. Day order and decimal mark are decided once per file.
 from __future__ import annotations
 
 import csv
-import html
-import re
 
 import numpy as np
 import pandas as pd
 
+from ..i18n import N_, _, ngettext
 from . import _ofx, _qif
 from ._bank_layouts import Layout, recognise, role_columns
+from ._bank_records import _BALANCE_ROW, _finish, _from_ofx, _from_qif, _named_by_bank, _texts
 from ._source import Source, decode, load, plain_words, refuse_binary
 from ._table import (
     DELIMITERS,
@@ -27,19 +27,9 @@ from ._table import (
     read_rows,
 )
 from ._values import parse_amounts, parse_dates, per_distinct, stripped
-from .payees import masked_digits, normalise_all, normalise_many
-
-COLUMNS = [
-    "date", "amount", "description", "payee", "processor", "account", "fitid", "pending", "source",
-]  # fmt: skip
 
 _PENDING = {"pending", "vorgemerkt", "authorised", "authorized", "in progress", "pending_"}
 _REVERTED = {"reverted", "declined", "cancelled", "canceled", "failed", "storniert", "abgelehnt"}
-_BALANCE_ROW = re.compile(
-    r"^\s*(?:beginning|opening|closing|ending|starting) balance|^\s*(?:abschluss|saldo|"
-    r"kontostand|anfangssaldo|endsaldo|alter kontostand|neuer kontostand)\b",
-    re.I,
-)
 
 
 def read_transactions(
@@ -52,8 +42,8 @@ def read_transactions(
     are written where the participant lives (their locale).
     """
     src = load(source)
-    hint = "Check that it is the CSV, OFX, QFX or QIF file your bank gave you."
-    with plain_words(src, "a bank export", hint):
+    hint = N_("Check that it is the CSV, OFX, QFX or QIF file your bank gave you.")
+    with plain_words(src, N_("a bank export"), hint):
         refuse_binary(src)
         text = decode(src)
         if _ofx.is_ofx(text):
@@ -61,72 +51,6 @@ def read_transactions(
         if _qif.is_qif(text):
             return _from_qif(src, text, day_first, usual_day_first)
         return _from_csv(src, text, day_first, usual_day_first)
-
-
-def _texts(description: pd.Series) -> dict[str, np.ndarray]:
-    """Description (HTML entities unescaped, ends stripped), payee, processor and whether the
-    row is a balance line.
-
-    All descriptions are unescaped, stripped and digit-masked as one string (by C code), and a
-    payee is worked out once per shape: descriptions that differ only in their digits (store
-    numbers, dates, references) share one. A 100,000-row export has a few thousand shapes.
-    """
-    texts = description.astype(str).to_numpy(dtype=object)
-    if not len(texts):
-        nothing = np.asarray([], dtype=object)
-        return {
-            "description": nothing,
-            "payee": nothing,
-            "processor": nothing,
-            "balance": nothing.astype(bool),
-        }
-    joined = "\x00".join(texts)
-    if joined.count("\x00") != len(texts) - 1:  # a NUL inside a description: one by one
-        clean = np.asarray([html.unescape(text).strip() for text in texts], dtype=object)
-        shapes = [masked_digits(text) for text in clean]
-    else:
-        items = html.unescape(joined).split("\x00") if "&" in joined else texts
-        stripped = [text.strip() for text in items]
-        tidy = "\x00".join(stripped)
-        # Nothing unescaped or stripped (the usual case): the texts are kept as they came.
-        same = items is texts and len(tidy) == len(joined)
-        clean = texts if same else np.asarray(stripped, dtype=object)
-        shapes = masked_digits(tidy).split(b"\x00")  # UTF-8 has no 0 byte but NUL's own
-    codes, shape_names = pd.factorize(np.asarray(shapes, dtype=object))
-    first = np.full(len(shape_names), -1, dtype=np.int64)
-    first[codes[::-1]] = np.arange(len(codes))[::-1]  # first text of each shape
-    examples = [clean[i] for i in first]
-    names, processors = normalise_many(examples)
-    balance = [bool(_BALANCE_ROW.match(text)) for text in examples]
-    return {
-        "description": clean,
-        "payee": np.asarray(names, dtype=object)[codes],
-        "processor": np.asarray(processors, dtype=object)[codes],
-        "balance": np.asarray(balance, dtype=bool)[codes],
-    }
-
-
-def _named_by_bank(frame: pd.DataFrame, given: pd.Series) -> pd.DataFrame:
-    """Where the bank gives the other party's name in a column of its own, that is the payee."""
-    use = (given != "").to_numpy()
-    if not use.any():
-        return frame
-    named, processors = normalise_all(given)
-    return frame.assign(
-        payee=named.where(use, frame["payee"]), processor=processors.where(use, frame["processor"])
-    )
-
-
-def _finish(src: Source, frame: pd.DataFrame, warnings: list[str], what: str) -> pd.DataFrame:
-    if frame.empty:
-        raise src.fail(
-            f"this {what} file has no transactions in it"
-            + (f" ({'; '.join(warnings[:3])})" if warnings else "")
-            + ". Export it again with a date range that has some."
-        )
-    frame = frame[COLUMNS].reset_index(drop=True)
-    frame.attrs["warnings"] = warnings
-    return frame
 
 
 # -- CSV -------------------------------------------------------------------------------
@@ -163,7 +87,8 @@ def _frame(
         dates = dates.where(dates.str.strip() != "", fallback)
     if dates is None:
         shown = ", ".join(table.headings[:20])
-        raise src.fail(f"it has no column of dates. Its headings are: {shown}.")
+        raise src.fail(_("it has no column of dates. Its headings are: {headings}.").format(
+            headings=shown))  # fmt: skip
     parsed, warning = parse_dates(
         dates, day_first=layout.day_first if day_first is None else day_first, usual_day_first=usual
     )
@@ -261,19 +186,37 @@ def _report(
     no_amount = frame["amount"].isna()
     skip = balance | reverted | no_date | no_amount
     if balance.any():
-        warnings.append(f"Left out {int(balance.sum())} balance line(s).")
+        n = int(balance.sum())
+        warnings.append(
+            ngettext("Left out {n} balance line.", "Left out {n} balance lines.", n).format(n=n)
+        )
     if reverted.any():
-        warnings.append(f"Left out {int(reverted.sum())} reverted or cancelled transaction(s).")
+        n = int(reverted.sum())
+        warnings.append(
+            ngettext(
+                "Left out {n} reverted or cancelled transaction.",
+                "Left out {n} reverted or cancelled transactions.",
+                n,
+            ).format(n=n)
+        )
     for label, mask, values in (
-        ("no date this workbook can read", no_date & ~balance & ~reverted, dates),
-        ("no amount", no_amount & ~no_date & ~balance & ~reverted, frame["description"]),
+        (_("no date this workbook can read"), no_date & ~balance & ~reverted, dates),
+        (_("no amount"), no_amount & ~no_date & ~balance & ~reverted, frame["description"]),
     ):
         bad = mask[mask].index
         for index in bad[:5]:
             line = table.first_line + int(index)
-            warnings.append(f"Left out line {line}: {label} ({str(values[index])[:60]!r}).")
+            warnings.append(
+                _("Left out line {line}: {why} ({value}).").format(
+                    line=line, why=label, value=repr(str(values[index])[:60])
+                )
+            )
         if len(bad) > 5:
-            warnings.append(f"... and {len(bad) - 5} more line(s) with {label}.")
+            more = len(bad) - 5
+            warnings.append(
+                ngettext("... and {n} more line with {why}.", "... and {n} more lines with {why}.",
+                         more).format(n=more, why=label)
+            )  # fmt: skip
     return ~skip
 
 
@@ -313,8 +256,12 @@ def _headerless(
         layout = Layout("Wells Fargo" if wells else "CSV", day_first=False if wells else None)
         return _frame(src, table, layout, day_first, usual)
     raise src.fail(
-        "this is not a bank or card export this workbook recognises: no row of column "
-        "headings with a date and an amount was found. " + _headings_found(text)
+        _(
+            "this is not a bank or card export this workbook recognises: no row of column "
+            "headings with a date and an amount was found."
+        )
+        + " "
+        + _headings_found(text)
     )
 
 
@@ -326,87 +273,6 @@ def _headings_found(text: str) -> str:
     delimiter = max(DELIMITERS, key=line.count)
     cells = [c.strip() for c in next(csv.reader([line], delimiter=delimiter), []) if c.strip()]
     if len(cells) < 2:
-        return f"The file starts with: {line[:200]}"
-    return "The first row has: " + ", ".join(cells[:20]) + (" ..." if len(cells) > 20 else "") + "."
-
-
-# -- OFX and QIF -----------------------------------------------------------------------
-
-
-def _records(found: list[dict[str, str]], fields: list[str]) -> pd.DataFrame:
-    """Records of tag texts as a table of text, a missing tag as an empty string."""
-    return pd.DataFrame(
-        {field: [record.get(field, "") for record in found] for field in fields}, dtype=str
-    )
-
-
-def _from_ofx(src: Source, text: str) -> pd.DataFrame:
-    found, _reader = _ofx.records(src, text)
-    frame = _records(found, ["DTPOSTED", "TRNAMT", "NAME", "MEMO", "PAYEE", "FITID", "ACCOUNT"])
-    digits = frame["DTPOSTED"].str.replace(r"\D", "", regex=True).str[:8]
-    dates = pd.to_datetime(digits, format="%Y%m%d", errors="coerce").astype("datetime64[ns]")
-    amounts = parse_amounts(frame["TRNAMT"].str.strip(), comma=None)
-    name = frame["NAME"].where(frame["NAME"].str.strip() != "", frame["PAYEE"])
-    description = (
-        name.str.strip() + " " + frame["MEMO"].where(frame["MEMO"] != name, "").str.strip()
-    ).str.strip()
-    return _from_records(
-        src, frame, dates, amounts, description, name.str.strip(), "OFX",
-        account=frame["ACCOUNT"].str.strip(), fitid=frame["FITID"].str.strip(),
-        shown=("DTPOSTED", "TRNAMT"),
-    )  # fmt: skip
-
-
-def _from_qif(src: Source, text: str, day_first: bool | None, usual: bool = False) -> pd.DataFrame:
-    found, warnings = _qif.records(text)
-    frame = _records(found, ["D", "T", "U", "P", "M", "N", "ACCOUNT"])
-    dates, warning = parse_dates(
-        frame["D"], day_first=day_first, quicken=True, usual_day_first=usual
-    )
-    if warning:
-        warnings.append(warning)
-    amount = parse_amounts(frame["T"].where(frame["T"] != "", frame["U"]))
-    description = (frame["P"].str.strip() + " " + frame["M"].str.strip()).str.strip()
-    return _from_records(
-        src, frame, dates, amount, description, frame["P"].str.strip(), "QIF",
-        account=frame["ACCOUNT"], fitid="", shown=("D", "T"), warnings=warnings,
-    )  # fmt: skip
-
-
-def _from_records(
-    src: Source,
-    frame: pd.DataFrame,
-    dates: pd.Series,
-    amounts: pd.Series,
-    description: pd.Series,
-    named: pd.Series,
-    source: str,
-    *,
-    account: pd.Series | str,
-    fitid: pd.Series | str,
-    shown: tuple[str, str],
-    warnings: list[str] | None = None,
-) -> pd.DataFrame:
-    """The table of an OFX or QIF file's records; records whose date or amount cannot be read
-    are left out and listed with the two fields (``shown``) as the file wrote them."""
-    warnings = list(warnings or [])
-    out = pd.DataFrame(
-        {
-            "date": dates,
-            "amount": amounts,
-            **_texts(description),
-            "account": account,
-            "fitid": fitid,
-            "pending": False,
-            "source": source,
-        }
-    )
-    out = _named_by_bank(out, named)
-    bad = out["date"].isna() | out["amount"].isna()
-    date_field, amount_field = shown
-    for index in bad[bad].index[:5]:
-        warnings.append(
-            f"Left out a record with an unreadable date or amount ({date_field} "
-            f"{frame.at[index, date_field]!r}, {amount_field} {frame.at[index, amount_field]!r})."
-        )
-    return _finish(src, out[~bad], warnings, source)
+        return _("The file starts with: {start}").format(start=line[:200])
+    shown = ", ".join(cells[:20]) + (" ..." if len(cells) > 20 else "")
+    return _("The first row has: {cells}.").format(cells=shown)
