@@ -322,3 +322,26 @@ def test_a_spanish_participant_gets_the_ask_drafted_in_spanish(tmp_path):
     assert "Te he enviado 2 clientes" in draft.script
     assert "unos 2700\xa0€" in draft.body or "unos 2.700\xa0€" in draft.body
     wb.close()
+
+
+@pytest.mark.parametrize(
+    ("locale", "currency", "expected"),
+    [("en-US", "USD", '"$"#,##0.00'), ("en-GB", "GBP", '"£"#,##0.00'),
+     ("de-DE", "EUR", '#,##0.00\\ "€"'), ("de-CH", "CHF", '"CHF"\\ #,##0.00'),
+     ("es-ES", "EUR", '#,##0.00\\ "€"'), ("en-IN", "INR", '"₹"#,##0.00')],
+)  # fmt: skip
+def test_the_spreadsheet_shows_money_as_the_locale_writes_it(tmp_path, locale, currency, expected):
+    """The xlsx export's money columns carry a number format with the currency where the
+    locale puts it (Babel's pattern), and still read back as the same numbers."""
+    import openpyxl
+
+    from workbook.report.xlsx import export_xlsx
+
+    with workbook.open(tmp_path / "a.sqlite") as wb:
+        wb.set_profile(currency=currency, locale=locale)
+        wb.add_business(name="Bäckerei Krause", amount=1234.5, frequency="per_month")
+        path = export_xlsx(wb, tmp_path / "a.xlsx")
+    sheet = openpyxl.load_workbook(path)["businesses"]
+    column = [c.value for c in sheet[1]].index("amount")
+    cell = sheet.cell(row=2, column=column + 1)
+    assert cell.value == 1234.5 and cell.number_format == expected

@@ -153,6 +153,17 @@ def choice(locale: str) -> str:
     return f"{locale} · {name(locale)}"
 
 
+def excel_money(currency: str, locale: str | None = None) -> str:
+    """A spreadsheet's number format for money in the locale: '"$"#,##0.00',
+    '#,##0.00\\ "€"', '"CHF"\\ #,##0.00'. The symbol sits where the locale puts it, with its
+    space; the marks are the spreadsheet's own codes (each program shows them as its computer
+    writes numbers)."""
+    before, after = chart_money(currency, locale)
+    symbol = f'"{(before or after).strip()}"'
+    space = "\\ " if (before or after) != (before or after).strip() else ""
+    return f"{symbol}{space}#,##0.00" if before else f"#,##0.00{space}{symbol}"
+
+
 def chart_money(currency: str, locale: str | None = None) -> tuple[str, str]:
     """The currency's symbol around a chart's numbers as the locale writes it: ('$', '') in
     the US, ('', ' €') in Germany, ('CHF ', '') in Switzerland."""

@@ -11,8 +11,13 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .. import locales
 from .._errors import InputError
 from ..importers._source import log
+
+# The columns that hold the participant's money: shown in their currency, as their locale
+# writes it.
+MONEY = {("businesses", "amount"), ("referrals", "value"), ("transactions", "amount")}
 
 # openpyxl is imported where it is used: it takes a tenth of a second, and every exercise
 # notebook imports this package.
@@ -27,16 +32,23 @@ def export_xlsx(wb: Any, path: str | os.PathLike[str]) -> Path:
     # Written as it goes (write-only): a year of a busy account exports in about a second.
     book = openpyxl.Workbook(write_only=True)
     store = wb.store
+    profile = wb.profile()
+    money = locales.excel_money(profile.currency, profile.writes_in)
     for table in store.tables():
         sheet = book.create_sheet(table)
         names, rows = store.dump(table)
         sheet.append(names)
+        amounts = {i for i, name in enumerate(names) if (table, name) in MONEY}
         for row in rows:
             cells: list[Any] = []
-            for value in row:
+            for i, value in enumerate(row):
                 if isinstance(value, str):
                     cell = WriteOnlyCell(sheet, value=_escaped(value))
                     cell.data_type = TYPE_STRING  # never a formula, whatever it starts with
+                    cells.append(cell)
+                elif i in amounts and value is not None:
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = money  # shown as money, kept as the number it is
                     cells.append(cell)
                 else:
                     cells.append(value)
