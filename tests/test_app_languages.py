@@ -42,6 +42,11 @@ def test_exercises_0_1_and_7_in_spanish_with_a_spanish_pdf(app, request, tmp_pat
             timeout=60_000
         )
         assert "Welcome to your networking workbook" not in _shown(page)
+        # The tab and the next visit's loading line speak Spanish too.
+        assert wait_for(lambda: page.title().endswith("Cuaderno de networking"), timeout=30)
+        assert page.evaluate("document.documentElement.lang") == "es"
+        kept = page.evaluate("JSON.parse(localStorage.getItem('workbook-words'))")
+        assert kept["opening"] == "Abriendo tu cuaderno…"
         _typed(page, "Tu nombre", "Lucía Fernández")
         _typed(page, "Tu negocio", "Fernández Interiorismo")
         for label, text in (("Moneda", "EUR"), ("Zona horaria", "Europe/Madrid")):

@@ -81,6 +81,9 @@ class AppPage(w.VBox):
         self.width = w.IntText(value=0, description="Page width", layout=w.Layout(display="none"))
         self.width.add_class("workbook-page-width")
         self.width.observe(lambda c: app.page_width_is(c["new"]), names="value")
+        # The page's own words for the template's script: the tab's title, the loading line.
+        self.words = w.Text(value="", description="Page words", layout=w.Layout(display="none"))
+        self.words.add_class("workbook-words")
         super().__init__()
         self.add_class("workbook-app")
         self._dress()
@@ -98,7 +101,11 @@ class AppPage(w.VBox):
         self.views = {}
         self.strip = _ExerciseStrip(self.exercises, self.go)
         self.home = _Home(self.exercises, self.go)
-        self.children = [self.strip, self.notice, self.width, self.home]
+        self.words.value = json.dumps({
+            "lang": i18n.language(), "title": _("Networking Workbook"),
+            "opening": _("Opening your workbook…"), "done": _("(done)").strip("()"),
+        }, ensure_ascii=False)  # fmt: skip
+        self.children = [self.strip, self.notice, self.width, self.words, self.home]
         self.done = {}
         self._refresh_done()
 
