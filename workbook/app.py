@@ -24,6 +24,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .i18n import _
+
 TEMPLATES = Path(__file__).resolve().parent / "app_templates"
 TEMPLATE = "workbook"
 APP = TEMPLATES / "app.ipynb"  # the page: warm up, then show the exercises
@@ -90,9 +92,14 @@ def environment(workbook_path: Path, notebooks: Path | None = None) -> dict[str,
 
 
 def run(workbook_path: Path, port: int | None) -> int:
-    print(f"Your workbook: {workbook_path}")
-    print("The app runs on this computer only. Open the http://127.0.0.1 address printed below;")
-    print("stop it with Ctrl+C.", flush=True)
+    print(_("Your workbook: {path}").format(path=workbook_path))
+    print(
+        _(
+            "The app runs on this computer only. Open the http://127.0.0.1 address printed "
+            "below; stop it with Ctrl+C."
+        ),
+        flush=True,
+    )
     line, env = command(port), environment(workbook_path)
     if os.name == "posix":
         # Voilà takes this process's place: what this one imported to check the workbook

@@ -21,14 +21,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import i18n, words
+from . import i18n, last_contact, words
 from ._errors import InputError
 from ._places import built_whole, data_folder
 from ._store_open import damaged, given_workbook
 from ._workbook import default_path, open
 from .cli_cohort import add_cohort_commands
+from .i18n import _, ngettext
 from .sample import demo, notebooks_dir
-from .words import count
 
 
 def _working_notebooks(language: str = i18n.SOURCE) -> Path:
@@ -103,10 +103,10 @@ def _run_lab(workbook_path: Path, port: int | None, no_browser: bool) -> int:
         command.append(f"--port={port}")
     if no_browser or not _has_browser():
         command.append("--no-browser")
-        print("No web browser here: open the http://127.0.0.1 address printed below in one.")
-    print(f"Your workbook: {workbook_path}")
-    print(f"Exercises:     {notebooks}")
-    print("Start with 00_start_here. Stop with Ctrl+C.", flush=True)
+        print(_("No web browser here: open the http://127.0.0.1 address printed below in one."))
+    print(_("Your workbook: {path}").format(path=workbook_path))
+    print(_("Exercises: {path}").format(path=notebooks))
+    print(_("Start with 00_start_here. Stop with Ctrl+C."), flush=True)
     # Stopped by the system (logout, a coach's script): end as tidily as with Ctrl+C.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
@@ -133,14 +133,14 @@ def _demo(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="workbook-demo-") as folder:  # gone when you stop
         with demo(folder) as wb:
             path = wb.path
-        print("This is a demo workbook in a temporary folder; your own workbook is not touched.")
+        print(_("This is a demo workbook in a temporary folder; your own workbook is not touched."))
         return _run_lab(path, args.port, args.no_browser)
 
 
 def _new(args: argparse.Namespace) -> int:
     path = Path(args.path).expanduser()
     if path.exists():
-        print(f"{path} already exists; it was left as it is.")
+        print(_("{path} already exists; it was left as it is.").format(path=path))
         return 0
     # All or nothing: a run stopped part-way leaves no workbook, and the next run starts over.
     with built_whole(path) as building, open(building) as wb:
@@ -159,7 +159,7 @@ def _new(args: argparse.Namespace) -> int:
                 if v
             }
         )
-    print(f"Made {path.resolve()}")
+    print(_("Made {name}").format(name=path.resolve()))
     return 0
 
 
@@ -197,7 +197,7 @@ def _export(args: argparse.Namespace) -> int:
             wb.plan_made()  # the participant's own plan: the last exercise is done
     if note:
         print(note, file=sys.stderr)
-    print(f"Wrote {out}")
+    print(_("Wrote {path}").format(path=out))
     return 0
 
 
@@ -240,12 +240,12 @@ def _people_found(result: object) -> None:
     if people is None or not len(people):
         return
     for row in people.head(30).itertuples():
-        counts = ", ".join(
-            count(n, what) for n, what in
-            ((row.meetings, "meeting"), (row.emails, "email"), (row.messages, "message")) if n
-        )  # fmt: skip
-        status = "" if pd.notna(row.contact_id) else "  (not a contact yet)"
-        print(f"  {row.name}: {counts}, last on {words.short_day(row.last)}{status}")
+        counts = last_contact.found_in_words(
+            {"meetings": row.meetings, "emails": row.emails, "messages": row.messages}
+        )
+        status = "" if pd.notna(row.contact_id) else "  (" + _("not a contact yet") + ")"
+        last = _("last {day}").format(day=words.short_day(row.last))
+        print(f"  {row.name}: {counts}, {last}{status}")
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -275,15 +275,17 @@ def _import(args: argparse.Namespace) -> int:
             if len(waiting):
                 profile = wb.profile()
                 print(
-                    f"Businesses in your bank files, not yet in your money trail ({len(waiting)}):"
+                    _("Businesses in your bank files, not yet in your money trail ({n}):").format(
+                        n=len(waiting)
+                    )
                 )
                 for row in waiting.head(15).itertuples():
-                    print(
-                        f"  {row.payee}: {profile.money(row.per_year)} a year, "
-                        + count(row.visits, "payment")
-                        + (f" ({row.profession})" if row.profession else "")
-                        + ("" if row.likely_local else ", probably not local")
-                    )
+                    visits = int(row.visits)
+                    said = _("{amount} a year").format(amount=profile.money(row.per_year))
+                    said += ", " + ngettext("{n} payment", "{n} payments", visits).format(n=visits)
+                    said += f" ({row.profession})" if row.profession else ""
+                    said += "" if row.likely_local else ", " + _("probably not local")
+                    print(f"  {row.payee}: {said}")
     return 1 if failed else 0
 
 

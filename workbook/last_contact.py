@@ -15,13 +15,14 @@ are listed, never added silently.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from . import _frames as frames
-from .i18n import _, ngettext
+from .i18n import NN_, _, ngettext
 
 MAX_ATTENDEES = 8
 # A meeting this recent gets its 48-hour follow-up; older ones are history, not a to-do.
@@ -167,3 +168,19 @@ def _people_keys(rows: pd.DataFrame) -> pd.Series:
             parent[root(other)] = root(own[0])
         keys.append(own[0])
     return pd.Series(["new:" + root(k) for k in keys], index=rows.index, dtype="string")
+
+
+_FOUND = {
+    "meetings": NN_("{n} meeting", "{n} meetings"),
+    "emails": NN_("{n} email", "{n} emails"),
+    "messages": NN_("{n} message", "{n} messages"),
+}
+
+
+def found_in_words(person: Mapping[str, Any]) -> str:
+    """'2 meetings, 5 emails': what the files show of someone."""
+    return ", ".join(
+        ngettext(*_FOUND[key], int(person[key])).format(n=int(person[key]))
+        for key in _FOUND
+        if person[key]
+    )

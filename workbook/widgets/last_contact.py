@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import last_contact, words
 from .._errors import InputError
-from ..i18n import NN_, _, ngettext
+from ..i18n import _, ngettext
 from ._common import Follows, StatusLine, esc, lean, width
 from ._removal import UndoLine
 
@@ -32,29 +32,13 @@ def _source(upload: w.FileUpload, path: str) -> Any:
     return handle
 
 
-_FOUND = {
-    "meetings": NN_("{n} meeting", "{n} meetings"),
-    "emails": NN_("{n} email", "{n} emails"),
-    "messages": NN_("{n} message", "{n} messages"),
-}
-
-
-def _found(person: dict[str, Any]) -> str:
-    """'2 meetings, 5 emails': what the files show of someone."""
-    return ", ".join(
-        ngettext(*_FOUND[key], int(person[key])).format(n=int(person[key]))
-        for key in _FOUND
-        if person[key]
-    )
-
-
 class PersonFound(w.HBox):
     """One person found in the files: whom they match, what was found, and a tick."""
 
     def __init__(self, person: dict[str, Any]):
         self.person = person
         new = pd.isna(person["contact_id"])
-        found = _found(person)
+        found = last_contact.found_in_words(person)
         self.tick = lean(
             w.Checkbox,
             value=not new,
@@ -237,7 +221,7 @@ class PeopleNotContacts(Follows, w.VBox):
             return
         rows = []
         for person in people.head(30).to_dict("records"):
-            found = _found(person)
+            found = last_contact.found_in_words(person)
             add = lean(w.Button, description=_("Add as a contact"), icon="plus",
                        layout=w.Layout(width="auto"))  # fmt: skip
             add.on_click(lambda _b, p=person: self.add(p))
