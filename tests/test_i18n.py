@@ -345,3 +345,39 @@ def test_the_spreadsheet_shows_money_as_the_locale_writes_it(tmp_path, locale, c
     column = [c.value for c in sheet[1]].index("amount")
     cell = sheet.cell(row=2, column=column + 1)
     assert cell.value == 1234.5 and cell.number_format == expected
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("pdftotext") is None, reason="needs pdftotext (poppler-utils)"
+)
+def test_the_german_plan_and_note_cards_print_their_letters(tmp_path):
+    """The plan and the note cards in German, read back from the PDF: its headings, umlauts
+    and ß (the fonts typeset them), money and dates as in Germany."""
+    import subprocess
+
+    from workbook import report
+    from workbook.report.notes import notes_pdf
+
+    wb = _german_participant(tmp_path)
+    wb.set_profile(name="Jürgen Groß")
+    grete = wb.add_contact(name="Grete Weiß", depth="connection")
+    wb.log_interaction(grete, name="Grete Weiß", on=wb.today(), kind="one_to_one",
+                       notes="Frühstück im Café Süß")  # fmt: skip
+    pdf, _note = report.to_pdf(wb, with_charts=False)
+    cards = notes_pdf(wb)
+    wb.close()
+    texts = []
+    for name, data in (("plan.pdf", pdf), ("notes.pdf", cards)):
+        (tmp_path / name).write_bytes(data)
+        out = subprocess.run(["pdftotext", str(tmp_path / name), "-"], capture_output=True,
+                             text=True, check=True).stdout  # fmt: skip
+        texts.append(" ".join(out.split()))
+    plan, notes = texts
+    for expected in ("Jürgen Groß", "Unternehmen, die Sie ansprechen", "Bäckerei Müller",
+                     "Sie geben 754 € im Jahr bei 2 Betrieben vor Ort aus",
+                     "Fünf Berufe, die für Ihre Kunden arbeiten", "Nachfassen: die nächsten zwei Wochen",
+                     "Grete Weiß für das Vier-Augen-Gespräch vom"):  # fmt: skip
+        assert expected in plan, expected
+    assert re.search(r"\b\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ 20\d\d\b", plan)  # '6. Dezember 2026'
+    assert "Zu schreibende Karten: Jürgen Groß" in notes and "Grete Weiß" in notes
+    assert "Erwähnen:" in notes and "Mention" not in notes
