@@ -105,6 +105,8 @@ def _lower_first(text: str) -> str:
     text = d._text(text)
     if not text or text[:2].isupper() or text.split()[0] in ("I", "I'm", "I've"):
         return text
+    if i18n.language() == "de":  # German nouns keep their capital ('Frühstück im Café')
+        return text
     return text[0].lower() + text[1:]
 
 
