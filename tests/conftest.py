@@ -200,6 +200,15 @@ def running_app(tmp_path: Path, workbook_path: Path):
         server.wait(timeout=30)
 
 
+def app_on_a_new_workbook(tmp_path_factory, folder: str, name: str):
+    """The app, served on a workbook made empty for the tests of one module."""
+    where = tmp_path_factory.mktemp(folder)
+    path = where / name
+    workbook.open(path).close()
+    with running_app(where, path) as server:
+        yield server
+
+
 @pytest.fixture
 def lab_server(tmp_path):
     """`workbook start` on a fresh workbook: what the README's first command does."""

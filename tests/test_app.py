@@ -15,7 +15,14 @@ import subprocess
 import pytest
 
 import workbook
-from conftest import FIXTURES, chromium_page, db_rows, needs_chromium, running_app, wait_for
+from conftest import (
+    FIXTURES,
+    app_on_a_new_workbook,
+    chromium_page,
+    db_rows,
+    needs_chromium,
+    wait_for,
+)
 
 pytestmark = needs_chromium
 
@@ -35,11 +42,7 @@ PHONE = {  # a 390×844 phone, driven by touch
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("app")
-    path = folder / "zoe.sqlite"
-    workbook.open(path).close()
-    with running_app(folder, path) as server:
-        yield server
+    yield from app_on_a_new_workbook(tmp_path_factory, "app", "zoe.sqlite")
 
 
 def _page(request, app, options):

@@ -13,18 +13,14 @@ import pytest
 from test_app import LAPTOP, PHONE, _fits_the_phone, _open, _shown
 
 import workbook
-from conftest import chromium_page, needs_chromium, running_app, wait_for
+from conftest import app_on_a_new_workbook, chromium_page, needs_chromium, wait_for
 
 pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("spanish-app")
-    path = folder / "lucia.sqlite"
-    workbook.open(path).close()
-    with running_app(folder, path) as server:
-        yield server
+    yield from app_on_a_new_workbook(tmp_path_factory, "spanish-app", "lucia.sqlite")
 
 
 def _typed(page, label: str, text: str) -> None:
