@@ -23,6 +23,7 @@ from . import _frames as frames
 from . import words
 from ._errors import InputError
 from ._sql import insert, now
+from .i18n import _, ngettext
 from .words import day
 
 # Where the participant sees a note: the exercise that shows the line it is about.
@@ -134,7 +135,11 @@ def _read_copy(path: Path) -> tuple[str, str, list[dict[str, Any]]]:
     """(its workbook id, its participant's name, its notes) from a copy, read without a byte
     of it changed."""
     if not path.is_file():
-        raise InputError(f"{path} is not there: give the copy of your workbook your coach sent.")
+        raise InputError(
+            _("{file} is not there: give the copy of your workbook your coach sent.").format(
+                file=path
+            )
+        )
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         con.row_factory = sqlite3.Row
@@ -149,7 +154,9 @@ def _read_copy(path: Path) -> tuple[str, str, list[dict[str, Any]]]:
         finally:
             con.close()
     except sqlite3.DatabaseError:
-        raise InputError(f"{path} is not a workbook file: nothing was merged.") from None
+        raise InputError(
+            _("{file} is not a workbook file: nothing was merged.").format(file=path)
+        ) from None
     return str(profile.get("workbook_id") or ""), str(profile.get("name") or ""), found
 
 
@@ -161,10 +168,15 @@ def merge(wb: Any, copy: str | Path) -> tuple[int, int]:
     theirs, name, found = _read_copy(path)
     mine = identity(wb)
     if theirs and theirs != mine:
-        whose = f" (a workbook of {name})" if name else ""
+        said = (
+            _("{file} is not a copy of this workbook (a workbook of {name}): nothing was merged.")
+            if name
+            else _("{file} is not a copy of this workbook: nothing was merged.")
+        )
         raise InputError(
-            f"{path.name} is not a copy of this workbook{whose}: nothing was merged. Merge the "
-            "copy your coach made of this very file."
+            said.format(file=path.name, name=name)
+            + " "
+            + _("Merge the copy your coach made of this very file.")
         )
     have = wb.store.read("coach_notes").set_index("uid")
     added = updated = 0
@@ -192,10 +204,10 @@ def _when(note: Any) -> str:
 
 
 def merged_in_words(added: int, updated: int) -> str:
-    from .words import count
-
+    """'2 new notes and 1 note changed from your coach, added to your workbook.'"""
     if not added and not updated:
-        return "No new notes from your coach in that file."
-    parts = [count(added, "new note", "new notes")] if added else []
-    parts += [count(updated, "note changed", "notes changed")] if updated else []
-    return " and ".join(parts) + " from your coach, added to your workbook."
+        return _("No new notes from your coach in that file.")
+    parts = [ngettext("{n} new note", "{n} new notes", added).format(n=added)] if added else []
+    if updated:
+        parts.append(ngettext("{n} note changed", "{n} notes changed", updated).format(n=updated))
+    return _("{notes} from your coach, added to your workbook.").format(notes=words.listed(parts))
