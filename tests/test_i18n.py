@@ -381,3 +381,25 @@ def test_the_german_plan_and_note_cards_print_their_letters(tmp_path):
     assert re.search(r"\b\d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ 20\d\d\b", plan)  # '6. Dezember 2026'
     assert "Zu schreibende Karten: Jürgen Groß" in notes and "Grete Weiß" in notes
     assert "Erwähnen:" in notes and "Mention" not in notes
+
+
+@pytest.mark.parametrize(
+    ("language", "currency", "time_zone", "haircut", "in_all"),
+    [("en", "USD", "America/New_York", "\\$65 a", "\\$5,200"),
+     ("en", "GBP", "Europe/London", "£52 a", "£4,200"),
+     ("es", "EUR", "Europe/Madrid", "58\xa0€ por visita", "4.700\xa0€"),
+     ("de", "CHF", "Europe/Zurich", "CHF\xa058 pro Besuch", "CHF\xa04'700")],
+)  # fmt: skip
+def test_worked_examples_are_priced_in_the_participants_currency(
+    tmp_path, language, currency, time_zone, haircut, in_all
+):
+    """Dana's haircut is $65 to an American, £52 to a Briton, 59 € in Spain: the notebooks
+    write the sample's amounts once, in dollars, and each participant reads them as prices
+    of their own (a '$' kept escaped, so JupyterLab never takes two for a formula)."""
+    cells = json.loads((NOTEBOOKS / "01_money_trail.ipynb").read_text(encoding="utf-8"))["cells"]
+    with workbook.open(tmp_path / "p.sqlite") as wb:
+        wb.set_profile(language=language, currency=currency, time_zone=time_zone)
+        said = i18n.notebook_text("".join(cells[0]["source"]))
+        text = re.sub(r"[ \n]+(?:> )?", " ", said)  # one line, without the quote's marks
+    assert haircut in text and in_all in text, text
+    assert "$" not in text or currency == "USD"

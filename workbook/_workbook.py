@@ -19,7 +19,7 @@ from ._last_contact import LastContactOperations
 from ._people import PeopleOperations
 from ._places import data_folder
 from ._this_week import ThisWeekOperations
-from .profile import PROFILE_FIELDS, Profile, clean_profile_field, today
+from .profile import PROFILE_FIELDS, Profile, clean_profile_field, format_money, today
 from .store import Store
 
 
@@ -91,10 +91,15 @@ class Workbook(
     def speak(self, profile: Profile | None = None) -> None:
         """Speak the participant's language and write as in their locale, in this process
         (``workbook.open`` does it; the coach's tools, opening many workbooks, do not)."""
-        from . import i18n
+        from . import i18n, locales
 
         profile = profile or self.profile()
-        i18n.use(profile.speaks, profile.writes_in)
+        currency, locale = profile.currency, profile.writes_in
+
+        def example(dollars: float) -> str:  # a worked example's amount, as their price
+            return format_money(locales.example_amount(dollars, currency), currency, True, locale)
+
+        i18n.use(profile.speaks, locale, money=example)
         self._speaking = True
 
     def today(self) -> dt.date:

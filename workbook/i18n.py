@@ -20,6 +20,8 @@ from __future__ import annotations
 import copy
 import gettext
 import io
+import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,15 +34,27 @@ LANGUAGES = {"en": "English", "es": "Español", "de": "Deutsch"}  # each in its 
 LAB_ONLY = "lab-only"  # a notebook cell's tag: JupyterLab's own hints
 
 _state = {"language": SOURCE, "locale": "en-US"}
+# How a worked example's amount (in US dollars, as the notebooks write it) is said to the
+# participant: set with their currency by ``use``.
+_money: dict[str, Callable[[float], str]] = {}
 
 
-def use(language: str | None = None, locale: str | None = None) -> None:
+def use(
+    language: str | None = None,
+    locale: str | None = None,
+    money: Callable[[float], str] | None = None,
+) -> None:
     """Speak ``language`` ('en', 'es', 'de') and write dates and numbers as in ``locale``
-    ('de-CH') from now on, in this process. An unknown language falls back to English."""
+    ('de-CH') from now on, in this process; ``money`` says a worked example's amount (US
+    dollars) in the participant's currency. An unknown language falls back to English."""
     if language is not None:
         _state["language"] = language if language in LANGUAGES else SOURCE
     if locale:
         _state["locale"] = locale
+    if money is not None:
+        _money["example"] = money
+    elif locale:
+        _money.pop("example", None)
 
 
 def clean(text: object) -> str:
@@ -131,9 +145,25 @@ def NN_(one: str, many: str) -> tuple[str, str]:  # noqa: N802 - as N_, for a pl
 
 def notebook_text(source: str) -> str:
     """A notebook's text cell in the participant's language (the whole cell is one message,
-    so its markdown stays whole)."""
+    so its markdown stays whole), a worked example's amounts (written '\\$5,200': US dollars,
+    the '$' escaped for markdown) as prices in the participant's currency."""
     key = source.strip()
-    return _(key) if key else source
+    return _EXAMPLE_AMOUNT.sub(_example, _(key)) if key else source
+
+
+_EXAMPLE_AMOUNT = re.compile(r"\\\$(\d[\d,]*\d|\d)")
+
+
+def _example(found: re.Match[str]) -> str:
+    """The amount as markdown: a '$' escaped, so two in a paragraph are never typeset as a
+    formula."""
+    amount = float(found.group(1).replace(",", ""))
+    said = _money.get("example")
+    if said is None:
+        from .profile import format_money
+
+        said = lambda dollars: format_money(dollars, "USD", locale=_state["locale"])  # noqa: E731
+    return said(amount).replace("$", "\\$")
 
 
 def notebook(cells: list[dict[str, Any]], language: str) -> list[dict[str, Any]]:

@@ -153,6 +153,22 @@ def choice(locale: str) -> str:
     return f"{locale} · {name(locale)}"
 
 
+# About what a US dollar buys in each currency, for a worked example's amounts (a haircut, a
+# year of grooming): rounded to two figures, they read as prices of that country, not as an
+# exchange rate. Currencies not listed are shown with the same figures.
+_PRICE_LEVEL = {"USD": 1, "CAD": 1.3, "AUD": 1.5, "NZD": 1.6, "GBP": 0.8, "EUR": 0.9,
+                "CHF": 0.9, "SEK": 10, "NOK": 10, "DKK": 7, "PLN": 4, "CZK": 22, "INR": 80,
+                "JPY": 150, "CNY": 7, "ZAR": 18, "MXN": 17, "BRL": 5}  # fmt: skip
+
+
+def example_amount(dollars: float, currency: str) -> float:
+    """A worked example's amount (written in US dollars) as a price in ``currency``: $65 is
+    £52, 59 €, ₹5,200."""
+    from .profile import round_for_speech
+
+    return round_for_speech(dollars * _PRICE_LEVEL.get(currency.upper(), 1))
+
+
 def excel_money(currency: str, locale: str | None = None) -> str:
     """A spreadsheet's number format for money in the locale: '"$"#,##0.00',
     '#,##0.00\\ "€"', '"CHF"\\ #,##0.00'. The symbol sits where the locale puts it, with its
