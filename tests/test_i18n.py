@@ -403,3 +403,22 @@ def test_worked_examples_are_priced_in_the_participants_currency(
         text = re.sub(r"[ \n]+(?:> )?", " ", said)  # one line, without the quote's marks
     assert haircut in text and in_all in text, text
     assert "$" not in text or currency == "USD"
+
+
+def test_a_british_participant_reads_british_words(tmp_path):
+    """English as written in the UK (and Ireland, Australia, India...): a current account, the
+    till; in the US a checking account, the register. The en_GB catalog holds only the
+    messages whose words differ, each one a message of the code or notebooks."""
+    cells = json.loads((NOTEBOOKS / "01_money_trail.ipynb").read_text(encoding="utf-8"))["cells"]
+    bank = next("".join(c["source"]) for c in cells if "checking account" in "".join(c["source"]))
+    with workbook.open(tmp_path / "uk.sqlite") as wb:
+        wb.set_profile(currency="GBP", time_zone="Europe/London")
+        assert "current account" in i18n.notebook_text(bank)
+        assert i18n._("Hand out your coupon at the register").endswith("at the till")
+        wb.set_profile(locale="en-US")
+        assert "checking account" in i18n.notebook_text(bank)
+    variant = _catalogs.read("en_GB")
+    extracted = {_key(m) for m in _catalogs.extracted() if m.id}
+    assert 0 < len([m for m in variant if m.id]) and all(
+        _key(m) in extracted and _catalogs.translated(m) for m in variant if m.id
+    )

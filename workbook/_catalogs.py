@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from .i18n import CATALOGS, DOMAIN, HERE, LANGUAGES, SOURCE, translations
+from .i18n import CATALOGS, DOMAIN, HERE, LANGUAGES, SOURCE, VARIANTS, translations
 
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "NN_": (1, 2)}
 PROJECT = "Networking Workbook"
@@ -83,6 +83,13 @@ def update() -> dict[str, tuple[int, int]]:
             sum(1 for m in catalog if m.id),
             sum(1 for m in catalog if m.id and not translated(m)),
         )
+    for variant in VARIANTS:  # only the messages whose words differ: none added, stale dropped
+        catalog = read(variant)
+        for message in [m for m in catalog if m.id and m.id not in template]:
+            del catalog[message.id]
+        _header(catalog, variant)
+        with path(variant).open("wb") as po:
+            write_po(po, catalog, width=100, sort_output=False)
     translations.cache_clear()
     return counts
 
@@ -93,9 +100,14 @@ def _header(catalog: Catalog, language: str) -> None:
     catalog.copyright_holder = PROJECT
     catalog.msgid_bugs_address = ""
     catalog.last_translator = ""
-    catalog.language_team = LANGUAGES[language]
+    name = LANGUAGES.get(language, "British English")
+    catalog.language_team = name
     catalog.fuzzy = False
-    catalog.header_comment = f"# The Networking Workbook in {LANGUAGES[language]}."
+    catalog.header_comment = f"# The Networking Workbook in {name}."
+    if language in VARIANTS:
+        catalog.header_comment += (
+            "\n# Only the messages whose words differ; every other one is the source's."
+        )
 
 
 def main(argv: Any = None) -> int:  # noqa: ARG001

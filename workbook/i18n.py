@@ -96,7 +96,7 @@ def translations(language: str) -> gettext.NullTranslations:
     from babel.messages.pofile import read_po
 
     source = CATALOGS / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if language == SOURCE or not source.exists():
+    if language == SOURCE or not source.exists():  # English, and a variant without a catalog
         return gettext.NullTranslations()
     with source.open("rb") as po:
         catalog = read_po(po, locale=language, domain=DOMAIN)
@@ -106,15 +106,29 @@ def translations(language: str) -> gettext.NullTranslations:
     return gettext.GNUTranslations(compiled)
 
 
+# Where English is written the British way ('current account', 'at the till'): the en_GB
+# catalog holds only the messages whose words differ; every other one is the source's.
+BRITISH = {"GB", "IE", "AU", "NZ", "IN", "ZA", "SG", "HK", "MT", "CY"}
+VARIANTS = ("en_GB",)
+
+
+def _catalog() -> gettext.NullTranslations:
+    language = _state["language"]
+    if language == SOURCE and _state["locale"].split("-")[-1] in BRITISH:
+        return translations("en_GB")
+    return translations(language)
+
+
 def _(message: str) -> str:
-    """``message`` in the participant's language."""
-    return translations(_state["language"]).gettext(message)
+    """``message`` in the participant's language (British or American English as they
+    write it)."""
+    return _catalog().gettext(message)
 
 
 def ngettext(one: str, many: str, number: float) -> str:
     """The singular or plural of a message, as the participant's language counts."""
     count = int(number) if float(number).is_integer() else 2
-    return translations(_state["language"]).ngettext(one, many, count)
+    return _catalog().ngettext(one, many, count)
 
 
 def read_back(message: str, text: str) -> dict[str, str] | None:
