@@ -422,3 +422,39 @@ def test_a_british_participant_reads_british_words(tmp_path):
     assert 0 < len([m for m in variant if m.id]) and all(
         _key(m) in extracted and _catalogs.translated(m) for m in variant if m.id
     )
+
+
+def test_the_app_page_speaks_the_new_language_at_once_and_drops_the_old_forms(tmp_path):
+    """The app's page, in the kernel: a participant on exercise 0 after visiting 1 and 7
+    chooses Español. The page is made again in Spanish at once, and the forms of the English
+    pages stop following the workbook (they are closed, and no longer redrawn on each edit)."""
+    from workbook._workbook import share
+    from workbook.sample import notebooks_dir
+    from workbook.widgets.app_page import AppPage
+
+    wb = workbook.open(tmp_path / "p.sqlite")
+    share(wb)
+    try:
+        page = AppPage(wb, notebooks_dir(), start=1)
+        page.go(7)
+        page.go(0)
+        before = len(wb.store._listeners)
+        form = next(p for p in _widgets(page.views[0]) if hasattr(p, "fields"))
+        form.fields["language"].value = "es"
+        assert i18n.language() == "es" and list(page.views) == [0]
+        texts = " ".join(_shown([page]))
+        assert "Empieza aquí" in texts and "Start here" not in texts
+        assert len(wb.store._listeners) < before
+        assert wb.profile().language == "es"
+    finally:
+        share(None)
+        wb.close()
+
+
+def _widgets(root):  # noqa: ANN001, ANN202
+    todo, found = [root], []
+    while todo:
+        part = todo.pop()
+        found.append(part)
+        todo.extend(getattr(part, "children", ()) or ())
+    return found

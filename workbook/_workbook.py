@@ -66,6 +66,10 @@ class Workbook(
         replaces the listener registered before under it."""
         self.store.on_change(listener, key)
 
+    def forget_listeners(self) -> None:
+        """Forget every listener (the page that registered them was made again)."""
+        self.store.forget_listeners()
+
     # -- profile ------------------------------------------------------------------------
 
     def profile(self) -> Profile:

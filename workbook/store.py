@@ -201,6 +201,10 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations, BatchOpera
         """
         self._listeners[listener if key is None else key] = listener
 
+    def forget_listeners(self) -> None:
+        """No listener any more: the forms that followed the workbook are gone."""
+        self._listeners.clear()
+
     def changed(self, *tables: str) -> None:
         """Tell every listener that ``tables`` changed (after a transaction that wrote them)."""
         for table in tables:

@@ -23,6 +23,7 @@ import ipywidgets as w
 from .. import app, i18n, progress
 from ..i18n import _
 from ._common import lean, shared
+from ._removal import close_all
 
 LAB_ONLY = "lab-only"  # a cell's tag: shown in JupyterLab, left out of the app
 log = logging.getLogger(__name__)
@@ -96,8 +97,11 @@ class AppPage(w.VBox):
         self.speaks = i18n.language()
         self.exercises = progress.exercises(self.folder)
         self.by_number = {e.number: e for e in self.exercises}
-        for view in self.views.values():
-            view.close()
+        if self.views:  # made again in the new language: the old forms stop following edits
+            for view in self.views.values():
+                close_all(view)
+            self.wb.forget_listeners()
+            self.wb.on_change(self._changed, key="AppPage")
         self.views = {}
         self.strip = _ExerciseStrip(self.exercises, self.go)
         self.home = _Home(self.exercises, self.go)
