@@ -24,7 +24,7 @@ def app(tmp_path_factory):
 
 
 def _typed(page, label: str, text: str) -> None:
-    field = page.get_by_role("textbox", name=label)
+    field = page.get_by_role("textbox", name=label, exact=True)  # not "Tu negocio" for "Negocio"
     field.fill(text)
     field.press("Tab")
 
@@ -46,7 +46,7 @@ def test_exercises_0_1_and_7_in_spanish_with_a_spanish_pdf(app, request, tmp_pat
         _typed(page, "Tu nombre", "Lucía Fernández")
         _typed(page, "Tu negocio", "Fernández Interiorismo")
         for label, text in (("Moneda", "EUR"), ("Zona horaria", "Europe/Madrid")):
-            field = page.get_by_role("combobox", name=label)
+            field = page.get_by_role("combobox", name=label, exact=True)
             field.fill(text)
             field.press("Tab")
         page.get_by_text("✓ Guardado").first.wait_for(timeout=30_000)
