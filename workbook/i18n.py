@@ -31,7 +31,6 @@ CATALOGS = HERE / "locale"
 DOMAIN = "workbook"
 SOURCE = "en"  # the language the code and the notebooks are written in
 LANGUAGES = {"en": "English", "es": "Español", "de": "Deutsch"}  # each in its own words
-LAB_ONLY = "lab-only"  # a notebook cell's tag: JupyterLab's own hints
 
 _state = {"language": SOURCE, "locale": "en-US"}
 # How a worked example's amount (in US dollars, as the notebooks write it) is said to the
@@ -73,11 +72,6 @@ def clean(text: object) -> str:
             languages=", ".join(LANGUAGES.values()), typed=repr(typed)
         )
     )
-
-
-def choice(code: str) -> str:
-    """How a language is offered in the profile: 'es · Español'."""
-    return f"{code} · {LANGUAGES[code]}"
 
 
 def language() -> str:
@@ -136,8 +130,6 @@ def read_back(message: str, text: str) -> dict[str, str] | None:
     written then ('Thank {name} within 48 hours' and 'Thank Ana within 48 hours' give
     {'name': 'Ana'}); None when it is none of them. What a participant saved in one language
     is still understood after they switch."""
-    import re
-
     for language in LANGUAGES:
         template = translations(language).gettext(message)
         pattern = re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.+?)", re.escape(template))
