@@ -566,3 +566,9 @@ def test_a_date_outside_what_the_workbook_can_hold_is_left_out_not_fatal():
         "Left out line 3: no date this workbook can read ('1500-01-03')."
         in (found.attrs["warnings"])
     )
+
+
+def test_a_csv_whose_payee_reads_like_ofx_is_still_a_csv():
+    data = b"Date,Description,Amount\n2000-01-01,<OFX ,0.00\n2000-01-02,OFXHEADER:100,-1.00\n"
+    found = read_transactions(io.BytesIO(data))
+    assert found["description"].tolist() == ["<OFX", "OFXHEADER:100"]

@@ -15,8 +15,15 @@ _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z0-9._]+)\s*>([^<]*)", re.S)
 
 
 def is_ofx(text: str) -> bool:
-    head = text[:4096].upper()
-    return "OFXHEADER" in head or "<OFX>" in head or "<OFX " in head
+    """Whether the file opens as OFX does: its header (perhaps after a blank line or inside a
+    comment, as ofxstatement writes it), an XML declaration followed by the OFX one, or the
+    `<OFX>` tag itself. The words anywhere else (a CSV payee called "<OFX ...") do not count."""
+    head = text[:4096].lstrip("\ufeff \t\r\n").upper()
+    if head.startswith("<!--"):
+        head = head[4:].lstrip()
+    if head.startswith("<?XML"):
+        return "<?OFX" in head or "<OFX" in head
+    return head.startswith(("OFXHEADER", "<OFX>", "<OFX "))
 
 
 def records(src: Source, text: str) -> tuple[list[dict[str, str]], str]:
