@@ -383,7 +383,7 @@ def test_the_cohort_report_counts_in_words_and_says_what_to_do_when_empty(tmp_pa
     assert "2 participants spend" in text and "1 referral given" in text
     assert "0 asks made" in text  # zero of a count reads as a number, never '1 asks'
     assert "Nobody has given a profession yet (exercise 0)." in text
-    assert "None yet: introductions come from" in text
+    assert "No introductions yet: they come from" in text
 
 
 @needs_pdftotext

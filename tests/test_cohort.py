@@ -341,8 +341,8 @@ def test_names_that_make_one_file_name_get_a_workbook_each_and_a_rerun_keeps_the
         "Ann Lee": "ann-lee.sqlite", "Ann-Lee": "ann-lee-2.sqlite", "Ann.Lee": "ann-lee-3.sqlite"
     }  # fmt: skip
     assert done.renamed == [
-        "Ann-Lee's workbook is ann-lee-2.sqlite: ann-lee.sqlite is Ann Lee's.",
-        "Ann.Lee's workbook is ann-lee-3.sqlite: ann-lee.sqlite is Ann Lee's.",
+        "The workbook of Ann-Lee is ann-lee-2.sqlite: ann-lee.sqlite belongs to Ann Lee.",
+        "The workbook of Ann.Lee is ann-lee-3.sqlite: ann-lee.sqlite belongs to Ann Lee.",
     ]
     for name, file in done.made.items():
         with workbook.open(folder / file) as wb:

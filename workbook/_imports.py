@@ -96,7 +96,8 @@ class ImportOperations:
         """Take back an imported bank file: its transactions go; the file can be imported again.
         (Contacts stay: they may have been edited since.) Returns the removal, for ``undo``."""
         name = self.store.row("import_batches", int(batch_id))["file_name"]
-        return self.store.delete("import_batches", int(batch_id), f"the import of {name}")
+        label = _("the import of {file}").format(file=name)
+        return self.store.delete("import_batches", int(batch_id), label)
 
     def _start_import(self, kind: str, source: Any) -> tuple[Source, str, ImportResult]:
         """The file's bytes, their hash, and a result that says whether it was imported before."""
@@ -218,9 +219,10 @@ class ImportOperations:
         found = self.money_trail_candidates()
         match = found[found["payee"] == payee]
         if match.empty:
-            raise InputError(f"{payee!r} is not among the businesses in your bank files.")
+            raise InputError(_("{payee} is not among the businesses in your bank files.").format(
+                payee=repr(payee)))  # fmt: skip
         if bool(match["in_trail"].iloc[0]):
-            raise InputError(f"{payee} is already in your money trail.")
+            raise InputError(_("{payee} is already in your money trail.").format(payee=payee))
         values = spending.business_from(match.iloc[0]) | changes
         business_id = self.add_business(**values)
         name = " ".join(str(values["name"]).split())
@@ -243,9 +245,9 @@ class ImportOperations:
         words = " ".join(str(contains or "").split())
         name = " ".join(str(payee or "").split())
         if not words:
-            raise InputError("Type the words the bank's description contains.")
+            raise InputError(_("Type the words the bank's description contains."))
         if not name:
-            raise InputError("Type the business name to use for them.")
+            raise InputError(_("Type the business name to use for them."))
         rule_id = self.store.insert("payee_rules", {"contains": words, "payee": name})
         self._apply_rules()
         return rule_id

@@ -177,7 +177,7 @@ class LastContactOperations:
 def _shown(source: Any) -> str:
     if isinstance(source, (str, os.PathLike)):
         return Path(source).name
-    return Path(str(getattr(source, "name", "") or "the uploaded file")).name
+    return Path(str(getattr(source, "name", "") or _("the uploaded file"))).name
 
 
 def _digest(source: Any) -> str:

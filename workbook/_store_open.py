@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ._errors import InputError, WorkbookBusy
 from ._schema import MIGRATIONS
-from .i18n import N_, _
+from .i18n import N_, _, ngettext
 
 _HEADER = b"SQLite format 3\x00"
 _LEAVE = N_("It was left as it is.")
@@ -123,16 +123,20 @@ def _check_whole(path: Path, con: sqlite3.Connection, tables: dict, version: int
     missing = [name for name in expected if name not in tables]
     if missing:
         raise InputError(
-            f"{path} is damaged: the workbook's {', '.join(missing)} "
-            f"{'table is' if len(missing) == 1 else 'tables are'} missing. {_LEAVE}"
-        )
+            ngettext("{path} is damaged: the workbook's {tables} table is missing.",
+                     "{path} is damaged: the workbook's {tables} tables are missing.",
+                     len(missing)).format(path=path, tables=", ".join(missing))
+            + " " + _(_LEAVE)
+        )  # fmt: skip
     for name, columns in expected.items():
         gone = [column for column in columns if column not in tables[name]]
         if gone:
             raise InputError(
-                f"{path} is damaged: the {name} table has lost its "
-                f"{', '.join(gone)} column{'s' if len(gone) > 1 else ''}. {_LEAVE}"
-            )
+                ngettext("{path} is damaged: the {table} table has lost its {columns} column.",
+                         "{path} is damaged: the {table} table has lost its {columns} columns.",
+                         len(gone)).format(path=path, table=name, columns=", ".join(gone))
+                + " " + _(_LEAVE)
+            )  # fmt: skip
     problems = [row[0] for row in con.execute("PRAGMA quick_check(3)")]
     if problems != ["ok"]:
         raise sqlite3.DatabaseError("; ".join(problems))

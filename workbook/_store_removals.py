@@ -14,6 +14,7 @@ from ._errors import InputError
 from ._schema import KEPT_REMOVALS
 from ._sql import check_name as _check_name
 from ._sql import insert as _insert
+from .i18n import _
 
 
 class RemovalOperations:
@@ -68,7 +69,7 @@ class RemovalOperations:
                 "SELECT label, content FROM removals WHERE id = ?", (int(removal_id),)
             ).fetchone()
             if found is None:
-                raise InputError("That removal was already undone.")
+                raise InputError(_("That removal was already undone."))
             label, content = found
             taken = json.loads(content)
             try:
@@ -76,9 +77,10 @@ class RemovalOperations:
                     _insert(con, name, values, stamp=False)
             except sqlite3.IntegrityError as exc:
                 raise InputError(
-                    f"{label or 'That'} cannot be brought back: something in the workbook now "
-                    "takes its place (it was added again, or what it belonged to was removed)."
-                ) from exc
+                    _("{what} cannot be brought back: something in the workbook now takes its "
+                      "place (it was added again, or what it belonged to was removed).").format(
+                        what=label or _("That"))
+                ) from exc  # fmt: skip
             con.execute("DELETE FROM removals WHERE id = ?", (int(removal_id),))
         for name in dict.fromkeys(t for t, _values in taken):
             self._changed(name)

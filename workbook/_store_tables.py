@@ -11,6 +11,7 @@ from ._errors import InputError
 from ._schema import INTERNAL_TABLES, SEEDED_TABLES
 from ._sql import check_name as _check_name
 from ._sql import insert as _insert
+from .i18n import _
 
 
 class WholeTableOperations:
@@ -49,7 +50,7 @@ class WholeTableOperations:
                     con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                     and table not in SEEDED_TABLES
                 ):
-                    raise InputError("This workbook already has data: import into a new file.")
+                    raise InputError(_("This workbook already has data: import into a new file."))
             con.execute("DELETE FROM profile")
             if content.get("cadences"):  # the saved cadences replace the defaults
                 con.execute("DELETE FROM cadences")

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from . import this_week
+from . import this_week, words
 from ._sql import now
 from .dates import parse_date
+from .i18n import _
 
 if TYPE_CHECKING:
     from .profile import Profile
@@ -79,7 +80,8 @@ class ThisWeekOperations:
     def delete_check_in(self, check_in_id: int) -> int:
         """Remove a check-in (the widget asks first); returns the removal, for ``undo``."""
         week = self.store.row("check_ins", int(check_in_id))["week_start"]
-        return self.store.delete("check_ins", int(check_in_id), f"your check-in of {week}")
+        label = _("your check-in of {day}").format(day=words.day(week, year=True))
+        return self.store.delete("check_ins", int(check_in_id), label)
 
     def tick_commitment(self, check_in_id: int, commitment: str, done: bool = True) -> None:
         """Mark one of a check-in's commitments done (or not) by hand: for the ones the

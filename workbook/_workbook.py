@@ -19,6 +19,7 @@ from ._last_contact import LastContactOperations
 from ._people import PeopleOperations
 from ._places import data_folder
 from ._this_week import ThisWeekOperations
+from .i18n import _
 from .profile import PROFILE_FIELDS, Profile, clean_profile_field, format_money, today
 from .store import Store
 
@@ -197,7 +198,8 @@ class Workbook(
     def delete_ask(self, ask_id: int) -> int:
         ask = self.store.row("asks", int(ask_id))
         business = self.store.row("businesses", int(ask["business_id"]))["name"]
-        label = f"the ask of {business}: {money_trail.ask_label(ask['kind'], ask['detail'])}"
+        label = _("the ask of {business}: {ask}").format(
+            business=business, ask=money_trail.ask_label(ask["kind"], ask["detail"]))  # fmt: skip
         return self.store.delete("asks", int(ask_id), label)
 
     # -- removals -----------------------------------------------------------------------
@@ -263,8 +265,10 @@ def open(path: str | os.PathLike[str] | None = None) -> Workbook:  # noqa: A001 
 
     if target.suffix.lower() in {".csv", ".xlsx", ".ipynb", ".vcf"}:
         raise InputError(
-            f"{target} looks like a {target.suffix} file, not a workbook. "
-            "Give a workbook file name such as maria.sqlite."
+            _(
+                "{path} looks like a {kind} file, not a workbook. Give a workbook file name such "
+                "as maria.sqlite."
+            ).format(path=target, kind=target.suffix)
         )
     wb = Workbook(target)
     wb.speak()

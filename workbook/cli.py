@@ -23,7 +23,7 @@ from ._store_open import damaged, given_workbook
 from ._workbook import default_path, open
 from .cli_cohort import add_cohort_commands
 from .cli_lab import run_lab as _run_lab
-from .i18n import _, ngettext
+from .i18n import N_, _, ngettext
 from .sample import demo
 
 
@@ -118,14 +118,17 @@ def _export_all(folder: Path, outdir: Path, fmt: str) -> int:
     from tqdm import tqdm
 
     if not folder.is_dir():
-        raise InputError(f"{folder} is not a folder of workbooks.")
+        raise InputError(_("{folder} is not a folder of workbooks.").format(folder=folder))
     files = sorted(p for p in folder.glob("*.sqlite") if "-backup-" not in p.name)
     if not files:
-        raise InputError(f"There are no workbook files (*.sqlite) in {folder}.")
+        raise InputError(
+            _("There are no workbook files (*.sqlite) in {folder}.").format(folder=folder)
+        )
     outdir.mkdir(parents=True, exist_ok=True)
     failed = 0
     notes = set()
-    for path in tqdm(files, unit="workbook", desc=f"Action plans ({fmt})"):
+    desc = _("Action plans ({format})").format(format=fmt)
+    for path in tqdm(files, unit="", desc=desc):
         try:
             with open(given_workbook(path)) as wb:
                 _out, note = _write(wb, fmt, outdir / f"{path.stem}.{fmt}")
@@ -138,10 +141,13 @@ def _export_all(folder: Path, outdir: Path, fmt: str) -> int:
             tqdm.write(f"{path.name}: {damaged(path)}", file=sys.stderr)
     for note in notes - {""}:
         print(note, file=sys.stderr)
-    print(
-        f"Wrote {len(files) - failed} of {len(files)} to {outdir}"
-        + (f"; {failed} failed (listed above)" if failed else "")
+    said = _("Wrote {done} of {all} to {folder}").format(
+        done=len(files) - failed, all=len(files), folder=outdir
     )
+    if failed:
+        said += "; " + ngettext("{n} failed (listed above)", "{n} failed (listed above)",
+                                failed).format(n=failed)  # fmt: skip
+    print(said)
     return 1 if failed else 0
 
 
@@ -202,32 +208,32 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="workbook", description="Networking Workbook")
+    parser = argparse.ArgumentParser(prog="workbook", description=_("Networking Workbook"))
     commands = parser.add_subparsers(dest="command", required=True)
 
-    start = commands.add_parser("start", help="open the exercises in JupyterLab")
+    start = commands.add_parser("start", help=_("open the exercises in JupyterLab"))
     start.add_argument(
-        "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
+        "--workbook", help=_("workbook file (default: $WORKBOOK_PATH or your data folder)")
     )
-    demo_cmd = commands.add_parser("demo", help="the exercises on a sample workbook")
+    demo_cmd = commands.add_parser("demo", help=_("the exercises on a sample workbook"))
     for sub in (start, demo_cmd):
-        sub.add_argument("--port", type=int, help="port for JupyterLab (default: a free one)")
-        sub.add_argument("--no-browser", action="store_true", help="only print the address")
+        sub.add_argument("--port", type=int, help=_("port for JupyterLab (default: a free one)"))
+        sub.add_argument("--no-browser", action="store_true", help=_("only print the address"))
     start.set_defaults(run=_start)
     demo_cmd.set_defaults(run=_demo)
 
     app_cmd = commands.add_parser(
-        "app", help="the exercises as an app: forms and charts, no code (for workshops)"
+        "app", help=_("the exercises as an app: forms and charts, no code (for workshops)")
     )
     app_cmd.add_argument(
-        "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
+        "--workbook", help=_("workbook file (default: $WORKBOOK_PATH or your data folder)")
     )
-    app_cmd.add_argument("--port", type=int, help="port for the app (default: 8866)")
+    app_cmd.add_argument("--port", type=int, help=_("port for the app (default: 8866)"))
     app_cmd.set_defaults(run=_app)
 
     add_cohort_commands(commands)
 
-    new = commands.add_parser("new", help="make a workbook file for a participant")
+    new = commands.add_parser("new", help=_("make a workbook file for a participant"))
     new.add_argument("path")
     new.add_argument("--name")
     new.add_argument("--business")
@@ -235,60 +241,70 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--from-xlsx",
         metavar="FILE",
-        help="fill it from a spreadsheet made by 'workbook export xlsx'",
+        help=_("fill it from a spreadsheet made by 'workbook export xlsx'"),
     )
     new.set_defaults(run=_new)
 
     imports = commands.add_parser(
         "import",
-        help="read a bank or card export, a contacts export, or calendars, mail and LinkedIn "
-        "messages (for the last contact with each person) into a workbook",
+        help=_(
+            "read a bank or card export, a contacts export, or calendars, mail and LinkedIn "
+            "messages (for the last contact with each person) into a workbook"
+        ),
     )
     imports.add_argument("kind", choices=["bank", "contacts", "calendar", "mail"])
     imports.add_argument("files", nargs="+", metavar="FILE")
     imports.add_argument(
-        "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
+        "--workbook", help=_("workbook file (default: $WORKBOOK_PATH or your data folder)")
     )
     imports.add_argument(
         "--day-first",
         choices=["day", "month"],
-        help="bank dates like 03/04/2025: day first or month first (default: from the file)",
+        help=_("bank dates like 03/04/2025: day first or month first (default: from the file)"),
     )
     imports.set_defaults(run=_import)
 
     export = commands.add_parser(
         "export",
-        help="write the action plan (PDF, HTML), the workbook (xlsx) or the calendar (ics)",
+        help=_("write the action plan (PDF, HTML), the workbook (xlsx) or the calendar (ics)"),
     )
     export.add_argument(
         "format",
         choices=["pdf", "html", "xlsx", "ics", "notes"],
-        help="pdf or html: the action plan; xlsx: every table, for a spreadsheet; "
-        "ics: your follow-ups and promises for a calendar program; notes: cards for "
-        "handwritten notes (PDF)",
+        help=_(
+            "pdf or html: the action plan; xlsx: every table, for a spreadsheet; "
+            "ics: your follow-ups and promises for a calendar program; notes: cards for "
+            "handwritten notes (PDF)"
+        ),
     )
     export.add_argument(
-        "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
+        "--workbook", help=_("workbook file (default: $WORKBOOK_PATH or your data folder)")
     )
     export.add_argument(
         "-o",
         "--output",
-        help="file to write (default: action-plan-NAME-DATE.pdf); with --all, "
-        "the folder to write into",
+        help=_(
+            "file to write (default: action-plan-NAME-DATE.pdf); with --all, "
+            "the folder to write into"
+        ),
     )
     export.add_argument(
-        "--all", metavar="DIR", help="every workbook in a folder (a coach's cohort), one file each"
+        "--all",
+        metavar="DIR",
+        help=_("every workbook in a folder (a coach's cohort), one file each"),
     )
     export.set_defaults(run=_export)
 
     merge = commands.add_parser(
         "merge-notes",
-        help="take your coach's notes from the copy of your workbook they sent back: only the "
-        "notes are added, nothing you typed changes",
+        help=_(
+            "take your coach's notes from the copy of your workbook they sent back: only the "
+            "notes are added, nothing you typed changes"
+        ),
     )
     merge.add_argument("copy", metavar="COACH_COPY")
     merge.add_argument(
-        "--workbook", help="workbook file (default: $WORKBOOK_PATH or your data folder)"
+        "--workbook", help=_("workbook file (default: $WORKBOOK_PATH or your data folder)")
     )
     merge.set_defaults(run=_merge_notes)
     return parser
@@ -299,13 +315,32 @@ def _merge_notes(args: argparse.Namespace) -> int:
 
     path = Path(args.workbook).expanduser() if args.workbook else default_path()
     if Path(args.copy).expanduser().resolve() == path.resolve():
-        raise InputError("That is your own workbook: give the copy your coach sent back.")
+        raise InputError(_("That is your own workbook: give the copy your coach sent back."))
     with open(path) as wb:
         print(merged_in_words(*wb.merge_notes(args.copy)))
     return 0
 
 
+# argparse's own words, for the catalogs: argparse looks them up through the names ``_`` and
+# ``ngettext`` it imported from gettext, which ``main`` points at the workbook's catalogs.
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("%(prog)s: error: %(message)s\n"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"), N_("expected one argument"),
+    N_("argument %(argument_name)s: %(message)s"), N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The command, in the computer's language until a workbook or a cohort says otherwise."""
+    from . import cohort_language, i18n
+
+    chosen = cohort_language.system()
+    i18n.use(chosen.language, chosen.locale)
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
     args = build_parser().parse_args(argv)
     try:
         return int(args.run(args))

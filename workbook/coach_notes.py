@@ -35,30 +35,38 @@ MAX_LENGTH = 2000
 def lines(wb: Any) -> pd.DataFrame:
     """Every line a note can be about, in words as the participant sees them. Columns:
     about_table, about_id (None for the plan as a whole), about, exercise."""
-    found: list[tuple[str, int | None, str]] = [("", None, "Your action plan as a whole")]
+    from .follow_up import the_meeting
+    from .money_trail import ASK_STATUSES
+
+    found: list[tuple[str, int | None, str]] = [("", None, _("Your action plan as a whole"))]
     for r in frames.records(wb.check_ins(), "id", "week_start"):
-        found.append(
-            ("check_ins", r["id"], f"Your check-in, week of {day(r['week_start'], year=True)}")
-        )
+        found.append(("check_ins", r["id"], _("Your check-in, week of {day}").format(
+            day=day(r["week_start"], year=True))))  # fmt: skip
     asks = wb.asks()
     for r in frames.records(asks, "id", "business", "ask", "status"):
-        found.append(("asks", r["id"], f"Ask of {r['business']}: {r['ask']} ({r['status']})"))
+        status = _(ASK_STATUSES.get(r["status"], r["status"])).lower()
+        found.append(("asks", r["id"], _("Ask of {business}: {ask} ({status})").format(
+            business=r["business"], ask=r["ask"], status=status)))  # fmt: skip
     asked = set(asks["business_id"])
     for r in frames.records(wb.spend_table(), "id", "name"):
         if r["id"] not in asked:
-            found.append(("businesses", r["id"], f"Money trail: {r['name']}"))
+            found.append(("businesses", r["id"], _("Money trail: {name}").format(name=r["name"])))
     for r in frames.records(wb.goals(), "id", "text"):
-        found.append(("goals", r["id"], f"Goal: {r['text']}"))
+        found.append(("goals", r["id"], _("Goal: {text}").format(text=r["text"])))
     for r in frames.records(wb.follow_ups(), "id", "name", "meeting", "met_on", "done"):
         if not r["done"]:
-            found.append(("follow_ups", r["id"], f"Follow-up: thank {r['name']} for the "
-                          f"{r['meeting']} of {words.day(r['met_on'])}"))  # fmt: skip
+            found.append(("follow_ups", r["id"], _(
+                "Follow-up: thank {name} for {the_meeting} of {day}").format(
+                    name=r["name"], the_meeting=the_meeting(r["meeting"]),
+                    day=words.day(r["met_on"]))))  # fmt: skip
     for r in frames.records(wb.promises(), "id", "what", "name", "direction", "open"):
         if r["open"]:
-            who = f"to {r['name']}" if r["direction"] == "mine" else f"from {r['name']}"
-            found.append(("promises", r["id"], f"Promise {who}: {r['what']}"))
+            said = (_("Promise to {name}: {what}") if r["direction"] == "mine"
+                    else _("Promise from {name}: {what}"))  # fmt: skip
+            found.append(("promises", r["id"], said.format(name=r["name"], what=r["what"])))
     for r in frames.records(wb.reconnect_list(), "contact_id", "name"):
-        found.append(("contacts", int(r["contact_id"]), f"Reconnect with {r['name']}"))
+        found.append(("contacts", int(r["contact_id"]),
+                      _("Reconnect with {name}").format(name=r["name"])))  # fmt: skip
     table = pd.DataFrame(found, columns=["about_table", "about_id", "about"])
     table["about_id"] = table["about_id"].astype("Int64")
     table["exercise"] = table["about_table"].map(EXERCISE_OF)
@@ -78,23 +86,26 @@ def find_line(wb: Any, words: str) -> tuple[str, int | None, str]:
         return str(hit["about_table"]), row_id, str(hit["about"])
     listed = "\n".join(f"  {about}" for about in (hits if len(hits) else table)["about"])
     if len(hits):
-        raise InputError(f"'{words}' fits {len(hits)} lines; give more of the words:\n{listed}")
-    raise InputError(f"No line of the plan has '{words}'. The lines are:\n{listed}")
+        raise InputError(_("'{words}' fits {n} lines; give more of the words:").format(
+            words=words, n=len(hits)) + "\n" + listed)  # fmt: skip
+    raise InputError(_("No line of the plan has '{words}'. The lines are:").format(words=words)
+                     + "\n" + listed)  # fmt: skip
 
 
 def write(wb: Any, text: str, about_table: str = "", about_id: int | None = None) -> int:
     """Add a note from the coach about a line (see ``lines``) or the plan as a whole."""
     text = str(text or "").strip()
     if not text:
-        raise InputError("Write the note first: a line or two for the participant.")
+        raise InputError(_("Write the note first: a line or two for the participant."))
     if len(text) > MAX_LENGTH:
-        raise InputError(f"A note is at most {MAX_LENGTH} characters: keep it to the point.")
+        raise InputError(_("A note is at most {n} characters: keep it to the point.").format(
+            n=MAX_LENGTH))  # fmt: skip
     table = lines(wb)
     line = table[(table["about_table"] == about_table)
                  & ((table["about_id"] == about_id) if about_id is not None
                     else table["about_id"].isna())]  # fmt: skip
     if not len(line):
-        raise InputError("That line is no longer in the plan: pick it again.")
+        raise InputError(_("That line is no longer in the plan: pick it again."))
     values = {"uid": uuid.uuid4().hex, "about_table": about_table, "about_id": about_id,
               "about": str(line["about"].iloc[0]), "text": text,
               "written_on": dt.date.today().isoformat()}  # fmt: skip

@@ -24,17 +24,21 @@ from . import progress as exercise_list
 from ._errors import InputError
 from ._store_open import damaged, given_workbook
 from ._workbook import Workbook
+from .i18n import N_, _
 from .roster import file_name, new_cohort, read_roster
 
+# The headings of the progress table (translated where shown: the page and the CSV).
 EXERCISES = {
-    "profile": "0 Profile",
-    "money_trail": "1 Money trail",
-    "preferred_clients": "2 Preferred clients",
-    "goals": "3 Goals",
-    "gains": "4 GAINS",
-    "network": "5 Network",
-    "follow_up": "6 Follow-up",
+    "profile": N_("0 Profile"),
+    "money_trail": N_("1 Money trail"),
+    "preferred_clients": N_("2 Preferred clients"),
+    "goals": N_("3 Goals"),
+    "gains": N_("4 GAINS"),
+    "network": N_("5 Network"),
+    "follow_up": N_("6 Follow-up"),
 }
+PARTICIPANT, PROFESSION, DONE, LAST_EDIT = (N_("Participant"), N_("Profession"), N_("Done"),
+                                            N_("Last edit"))  # fmt: skip
 
 
 # -- reading a cohort ------------------------------------------------------------------
@@ -60,7 +64,9 @@ def load(folder: str | os.PathLike[str]) -> Cohort:
     root = Path(folder).expanduser()
     if not root.is_dir():
         raise InputError(
-            f"{root} is not a folder: give the folder that holds the cohort's workbooks."
+            _(
+                "{folder} is not a folder: give the folder that holds the cohort's workbooks."
+            ).format(folder=root)
         )
 
     cohort = Cohort(root, programme=programmes.read(root))
@@ -131,10 +137,10 @@ def progress(cohort: Cohort) -> pd.DataFrame:
     """One row per participant: each exercise done or not, and the last edit."""
     rows = []
     for p in cohort.participants:
-        row = {"Participant": p["name"], "Profession": p["profession"]}
+        row = {PARTICIPANT: p["name"], PROFESSION: p["profession"]}
         row.update({label: p["done"][key] for key, label in EXERCISES.items()})
-        row["Done"] = sum(p["done"].values())
-        row["Last edit"] = p["last_edit"]
+        row[DONE] = sum(p["done"].values())
+        row[LAST_EDIT] = p["last_edit"]
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -158,7 +164,7 @@ def professions(cohort: Cohort) -> tuple[pd.DataFrame, list[str]]:
     """The professions in the room (how many of each), and the target professions of anyone in
     the room that nobody in the room practises."""
     present = pd.Series([p["profession"] for p in cohort.participants if p["profession"]])
-    counts = present.value_counts().rename_axis("Profession").reset_index(name="People")
+    counts = present.value_counts().rename_axis(PROFESSION).reset_index(name=N_("People"))
     missing = sorted(
         {
             t
@@ -196,8 +202,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_csv(table: pd.DataFrame) -> bytes:
-    """The table as CSV for a spreadsheet (UTF-8 with a BOM, for Excel), every text cell that
-    would start a formula kept as text by a leading apostrophe."""
+    """The table as CSV for a spreadsheet (UTF-8 with a BOM, for Excel), its headings in the
+    cohort's language, every text cell that would start a formula kept as text by a leading
+    apostrophe."""
 
     def safe(value: object) -> object:
         if isinstance(value, str) and value.startswith(_FORMULA_START):
@@ -206,7 +213,7 @@ def spreadsheet_csv(table: pd.DataFrame) -> bytes:
 
     text_columns = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])]
     safe_table = table.assign(**{c: table[c].map(safe) for c in text_columns})
-    return safe_table.to_csv(index=False).encode("utf-8-sig")
+    return safe_table.rename(columns=_).to_csv(index=False).encode("utf-8-sig")
 
 
 # -- the sample cohort -----------------------------------------------------------------

@@ -13,10 +13,12 @@ from typing import Any
 
 import pandas as pd
 
-from . import preferred_clients
+from . import i18n, preferred_clients
+from .i18n import N_, _
 
-COLUMNS = ["For", "Meet", "Their profession", "Why", "Score"]
-PAIR_COLUMNS = ["Introduce", "To", "Why"]
+# Headings, translated where shown (the dashboard, the CSV files).
+COLUMNS = [N_("For"), N_("Meet"), N_("Their profession"), N_("Why"), N_("Score")]
+PAIR_COLUMNS = [N_("Introduce"), N_("To"), N_("Why")]
 
 
 def _wants(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -27,7 +29,18 @@ def _wants(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def _article(profession: str) -> str:
+    """'a florist', 'an accountant' in English; the profession as it is in other languages
+    (whose sentences here are written to need no article)."""
+    if i18n.language() != i18n.SOURCE:
+        return profession
     return ("an " if profession[:1].lower() in "aeiou" else "a ") + profession.lower()
+
+
+def _markets(labels: dict[str, str], shared: list[str]) -> str:
+    """The client markets two participants share, as a sentence lists them: 'families,
+    retirees', 'familias, jubilados'; German nouns keep their capitals."""
+    said = [labels.get(m, m) for m in shared]
+    return ", ".join(said if i18n.language() == "de" else [s.lower() for s in said])
 
 
 def matches(participants: list[dict[str, Any]]) -> pd.DataFrame:
@@ -45,18 +58,22 @@ def matches(participants: list[dict[str, Any]]) -> pd.DataFrame:
             shared = sorted(set(a["markets"]) & set(b["markets"]))
             if not (a_wants_b or b_wants_a or shared):
                 continue
-            market_words = ", ".join(labels.get(m, m).lower() for m in shared)
+            market_words = _markets(labels, shared)
             if a_wants_b and b_wants_a:
-                why, score = "Mutual: each of you is on the other's list of five", 3.0
+                why, score = _("Mutual: each of you is on the other's list of five"), 3.0
             elif a_wants_b:
-                why, score = f"{b['profession']} is one of your five professions", 2.0
+                why = _("{profession} is one of your five professions").format(
+                    profession=b["profession"])  # fmt: skip
+                score = 2.0
             elif b_wants_a:
-                why = f"Wants to meet you: {_article(a['profession'])} is one of their five"
+                why = _("Wants to meet you: {a_profession} is one of their five").format(
+                    a_profession=_article(a["profession"]))  # fmt: skip
                 score = 1.5
             else:
-                why, score = f"You serve the same clients ({market_words})", 1.0
+                why = _("You serve the same clients ({markets})").format(markets=market_words)
+                score = 1.0
             if shared and score > 1:
-                why += f"; you both serve {market_words}"
+                why += "; " + _("you both serve {markets}").format(markets=market_words)
             rows.append(
                 {"For": a["name"], "Meet": b["name"], "Their profession": b["profession"],
                  "Why": why, "Score": score + len(shared) / 10}
@@ -84,18 +101,19 @@ def pairs(participants: list[dict[str, Any]]) -> pd.DataFrame:
         a, b = by_name[r.For], by_name[r.Meet]
         a_wants_b, b_wants_a = _wants(a, b), _wants(b, a)
         shared = sorted(set(a["markets"]) & set(b["markets"]))
-        market_words = ", ".join(labels.get(m, m).lower() for m in shared)
+        market_words = _markets(labels, shared)
         if a_wants_b and b_wants_a:
             first, second = a, b
-            why = "each is on the other's list of five"
+            why = _("each is on the other's list of five")
         elif a_wants_b or b_wants_a:
             first, second = (a, b) if a_wants_b else (b, a)
-            why = f"{first['name']} wants to meet {_article(second['profession'])}"
+            why = _("{name} wants to meet {a_profession}").format(
+                name=first["name"], a_profession=_article(second["profession"]))  # fmt: skip
         else:
             first, second = a, b
-            why = f"both serve the same clients ({market_words})"
+            why = _("both serve the same clients ({markets})").format(markets=market_words)
         if shared and (a_wants_b or b_wants_a):
-            why += f"; both serve {market_words}"
+            why += "; " + _("both serve {markets}").format(markets=market_words)
         rows.append(
             {"Introduce": first["name"], "To": second["name"], "Why": why, "_score": r.Score}
         )

@@ -37,10 +37,13 @@ def clean(text: object) -> str:
         name = f"{parts[0].lower()}_{parts[1].upper()}"
         if localedata.exists(name):
             return name.replace("_", "-")
+    from .i18n import _
+
     raise InputError(
-        f"{typed!r} is not a language and country this computer knows. Pick one from the list, "
-        "such as en-GB (English, United Kingdom) or de-DE (German, Germany)."
-    )
+        _("{typed} is not a language and country this computer knows. Pick one from the list, "
+          "such as en-GB (English, United Kingdom) or de-DE (German, Germany).").format(
+            typed=repr(typed))
+    )  # fmt: skip
 
 
 def _territory(currency: str, time_zone: str) -> str:

@@ -155,7 +155,9 @@ def reciprocity(table: pd.DataFrame) -> go.Figure:
                 orientation="h",
                 marker_color="#2e8540",
                 customdata=table["received"],
-                hovertemplate="%{y}: %{customdata} received<extra></extra>",
+                hovertemplate="%{y}: "
+                + _("{n} received").format(n="%{customdata}")
+                + "<extra></extra>",
             ),
         ]
     )

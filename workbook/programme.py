@@ -16,13 +16,19 @@ import pandas as pd
 
 from . import this_week
 from ._errors import InputError
+from .i18n import N_, NN_, _, ngettext
 
 FILE_NAME = "programme.toml"
 MAX_WEEKS = 52
-# The week's numbers the coach's weekly view shows, with their short words.
-SHOWN = {"asks_made": ("ask", "asks"), "meetings": ("meeting", "meetings"),
-         "referrals_given": ("referral given", "referrals given"),
-         "referrals_received": ("referral received", "referrals received")}  # fmt: skip
+# The week's numbers the coach's weekly view shows: the heading of each (programme.csv) and
+# its short words.
+SHOWN = {"asks_made": (N_("Asks"), NN_("{n} ask", "{n} asks")),
+         "meetings": (N_("Meetings"), NN_("{n} meeting", "{n} meetings")),
+         "referrals_given": (N_("Referrals given"),
+                             NN_("{n} referral given", "{n} referrals given")),
+         "referrals_received": (N_("Referrals received"),
+                                NN_("{n} referral received", "{n} referrals received"))}  # fmt: skip
+WEEK_COLUMNS = [N_("Participant"), N_("Week"), N_("Starts"), N_("Checked in")]
 
 
 @dataclass(frozen=True)
@@ -51,9 +57,10 @@ def read(folder: str | Path) -> Programme | None:
                                   int(values.get("quiet_days", 7))))  # fmt: skip
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise InputError(
-            f"{path} cannot be read ({exc}). Set the programme again with "
-            "workbook cohort programme FOLDER --weeks N --starts YYYY-MM-DD."
-        ) from None
+            _("{path} cannot be read ({why}). Set the programme again with {command}.").format(
+                path=path, why=exc,
+                command="workbook cohort programme FOLDER --weeks N --starts YYYY-MM-DD")
+        ) from None  # fmt: skip
 
 
 def save(folder: str | Path, weeks: Any = None, starts: Any = None, quiet_days: Any = None
@@ -64,14 +71,14 @@ def save(folder: str | Path, weeks: Any = None, starts: Any = None, quiet_days: 
     folder = Path(folder)
     found = read(folder)
     if found is None and (weeks is None or starts in (None, "")):
-        raise InputError("A new programme needs its number of weeks and its first day.")
+        raise InputError(_("A new programme needs its number of weeks and its first day."))
     changes: dict[str, Any] = {}
     if weeks is not None:
-        changes["weeks"] = _whole(weeks, "The number of weeks")
+        changes["weeks"] = _whole(weeks, _("The number of weeks"))
     if starts not in (None, ""):
-        changes["starts"] = parse_date(starts, "First day")
+        changes["starts"] = parse_date(starts, _("First day"))
     if quiet_days is not None:
-        changes["quiet_days"] = _whole(quiet_days, "The quiet days")
+        changes["quiet_days"] = _whole(quiet_days, _("The quiet days"))
     programme = checked(replace(found, **changes) if found else Programme(**changes))
     folder.mkdir(parents=True, exist_ok=True)
     (folder / FILE_NAME).write_text(
@@ -87,16 +94,18 @@ def _whole(value: Any, what: str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise InputError(f"{what} should be a whole number, such as 6.") from None
+        raise InputError(
+            _("{what} should be a whole number, such as 6.").format(what=what)
+        ) from None
 
 
 def checked(programme: Programme) -> Programme:
     if not 1 <= programme.weeks <= MAX_WEEKS:
-        raise InputError(f"A programme runs from 1 to {MAX_WEEKS} weeks.")
+        raise InputError(_("A programme runs from 1 to {n} weeks.").format(n=MAX_WEEKS))
     if not 1 <= programme.quiet_days <= 365:
-        raise InputError("Quiet days is a number of days from 1 to 365.")
+        raise InputError(_("Quiet days is a number of days from 1 to 365."))
     if not isinstance(programme.starts, dt.date):
-        raise InputError("The first day should be a date, such as 2027-01-11.")
+        raise InputError(_("The first day should be a date, such as 2027-01-11."))
     return programme
 
 
@@ -123,10 +132,10 @@ def weeks_of(wb: Any, programme: Programme, today: dt.date) -> list[dict[str, An
 
 def in_words(numbers: dict[str, Any]) -> str:
     """'2 asks · 3 meetings', the week's main numbers that are not zero."""
-    from .words import count
+    from .words import figure
 
-    said = [count(int(numbers.get(k, 0)), one, many) for k, (one, many) in SHOWN.items()
-            if numbers.get(k)]  # fmt: skip
+    said = [ngettext(*forms, int(numbers[k])).format(n=figure(int(numbers[k])))
+            for k, (_heading, forms) in SHOWN.items() if numbers.get(k)]  # fmt: skip
     return " · ".join(said)
 
 
@@ -136,10 +145,11 @@ def weekly(participants: list[dict[str, Any]]) -> pd.DataFrame:
     rows = []
     for p in participants:
         for week in p.get("weeks", []):
-            rows.append({"Participant": p["name"], "Week": week["week"],
-                         "Starts": week["start"].isoformat(), "Checked in": week["checked_in"],
-                         **{many.capitalize(): int(week["numbers"].get(k, 0))
-                            for k, (_one, many) in SHOWN.items()}})  # fmt: skip
+            rows.append(dict(zip(WEEK_COLUMNS, (p["name"], week["week"],
+                                                week["start"].isoformat(), week["checked_in"]),
+                                 strict=True))
+                        | {heading: int(week["numbers"].get(k, 0))
+                           for k, (heading, _forms) in SHOWN.items()})  # fmt: skip
     return pd.DataFrame(rows)
 
 

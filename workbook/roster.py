@@ -20,16 +20,21 @@ import pandas as pd
 from ._errors import InputError
 from ._places import built_whole, file_stem
 from ._workbook import Workbook
+from .i18n import N_, _
 
-# Roster headings as coaches and event tools (Eventbrite, Meetup, Luma) write them.
+# Roster headings as coaches and event tools (Eventbrite, Meetup, Luma) write them, in English,
+# Spanish, German and French.
 _ROSTER_HEADINGS = {
-    "name": ("name", "full name", "participant", "participant name", "attendee", "attendee name", "nom", "name und vorname"),
-    "first_name": ("first name", "first", "given name", "prénom", "vorname"),
-    "last_name": ("last name", "last", "surname", "family name", "nom de famille", "nachname"),
-    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "courriel"),
-    "business": ("business", "company", "business name", "company name", "organisation", "organization", "firm", "firma", "entreprise", "unternehmen"),
-    "profession": ("profession", "trade", "occupation", "job title", "title", "job", "position", "industry", "what they do", "role", "métier", "beruf", "berufsbezeichnung"),
+    "name": ("name", "full name", "participant", "participant name", "attendee", "attendee name", "nom", "name und vorname", "vollständiger name", "teilnehmer", "teilnehmerin", "nombre completo", "nombre y apellidos", "participante"),
+    "first_name": ("first name", "first", "given name", "prénom", "vorname", "nombre"),
+    "last_name": ("last name", "last", "surname", "family name", "nom de famille", "nachname", "apellidos", "apellido"),
+    "email": ("email", "e-mail", "email address", "e-mail address", "mail", "courriel", "e-mail-adresse", "correo", "correo electrónico", "email de contacto"),
+    "business": ("business", "company", "business name", "company name", "organisation", "organization", "firm", "firma", "entreprise", "unternehmen", "empresa", "negocio"),
+    "profession": ("profession", "trade", "occupation", "job title", "title", "job", "position", "industry", "what they do", "role", "métier", "beruf", "berufsbezeichnung", "profesión", "oficio", "ocupación", "cargo"),
 }  # fmt: skip
+# The roster's columns as the coach is told which were used.
+_FIELDS = {"name": N_("name"), "first_name": N_("first name"), "last_name": N_("last name"),
+           "email": N_("email"), "business": N_("business"), "profession": N_("profession")}  # fmt: skip
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
@@ -41,10 +46,10 @@ class Roster:
 
     def columns_said(self) -> str:
         """'Used: Full Name (name), Company (business). Ignored: Ticket type.'"""
-        used = ", ".join(f"{heading} ({what})" for what, heading in self.used.items())
-        said = f"Used: {used}."
+        used = ", ".join(f"{heading} ({_(_FIELDS[what])})" for what, heading in self.used.items())
+        said = _("Used: {columns}.").format(columns=used)
         if self.ignored:
-            said += f" Ignored: {', '.join(self.ignored)}."
+            said += " " + _("Ignored: {columns}.").format(columns=", ".join(self.ignored))
         return said
 
 
@@ -65,13 +70,14 @@ def read_roster_columns(source: str | os.PathLike[str]) -> Roster:
 
     path = Path(source)
     src = load(path)  # a missing file, a PDF or a spreadsheet: said in words
+    empty = _("{file}: the roster is empty.").format(file=path.name)
     if not src.data.strip():
-        raise InputError(f"{path.name}: the roster is empty.")
+        raise InputError(empty)
     refuse_binary(src)
     lines = decode(src).splitlines()
     start = next((i for i, line in enumerate(lines) if line.strip(" ,;\t")), None)
     if start is None:
-        raise InputError(f"{path.name}: the roster is empty.")
+        raise InputError(empty)
     delimiter = max((",", ";", "\t"), key=lines[start].count)
     rows = list(csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=delimiter))
     printed = [" ".join(h.replace("\ufeff", "").split()) for h in rows[0]]
@@ -84,22 +90,26 @@ def read_roster_columns(source: str | os.PathLike[str]) -> Roster:
                 break
     if "name" not in where and "first_name" not in where:
         raise InputError(
-            f"{path.name}, line {start + 1}: the roster needs a Name column (or First name and "
-            f"Last name). The headings found were: {', '.join(rows[0])}."
-        )
+            _("{file}, line {line}: the roster needs a Name column (or First name and Last "
+              "name). The headings found were: {headings}.").format(
+                file=path.name, line=start + 1, headings=", ".join(rows[0]))
+        )  # fmt: skip
     people, problems = _people(rows[1:], where, first_line=start + 2)
     if len(problems) == 1:
         raise InputError(f"{path.name}, {problems[0]}")
     if problems:
         shown = problems[:20] + (
-            [f"... and {len(problems) - 20} more."] if len(problems) > 20 else []
+            [_("... and {n} more.").format(n=len(problems) - 20)] if len(problems) > 20 else []
         )
         raise InputError(
-            f"{path.name} has {len(problems)} problems, said here all at once:\n"
-            + "\n".join(f"- {problem}" for problem in shown)
-        )
+            _("{file} has {n} problems, said here all at once:").format(
+                file=path.name, n=len(problems))
+            + "\n" + "\n".join(f"- {problem}" for problem in shown)
+        )  # fmt: skip
     if not people:
-        raise InputError(f"{path.name}: the roster has headings but nobody on it.")
+        raise InputError(
+            _("{file}: the roster has headings but nobody on it.").format(file=path.name)
+        )
     used = {key: printed[i] for key, i in sorted(where.items(), key=lambda item: item[1])}
     ignored = [h for i, h in enumerate(printed) if h and i not in where.values()]
     return Roster(pd.DataFrame(people), used, ignored)
@@ -123,27 +133,28 @@ def _people(
         name = cell("name") or " ".join(p for p in (cell("first_name"), cell("last_name")) if p)
         email = cell("email")
         if not name:
-            problems.append(f"line {line}: this row has no name.")
+            problems.append(_("line {line}: this row has no name.").format(line=line))
             continue
         if email and not _EMAIL.fullmatch(email):
-            problems.append(f"line {line}: {email!r} is not an email address.")
+            problems.append(_("line {line}: {email} is not an email address.").format(
+                line=line, email=repr(email)))  # fmt: skip
         elif email and email.lower() in by_email:
             problems.append(
-                f"line {line}: {name} <{email}> is registered twice (also on line "
-                f"{by_email[email.lower()]}, same email). Keep one of the two rows."
-            )
+                _("line {line}: {name} <{email}> is registered twice (also on line {other}, "
+                  "same email). Keep one of the two rows.").format(
+                    line=line, name=name, email=email, other=by_email[email.lower()])
+            )  # fmt: skip
             continue
         elif name.lower() in by_name:
             other, other_email = by_name[name.lower()]
             two = email and other_email and email.lower() != other_email.lower()
             problems.append(
-                f"line {line}: {name} is already on line {other}. "
-                + (
-                    "Two people with one name: add an initial to tell them apart."
-                    if two
-                    else "If it is the same person, keep one row; if two, add an initial."
-                )
-            )
+                _("line {line}: {name} is already on line {other}.").format(
+                    line=line, name=name, other=other)
+                + " "
+                + (_("Two people with one name: add an initial to tell them apart.") if two
+                   else _("If it is the same person, keep one row; if two, add an initial."))
+            )  # fmt: skip
             continue
         if email:
             by_email[email.lower()] = line
@@ -180,20 +191,25 @@ def read_templates(folder: str | os.PathLike[str]) -> dict[str, str]:
 
     source = Path(folder)
     if not source.is_dir():
-        raise InputError(f"{source} is not a folder of templates (thank_you.txt, ...).")
+        raise InputError(
+            _("{folder} is not a folder of templates (thank_you.txt, ...).").format(folder=source)
+        )
     found = {}
     for path in sorted(source.glob("*.txt")):
         if path.stem not in drafts.KINDS:
             raise InputError(
-                f"{path.name}: there is no kind of draft called {path.stem!r} "
-                f"({', '.join(drafts.KINDS)})."
-            )
+                _("{file}: there is no kind of draft called {kind} ({kinds}).").format(
+                    file=path.name, kind=repr(path.stem), kinds=", ".join(drafts.KINDS))
+            )  # fmt: skip
         try:
             found[path.stem] = drafts.check_template(path.stem, path.read_text(encoding="utf-8"))
         except InputError as exc:
             raise InputError(f"{path.name}: {exc}") from None
     if not found:
-        raise InputError(f"{source} has no templates in it (thank_you.txt, reconnect.txt, ...).")
+        raise InputError(
+            _("{folder} has no templates in it (thank_you.txt, reconnect.txt, ...).").format(
+                folder=source)
+        )  # fmt: skip
     return found
 
 
@@ -226,11 +242,12 @@ def new_cohort(
         owners[path.name] = (person["name"], person["email"].lower())
         done.made[person["name"]] = path.name
         if path.name != file_name(person["name"]):
-            first = owners.get(file_name(person["name"]), ("another participant",))[0]
+            first = owners.get(file_name(person["name"]), (_("another participant"),))[0]
             done.renamed.append(
-                f"{person['name']}'s workbook is {path.name}: {file_name(person['name'])} "
-                f"is {first}'s."
-            )
+                _("The workbook of {name} is {file}: {first_choice} belongs to {other}.").format(
+                    name=person["name"], file=path.name, first_choice=file_name(person["name"]),
+                    other=first)
+            )  # fmt: skip
     return done
 
 
@@ -272,15 +289,17 @@ def find_workbook(folder: Path, name: str) -> Path:
     """The workbook in a cohort folder of the participant called ``name`` (their profile's
     name in any case, or the file's name: 'dana-whitfield', 'anas' on a workshop server)."""
     if not folder.is_dir():
-        raise InputError(f"{folder} is not a folder: give the cohort's folder.")
+        raise InputError(_("{folder} is not a folder: give the cohort's folder.").format(
+            folder=folder))  # fmt: skip
     wanted = " ".join(str(name).split()).casefold()
     owners = _owners(folder)
     found = [f for f, (owner, _email) in owners.items()
              if owner.casefold() == wanted or f[: -len(".sqlite")].casefold() == wanted]  # fmt: skip
     if len(found) == 1:
         return folder / found[0]
-    names = ", ".join(sorted(owner or f for f, (owner, _e) in owners.items())) or "nobody yet"
+    names = ", ".join(sorted(owner or f for f, (owner, _e) in owners.items())) or _("nobody yet")
     if found:
-        raise InputError(f"Several workbooks are {name}'s ({', '.join(found)}): give the file's "
-                         "name instead.")  # fmt: skip
-    raise InputError(f"No workbook in {folder} is {name}'s. The participants are: {names}.")
+        raise InputError(_("Several workbooks belong to {name} ({files}): give the file's name "
+                           "instead.").format(name=name, files=", ".join(found)))  # fmt: skip
+    raise InputError(_("No workbook in {folder} belongs to {name}. The participants are: "
+                       "{names}.").format(folder=folder, name=name, names=names))  # fmt: skip

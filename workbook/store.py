@@ -50,7 +50,9 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations, BatchOpera
         self._making: list[set[str]] = []  # the tables read so far by each value being made
         self._read_at: tuple[int, int] | None = None
         if self.path.is_dir():
-            raise InputError(f"{self.path} is a folder; give the path of a workbook file.")
+            raise InputError(
+                _("{path} is a folder; give the path of a workbook file.").format(path=self.path)
+            )
         # Checked without writing a byte: not a workbook, damaged, or another program's.
         existed = version_of(self.path) is not None
         try:
@@ -87,10 +89,11 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations, BatchOpera
             except (sqlite3.OperationalError, OSError):
                 self._con.close()
                 raise InputError(
-                    f"{self.path} was made by an older version and must be updated to open, "
-                    "but it cannot be written where it is (a read-only folder or file). Copy "
-                    "it to a folder of your own and open the copy. It was left as it is."
-                ) from None
+                    _("{path} was made by an older version and must be updated to open, but it "
+                      "cannot be written where it is (a read-only folder or file). Copy it to a "
+                      "folder of your own and open the copy. It was left as it is.").format(
+                        path=self.path)
+                ) from None  # fmt: skip
         else:
             self.backup_path = None
 

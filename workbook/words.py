@@ -84,7 +84,10 @@ _UNCOUNTED = {"child care", "lawn care", "pest control", "auto repair", "compute
 def plural(name: str) -> str:
     """A profession as people say it of several: 'Florist' -> 'florists', 'Bakery' ->
     'bakeries', 'Coach' -> 'coaches', 'HVAC technician' -> 'HVAC technicians', 'Child care'
-    -> 'child care'. Words in capitals keep them."""
+    -> 'child care'. Words in capitals keep them. In Spanish and German, the profession as it
+    is written (their plurals are not made by a rule)."""
+    if i18n.language() != i18n.SOURCE:
+        return name
     words = name.split()
     if not words:
         return ""

@@ -3,6 +3,8 @@ each record. `PINTEREST PAYMENT` is the payee code P then INTEREST PAYMENT."""
 
 from __future__ import annotations
 
+from ..i18n import ngettext
+
 # Sections that hold bank-style transactions; investment and list sections are skipped.
 _MONEY_SECTIONS = ("type:bank", "type:cash", "type:ccard", "type:oth a", "type:oth l")
 
@@ -49,7 +51,9 @@ def records(text: str) -> tuple[list[dict[str, str]], list[str]]:
     if current and section.startswith(_MONEY_SECTIONS):
         found.append({**current, "ACCOUNT": account})
     warnings = [
-        f"Left out {count} record(s) of the '!{name}' section (not bank or card transactions)."
+        ngettext("Left out {n} record of the '!{section}' section (not bank or card "
+                 "transactions).", "Left out {n} records of the '!{section}' section (not bank "
+                 "or card transactions).", count).format(n=count, section=name)
         for name, count in skipped.items()
-    ]
+    ]  # fmt: skip
     return found, warnings

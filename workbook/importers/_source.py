@@ -238,8 +238,10 @@ def decode(src: Source) -> str:
     controls = len(_CONTROLS.findall(head))
     if "\x00" in head or controls > max(3, len(head) // 200):
         raise src.fail(
-            "does not look like a text export: it contains binary data. Choose the CSV, "
-            "OFX, QFX, QIF or vCard file your bank or address book exported."
+            _(
+                "does not look like a text export: it contains binary data. Choose the CSV, "
+                "OFX, QFX, QIF or vCard file your bank or address book exported."
+            )
         )
     return text.lstrip("\ufeff")
 

@@ -11,9 +11,10 @@ from html import escape
 from pathlib import Path
 
 from .. import cohort as cohort_rules
-from .. import locales, words
+from .. import i18n, locales, words
+from ..i18n import N_, _, ngettext
+from ..introductions import PAIR_COLUMNS
 from ..profile import format_money
-from ..words import count
 
 _TEMPLATE = Path(__file__).resolve().parent / "introductions.typ"
 
@@ -26,7 +27,9 @@ def opt_in(cohort: cohort_rules.Cohort, a: str, b: str) -> tuple[str, ...]:
 
     people = {p["name"]: p for p in cohort.participants}
     values = introduction_values(people[a], people[b])
-    return drafts.render("introduction", drafts.package_template("introduction"), values).opt_in
+    return drafts.render(
+        "introduction", drafts.package_template("introduction", i18n.language()), values
+    ).opt_in
 
 
 def introductions_pdf(cohort: cohort_rules.Cohort, title: str = "") -> bytes:
@@ -42,24 +45,48 @@ def introductions_pdf(cohort: cohort_rules.Cohort, title: str = "") -> bytes:
         for r in cohort_rules.pairs(cohort).to_dict("records")
     ]  # fmt: skip
     today = dt.date.today()
+    nobody_chose = sum(1 for p in cohort.participants if not p["targets"])
     data = {
-        "title": title or f"Introductions to make: {cohort.folder.name}",
+        "title": title or _("Introductions to make: {cohort}").format(cohort=cohort.folder.name),
         "date_text": words.day(today, year=True),
-        "count": count(len(pairs), "introduction"),
+        "count_said": _("{introductions}, each pair once").format(
+            introductions=_introductions(len(pairs))),
+        "words": {key: _(text) for key, text in INTRODUCTIONS_WORDS.items()},
+        "lang": i18n.language(),
         "pairs": pairs,
-        "nobody_chose": sum(1 for p in cohort.participants if not p["targets"]),
-    }
+        "nobody_chose": nobody_chose,
+        "nobody_chose_said": ngettext(
+            "{n} of the participants has not chosen their five professions yet (exercise 2); "
+            "their introductions here are the ones others asked for.",
+            "{n} of the participants have not chosen their five professions yet (exercise 2); "
+            "their introductions here are the ones others asked for.", nobody_chose,
+        ).format(n=nobody_chose),
+    }  # fmt: skip
     return typeset(_TEMPLATE, data)
+
+
+# The words of introductions.typ, in the cohort's language.
+INTRODUCTIONS_WORDS = {
+    "introduce": N_("Introduce"), "to": N_("to"), "ask_first": N_("Ask each first:"),
+    "none": N_("No introductions yet: they come from each participant's profession and their "
+               "five professions (exercise 2)."),
+    "page": N_("{page} of {pages}"),
+}  # fmt: skip
+
+
+def _introductions(n: int) -> str:
+    return ngettext("{n} introduction", "{n} introductions", n).format(n=words.figure(n))
 
 
 def report_html(cohort: cohort_rules.Cohort) -> str:
     """The dashboard as one HTML page: progress, the room's totals, professions, introductions."""
-    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
-<title>Cohort: {escape(cohort.folder.name)}</title>
+    title = _("Cohort: {cohort}").format(cohort=cohort.folder.name)
+    return f"""<!DOCTYPE html><html lang="{i18n.language()}"><head><meta charset="utf-8">
+<title>{escape(title)}</title>
 <style>body{{font-family:sans-serif;max-width:70em;margin:2em auto;padding:0 1em}}
 table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:3px 8px;text-align:left}}
 </style></head><body>
-<h1>Cohort: {escape(cohort.folder.name)}</h1>
+<h1>{escape(title)}</h1>
 {report_body(cohort)}
 </body></html>"""
 
@@ -76,13 +103,13 @@ def progress_html(cohort: cohort_rules.Cohort) -> str:
     def cell(column: str, value: object) -> str:
         if column in ticks:
             return "<td>✓</td>" if value else "<td></td>"
-        if column == "Last edit":
+        if column == cohort_rules.LAST_EDIT:
             return f"<td>{words.short_day(value, year=False)} {value:%H:%M}</td>"
-        if column == "Participant" and value in emails:
+        if column == cohort_rules.PARTICIPANT and value in emails:
             return f"<td>{e(str(value))}<br><small>{e(emails[value])}</small></td>"
         return f"<td>{e(str(value))}</td>"
 
-    header = "".join(f"<th>{e(c)}</th>" for c in progress.columns)
+    header = "".join(f"<th>{e(_(c))}</th>" for c in progress.columns)
     rows = "".join(
         "<tr>" + "".join(cell(c, r[c]) for c in progress.columns) + "</tr>"
         for r in progress.to_dict("records")
@@ -99,46 +126,62 @@ def report_body(cohort: cohort_rules.Cohort) -> str:
     pairs = cohort_rules.pairs(cohort)
     money = (
         format_money(totals["annual_spend"], totals["currency"]) if totals["currency"] else
-        f"{locales.number(round(totals['annual_spend']))} (mixed currencies)"
+        _("{amount} (mixed currencies)").format(amount=locales.number(round(totals["annual_spend"])))
     )  # fmt: skip
     intro_rows = "".join(
         f"<tr><td>{e(r['Introduce'])}</td><td>{e(r['To'])}</td><td>{e(r['Why'])}</td></tr>"
         for r in pairs.to_dict("records")
     )
     unreadable = "".join(f"<li>{e(f)}: {e(why)}</li>" for f, why in cohort.unreadable)
-    unreadable = f"<p>Files that could not be read:</p><ul>{unreadable}</ul>" if unreadable else ""
+    if unreadable:
+        heading = e(_("Files that could not be read:"))
+        unreadable = f"<p>{heading}</p><ul>{unreadable}</ul>"
     if not cohort.participants:
-        return (
-            f"<p><i>No workbooks in {e(str(cohort.folder))} yet. Make them from your roster "
-            "with <code>workbook cohort new roster.csv</code> (or gather them from the workshop "
-            f"server), then read the cohort again.</i></p>{unreadable}"
+        said = _(
+            "No workbooks in {folder} yet. Make them from your roster with {command} (or "
+            "gather them from the workshop server), then read the cohort again."
+        ).format(
+            folder=e(str(cohort.folder)), command="<code>workbook cohort new roster.csv</code>"
         )
-    room = (
-        f"{count(totals['participants'], 'participant')} spend {e(money)} a year with local "
-        f"businesses; {count(totals['asks_made'], 'ask')} made, {totals['asks_agreed']} agreed; "
-        f"{count(totals['referrals_given'], 'referral')} given and "
-        f"{totals['referrals_received']} received."
-    )
+        return f"<p><i>{said}</i></p>{unreadable}"
+    people, asks = totals["participants"], totals["asks_made"]
+    room = " ".join([
+        ngettext("{n} participant spends {money} a year with local businesses;",
+                 "{n} participants spend {money} a year with local businesses;", people),
+        ngettext("{asks} ask made, {agreed} agreed;", "{asks} asks made, {agreed} agreed;", asks),
+        ngettext("{given} referral given and {received} received.",
+                 "{given} referrals given and {received} received.", totals["referrals_given"]),
+    ]).format(n=people, money=e(money), asks=asks, agreed=totals["asks_agreed"],
+              given=totals["referrals_given"], received=totals["referrals_received"])  # fmt: skip
     present = ", ".join(f"{r['Profession']} ({r['People']})" for r in counts.to_dict("records"))
+    heads = "".join(f"<th>{e(_(c))}</th>" for c in PAIR_COLUMNS)
+    each_once = _("{introductions}, each pair once.").format(
+        introductions=_introductions(len(pairs)))  # fmt: skip
     introductions = (
-        f"<p>{count(len(pairs), 'introduction')}, each pair once.</p>"
-        f"<table><tr><th>Introduce</th><th>To</th><th>Why</th></tr>{intro_rows}</table>"
+        f"<p>{e(each_once)}</p><table><tr>{heads}</tr>{intro_rows}</table>"
         if len(pairs)
-        else "<p><i>None yet: introductions come from each participant's profession and their "
-        "five professions (exercise 2).</i></p>"
+        else f"<p><i>{e(_(INTRODUCTIONS_WORDS['none']))}</i></p>"
     )
     from .programme import programme_html
 
-    return f"""<h2>Progress</h2>
+    words = {key: e(text) for key, text in {
+        "progress": _("Progress"), "room": _("The room"),
+        "professions": _("Professions in the room"),
+        "wanted": _("Wanted but nobody in the room:"), "none": _("none"),
+        "introductions": _("Introductions to make"),
+        "nobody": _("Nobody has given a profession yet (exercise 0)."),
+    }.items()}  # fmt: skip
+    present = e(present) or f"<i>{words['nobody']}</i>"
+    return f"""<h2>{words["progress"]}</h2>
 
 {progress_html(cohort)}
 {unreadable}
 {programme_html(cohort)}
-<h2>The room</h2>
+<h2>{words["room"]}</h2>
 <p>{room}</p>
-<h2>Professions in the room</h2>
-<p>{e(present) or "<i>Nobody has given a profession yet (exercise 0).</i>"}</p>
-<p><b>Wanted but nobody in the room:</b> {e(", ".join(missing)) or "none"}</p>
-<h2>Introductions to make</h2>
+<h2>{words["professions"]}</h2>
+<p>{present}</p>
+<p><b>{words["wanted"]}</b> {e(", ".join(missing)) or words["none"]}</p>
+<h2>{words["introductions"]}</h2>
 {introductions}
 """

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import cohort as cohort_rules
-from .. import words
+from .. import i18n, words
 from .._errors import InputError
+from ..i18n import N_, _, ngettext
 from ..words import plural
 
 _TEMPLATES = Path(__file__).resolve().parent / "room"
@@ -25,11 +26,34 @@ INSTALL = "python3 -m venv .venv && .venv/bin/pip install -e ."
 START = ".venv/bin/workbook app --workbook {file}"
 
 
+# The fixed words of the templates in room/, in the cohort's language.
+WORDS = {
+    "page": N_("{page} of {pages}"), "product": N_("Networking Workbook"),
+    "ask_me_about": N_("Ask me about:"), "ask_me_who": N_("Ask me who I would like to meet."),
+    "login": N_("Login:"), "password": N_("Password:"),
+    "password_given": N_("the one you were given"), "open": N_("Open:"),
+    "scan": N_("Scan the code with your phone's camera, or type the address into any browser. "
+               "Your workbook is yours alone; everything you type is saved as you go."),
+    "on_your_laptop": N_("On your own laptop (Python 3.11 or newer), in the workbook folder "
+                         "your coach gave you:"),
+    "install": N_("Install, once:"), "start": N_("Start:"),
+    "laptop_saved": N_("The exercises open in your browser. Everything you type is saved as "
+                       "you go, on your laptop only."),
+    "in_this_room_meet": N_("In this room, meet:"),
+    "nobody_matches": N_("Nobody in this room matches yet."),
+    "name": N_("Name"), "business": N_("Business"), "profession": N_("Profession"),
+    "would_like_to_meet": N_("Would like to meet"), "not_chosen": N_("not chosen yet"),
+}  # fmt: skip
+
+
 def _typeset(template: str, title: str, people: list[dict[str, Any]]) -> bytes:
     from .pdf import typeset
 
     today = dt.date.today()
-    data = {"title": title, "date_text": words.day(today, year=True), "people": people}
+    data = {"title": title, "date_text": words.day(today, year=True), "people": people,
+            "words": {key: _(text) for key, text in WORDS.items()}, "lang": i18n.language(),
+            "count": ngettext("{n} participant", "{n} participants", len(people)).format(
+                n=len(people))}  # fmt: skip
     return typeset(_TEMPLATES / template, data)
 
 
@@ -38,7 +62,7 @@ def _ask_me(participant: dict[str, Any]) -> str:
 
 
 def _title(cohort: cohort_rules.Cohort, what: str) -> str:
-    return f"{what}: {cohort.folder.name}"
+    return _("{what}: {cohort}").format(what=what, cohort=cohort.folder.name)
 
 
 def badges_pdf(cohort: cohort_rules.Cohort) -> bytes:
@@ -49,7 +73,7 @@ def badges_pdf(cohort: cohort_rules.Cohort) -> bytes:
          "ask_me": _ask_me(p)}
         for p in cohort.participants
     ]  # fmt: skip
-    return _typeset("badges.typ", _title(cohort, "Name badges"), people)
+    return _typeset("badges.typ", _title(cohort, _("Name badges")), people)
 
 
 def room_list_pdf(cohort: cohort_rules.Cohort) -> bytes:
@@ -60,7 +84,7 @@ def room_list_pdf(cohort: cohort_rules.Cohort) -> bytes:
          "profession": p["profession"], "ask_me": _ask_me(p)}
         for p in cohort.participants
     ]  # fmt: skip
-    return _typeset("room_list.typ", _title(cohort, "In the room"), people)
+    return _typeset("room_list.typ", _title(cohort, _("In the room")), people)
 
 
 def meet_pdf(cohort: cohort_rules.Cohort) -> bytes:
@@ -85,15 +109,17 @@ def meet_pdf(cohort: cohort_rules.Cohort) -> bytes:
                     }
                     for r in rows.to_dict("records")
                 ],
-                "nobody": (
+                "nobody": _(
                     "Choose your five professions (exercise 2) and the clients you serve, and "
                     "ask your coach to read the room again."
-                    if not p["targets"]
-                    else "Nobody here practises one of your five yet: ask the others whom they know."
+                )
+                if not p["targets"]
+                else _(
+                    "Nobody here practises one of your five yet: ask the others whom they know."
                 ),
             }
         )
-    return _typeset("meet.typ", _title(cohort, "In this room, meet"), people)
+    return _typeset("meet.typ", _title(cohort, _("In this room, meet")), people)
 
 
 def read_accounts(path: str | Path) -> list[dict[str, str]]:
@@ -103,17 +129,20 @@ def read_accounts(path: str | Path) -> list[dict[str, str]]:
     try:
         text = source.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError(f"There is no accounts file at {source}.") from None
+        raise InputError(_("There is no accounts file at {path}.").format(path=source)) from None
     except PermissionError:
         raise InputError(
-            f"{source} is readable by root alone (it holds first passwords): run the command "
-            "with sudo."
+            _(
+                "{path} is readable by root alone (it holds first passwords): run the command "
+                "with sudo."
+            ).format(path=source)
         ) from None
     rows = list(csv.DictReader(io.StringIO(text)))
     if not rows or not {"name", "login", "password"} <= set(rows[0]):
         raise InputError(
-            f"{source} is not the accounts file deploy/add_participants.py writes (name, "
-            "email, login, password)."
+            _(
+                "{path} is not the accounts file {script} writes (name, email, login, password)."
+            ).format(path=source, script="deploy/add_participants.py")
         )
     return [r for r in rows if r["name"] != "Coach"]
 
@@ -137,7 +166,7 @@ def cards_pdf(
     people: list[dict[str, Any]] = []
     if accounts is not None:
         if not address:
-            raise InputError("Give the workshop server's address (--address https://...).")
+            raise InputError(_("Give the workshop server's address (--address https://...)."))
         if "://" not in address:
             address = "https://" + address
         qr = _qr_svg(address)
@@ -146,16 +175,16 @@ def cards_pdf(
                 {"name": row["name"], "server": True, "address": address, "qr": qr,
                  "login": row["login"], "password": row.get("password", "")}
             )  # fmt: skip
-        title = "Login cards"
+        title = _("Login cards")
     else:
         if cohort is None or not cohort.participants:
-            raise InputError("There are no workbooks in this folder to make cards for.")
+            raise InputError(_("There are no workbooks in this folder to make cards for."))
         for p in cohort.participants:
             people.append(
                 {"name": p["name"], "server": False, "install": INSTALL,
                  "start": START.format(file=p["file"])}
             )  # fmt: skip
-        title = _title(cohort, "Start your workbook")
+        title = _title(cohort, _("Start your workbook"))
     if not people:
-        raise InputError("The accounts file has no participants in it yet.")
+        raise InputError(_("The accounts file has no participants in it yet."))
     return _typeset("cards.typ", title, people)

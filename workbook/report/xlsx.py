@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import locales
 from .._errors import InputError
+from ..i18n import _
 from ..importers._source import log
 
 # The columns that hold the participant's money: shown in their currency, as their locale
@@ -81,11 +82,14 @@ def import_xlsx(path: str | os.PathLike[str], wb: Any) -> None:
 
     source = Path(path)
     if not source.is_file():
-        raise InputError(f"{source.name}: there is no such file ({source}).")
+        raise InputError(_("{file}: there is no such file ({path}).").format(
+            file=source.name, path=source))  # fmt: skip
     if not openpyxl.DEFUSEDXML:  # openpyxl would expand entities and fetch external ones
         raise InputError(
-            f"{source.name} was not opened: spreadsheets are read only with defusedxml, "
-            "which is not installed (or OPENPYXL_DEFUSEDXML is set to False)."
+            _(
+                "{file} was not opened: spreadsheets are read only with defusedxml, which is not "
+                "installed (or OPENPYXL_DEFUSEDXML is set to False)."
+            ).format(file=source.name)
         )
     store = wb.store
     try:
@@ -104,18 +108,18 @@ def _read_sheets(openpyxl: Any, source: Path, store: Any) -> dict[str, list[dict
     for table in store.tables():
         if table not in book.sheetnames:
             raise InputError(
-                f"{source.name} has no sheet named '{table}': it was not made by "
-                "'workbook export xlsx'."
-            )
+                _("{file} has no sheet named '{sheet}': it was not made by {command}.").format(
+                    file=source.name, sheet=table, command="'workbook export xlsx'")
+            )  # fmt: skip
         columns = {name: (kind, notnull) for name, kind, notnull in store.columns(table)}
         rows = book[table].iter_rows(values_only=True)
         header = [str(h) for h in next(rows, ())]
         unknown = [h for h in header if h not in columns]
         if unknown:
             raise InputError(
-                f"Sheet '{table}' in {source.name} has columns this workbook does "
-                f"not know: {', '.join(unknown)}."
-            )
+                _("Sheet '{sheet}' in {file} has columns this workbook does not know: "
+                  "{columns}.").format(sheet=table, file=source.name, columns=", ".join(unknown))
+            )  # fmt: skip
         content[table] = []
         for values in rows:
             if all(v is None for v in values):
@@ -143,15 +147,15 @@ def _why_unreadable(exc: Exception) -> str:
         causes.append(cause)
         cause = cause.__cause__ or cause.__context__
     if any(type(cause).__module__.startswith("defusedxml") for cause in causes):
-        return (
+        return _(
             "it holds XML that declares entities or points outside the file, which no "
             "spreadsheet export does. It was refused, and nothing was read from it."
         )
     if isinstance(exc, (zipfile.BadZipFile, KeyError, EOFError)):
-        return (
+        return _(
             "it is not an .xlsx workbook export (another kind of file, or a damaged one). "
-            "Choose the file 'workbook export xlsx' made."
-        )
+            "Choose the file {command} made."
+        ).format(command="'workbook export xlsx'")
     if isinstance(exc, MemoryError):
-        return "it needs more memory to open than this computer has."
-    return "it could not be read as a workbook export: its content is damaged."
+        return _("it needs more memory to open than this computer has.")
+    return _("it could not be read as a workbook export: its content is damaged.")

@@ -59,23 +59,25 @@ class NoteWriter(w.VBox):
     def __init__(self) -> None:
         self.status = StatusLine()
         self.files: dict[str, Path] = {}
-        self.person = lean(w.Dropdown, description="Note for", options=[],
+        self.person = lean(w.Dropdown, description=_("Note for"), options=[],
                            style={"description_width": "80px"},
                            layout=width("min(100%, 360px)"))  # fmt: skip
         self.person.observe(lambda _c: self.show_lines(), names="value")
-        self.line = lean(w.Dropdown, description="About", options=[],
+        self.line = lean(w.Dropdown, description=_("About"), options=[],
                          style={"description_width": "80px"},
                          layout=width("min(100%, 640px)"))  # fmt: skip
-        self.text = lean(w.Textarea, placeholder="a line or two for them to read",
+        self.text = lean(w.Textarea, placeholder=_("a line or two for them to read"),
                          layout=width("min(100%, 640px)"))  # fmt: skip
-        self.button = lean(w.Button, description="Keep the note", icon="check",
+        self.button = lean(w.Button, description=_("Keep the note"), icon="check",
                            button_style="primary", layout=w.Layout(width="auto"))  # fmt: skip
         self.button.on_click(lambda _b: self.write())
         self.written = lean(w.HTML)
-        super().__init__([lean(w.HTML, "<h3>Notes for participants</h3><p>Kept in your copy "
-                               "of their workbook; they see them once the notes go back "
-                               "(deploy/return_notes.py on a server, or the file handed back "
-                               "and <code>workbook merge-notes</code>).</p>"),
+        said = _(
+            "Kept in your copy of their workbook; they see them once the notes go back "
+            "({on_a_server} on a server, or the file handed back and {merge})."
+        ).format(on_a_server="deploy/return_notes.py", merge="<code>workbook merge-notes</code>")
+        heading = _("Notes for participants")
+        super().__init__([lean(w.HTML, f"<h3>{heading}</h3><p>{said}</p>"),
                           self.person, self.line, self.text,
                           lean(w.HBox, [self.button, self.status]), self.written])  # fmt: skip
 
@@ -108,7 +110,7 @@ class NoteWriter(w.VBox):
 
     def write(self) -> None:
         if not self.person.value or self.line.value is None:
-            self.status.error("Read the cohort and pick a participant first.")
+            self.status.error(_("Read the cohort and pick a participant first."))
             return
         table, row_id = self.line.value
 
@@ -116,6 +118,6 @@ class NoteWriter(w.VBox):
             with self._open() as wb:
                 wb.add_coach_note(self.text.value, table, row_id)
 
-        if save(self.status, keep, f"Note kept for {self.person.value}"):
+        if save(self.status, keep, _("Note kept for {name}").format(name=self.person.value)):
             self.text.value = ""
             self.show_lines()

@@ -9,8 +9,10 @@ from pathlib import Path
 import ipywidgets as w
 
 from .. import cohort as cohort_rules
+from .. import cohort_language, i18n
 from .._errors import InputError
 from .._places import data_folder
+from ..i18n import _, ngettext
 from ._common import StatusLine, download_link, lean, width
 from .coach_notes import NoteWriter
 
@@ -26,34 +28,55 @@ def default_folder() -> Path:
 class CohortDashboard(w.VBox):
     """Progress per participant, the programme week by week (with a programme), the room's
     totals, the professions present and missing, the introductions to make (CSV and PDF), and
-    notes for participants. Emails show only for those who opted in."""
+    notes for participants. Emails show only for those who opted in. It speaks the cohort's
+    language (``cohort_language``), which the coach can change here."""
 
     def __init__(self, folder: str | os.PathLike[str] | None = None):
+        super().__init__()
+        self.cohort: cohort_rules.Cohort | None = None
+        self._build(str(folder or default_folder()))
+        self.refresh()
+
+    def _build(self, folder: str) -> None:
+        """Every label, button and text of the dashboard, in the cohort's language (made
+        again when it changes)."""
+        try:
+            chosen = cohort_language.speak(folder).language
+        except InputError:  # said by refresh
+            chosen = i18n.language()
+        self.built_in = i18n.language()
         self.status = StatusLine()
-        self.folder = lean(
-            w.Text,
-            value=str(folder or default_folder()),
-            description="Cohort folder",
-            style={"description_width": "110px"},
-            layout=width("640px"),
-        )
+        self.folder = lean(w.Text, value=folder, description=_("Cohort folder"),
+                           style={"description_width": "110px"}, layout=width("640px"))  # fmt: skip
         self.button = lean(
-            w.Button, description="Read the cohort", icon="refresh", button_style="primary"
+            w.Button, description=_("Read the cohort"), icon="refresh", button_style="primary"
         )
         self.button.on_click(lambda _b: self.refresh())
+        self.language = lean(w.Dropdown, value=chosen, description=_("Language"),
+                             options=[(name, code) for code, name in i18n.LANGUAGES.items()],
+                             style={"description_width": "110px"}, layout=width("260px"))  # fmt: skip
+        self.language.observe(lambda _c: self.set_language(), names="value")
         self.downloads = lean(w.HTML)
         self.view = lean(w.HTML)
         self.quiet_days = lean(w.BoundedIntText, value=7, min=1, max=365,
-                               description="Quiet after (days)",
+                               description=_("Quiet after (days)"),
                                style={"description_width": "130px"}, layout=width("220px"))  # fmt: skip
         self.quiet_days.observe(lambda _c: self.set_quiet_days(), names="value")
         self.programme = w.HBox([self.quiet_days], layout=w.Layout())  # shown or hidden
         self.notes = NoteWriter()
-        self.cohort: cohort_rules.Cohort | None = None
-        super().__init__(
-            [lean(w.HBox, [self.folder, self.button]), self.status, self.downloads,
-             self.programme, self.view, self.notes]
-        )  # fmt: skip
+        for old in self.children:
+            old.close()
+        self.children = [lean(w.HBox, [self.folder, self.button]), self.language, self.status,
+                         self.downloads, self.programme, self.view, self.notes]  # fmt: skip
+
+    def set_language(self) -> None:
+        """The coach chooses the cohort's language: the dashboard is made again in it, and
+        every file made for the cohort from now on is in it."""
+        try:
+            cohort_language.save(self.folder.value, self.language.value)
+        except (InputError, OSError) as exc:
+            self.status.error(str(exc))
+            return
         self.refresh()
 
     def set_quiet_days(self) -> None:
@@ -72,6 +95,8 @@ class CohortDashboard(w.VBox):
         from ..report.cohort import introductions_pdf, report_body
 
         try:
+            if cohort_language.speak(self.folder.value).language != self.built_in:
+                self._build(self.folder.value)
             self.cohort = cohort_rules.load(self.folder.value)
         except InputError as exc:
             self.status.error(str(exc))
@@ -86,17 +111,22 @@ class CohortDashboard(w.VBox):
         pdf = "application/pdf"
         links = [
             (cohort_rules.introductions_csv(cohort_rules.pairs(group)), "introductions.csv",
-             "text/csv", "Introductions (CSV)"),
-            (introductions_pdf(group), "introductions.pdf", pdf, "Introductions to read out"),
+             "text/csv", _("Introductions (CSV)")),
+            (introductions_pdf(group), "introductions.pdf", pdf, _("Introductions to read out")),
         ]  # fmt: skip
         if group.participants:
             links += [
-                (room.meet_pdf(group), "meet-in-this-room.pdf", pdf, "Whom to meet, a page each"),
-                (room.badges_pdf(group), "badges.pdf", pdf, "Name badges"),
-                (room.room_list_pdf(group), "room-list.pdf", pdf, "Room list"),
-                (room.cards_pdf(group), "laptop-cards.pdf", pdf, "Cards: start on a laptop"),
-            ]
+                (room.meet_pdf(group), "meet-in-this-room.pdf", pdf,
+                 _("Whom to meet, a page each")),
+                (room.badges_pdf(group), "badges.pdf", pdf, _("Name badges")),
+                (room.room_list_pdf(group), "room-list.pdf", pdf, _("Room list")),
+                (room.cards_pdf(group), "laptop-cards.pdf", pdf, _("Cards: start on a laptop")),
+            ]  # fmt: skip
         self.downloads.value = " ".join(download_link(*link) for link in links)
         read = len(self.cohort.participants)
+        said = ngettext("Read {n} workbook", "Read {n} workbooks", read).format(n=read)
         bad = len(self.cohort.unreadable)
-        self.status.saved(f"Read {read} workbooks" + (f"; {bad} could not be read" if bad else ""))
+        if bad:
+            said += "; " + ngettext("{n} could not be read", "{n} could not be read", bad).format(
+                n=bad)  # fmt: skip
+        self.status.saved(said)
