@@ -111,3 +111,22 @@ def test_the_spanish_profile_fits_a_phone(app, request):
 def _profile(app):  # noqa: ANN001, ANN202
     with workbook.open(app.workbook) as wb:
         return wb.profile()
+
+
+def test_the_first_visit_says_its_loading_line_in_the_participants_language(tmp_path, request):
+    """A German participant's very first visit, in a browser that has never seen the app:
+    the loading line, the page's language and the tab's title are German from the start."""
+    from conftest import running_app
+
+    path = tmp_path / "greta.sqlite"
+    with workbook.open(path) as wb:
+        wb.set_profile(language="de", name="Greta Krause")
+    with running_app(tmp_path, path) as server, chromium_page(request, "first-", **PHONE) as page:
+        page.goto(server.base + "/", wait_until="commit")
+        line = page.locator("#loading_text")
+        line.wait_for(timeout=30_000)
+        assert line.text_content() == "Ihr Arbeitsbuch wird geöffnet…"
+        assert page.evaluate("document.documentElement.lang") == "de"
+        assert page.evaluate("localStorage.getItem('workbook-words')") is None  # said by the app
+        page.locator(".workbook-app").wait_for(timeout=90_000)
+        assert wait_for(lambda: page.title() == "Networking-Arbeitsbuch", timeout=30)

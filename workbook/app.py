@@ -16,6 +16,7 @@ each page every 30 s and lets go of one that stops answering.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import signal
 import subprocess
@@ -58,8 +59,22 @@ def kernel_culling() -> list[str]:
     ]
 
 
-def command(port: int | None = None, *, preheat: bool = True) -> list[str]:
-    """The Voilà command line for the app."""
+def page_words() -> dict[str, str]:
+    """The page's own words in the language spoken now: the tab's title, the line shown while
+    the page is made, the mark of an exercise done. The template says them from the first
+    visit (``command``); the page keeps them for the next one, in case the participant
+    switched language since."""
+    from . import i18n
+
+    return {"lang": i18n.language(), "title": _("Networking Workbook"),
+            "opening": _("Opening your workbook…"), "done": _("(done)").strip("()")}  # fmt: skip
+
+
+def command(
+    port: int | None = None, *, preheat: bool = True, words: dict[str, str] | None = None
+) -> list[str]:
+    """The Voilà command line for the app; ``words``: the page's own words (``page_words``)
+    for its template."""
     line = [
         sys.executable,
         "-m",
@@ -74,6 +89,9 @@ def command(port: int | None = None, *, preheat: bool = True) -> list[str]:
         line += ["--preheat_kernel=True", "--pool_size=1"]
     if port:
         line.append(f"--port={port}")
+    if words:
+        resources = json.dumps({"workbook_words": words}, ensure_ascii=False)
+        line.append(f"--VoilaConfiguration.resources={resources}")
     return line
 
 
@@ -100,7 +118,8 @@ def run(workbook_path: Path, port: int | None) -> int:
         ),
         flush=True,
     )
-    line, env = command(port), environment(workbook_path)
+    # The participant's language, spoken since their workbook was opened to check it.
+    line, env = command(port, words=page_words()), environment(workbook_path)
     if os.name == "posix":
         # Voilà takes this process's place: what this one imported to check the workbook
         # (pandas and the rest, some 60 MB) is not kept beside the app all day.

@@ -105,10 +105,7 @@ class AppPage(w.VBox):
         self.views = {}
         self.strip = _ExerciseStrip(self.exercises, self.go)
         self.home = _Home(self.exercises, self.go)
-        self.words.value = json.dumps({
-            "lang": i18n.language(), "title": _("Networking Workbook"),
-            "opening": _("Opening your workbook…"), "done": _("(done)").strip("()"),
-        }, ensure_ascii=False)  # fmt: skip
+        self.words.value = json.dumps(app.page_words(), ensure_ascii=False)
         self.children = [self.strip, self.notice, self.width, self.words, self.home]
         self.done = {}
         self._refresh_done()
