@@ -162,3 +162,25 @@ def test_a_wrong_command_is_said_in_the_computers_language(monkeypatch, capsys):
         main(["export", "docx"])
     said = capsys.readouterr().err
     assert "error: argumento format: opción no válida: 'docx'" in said, said
+
+
+def test_the_dashboard_notebook_is_in_the_cohorts_language(german_cohort, tmp_path, monkeypatch):
+    """`workbook start` copies the exercises in the participant's language, and the coach's
+    dashboard in the cohort's ($COHORT_DIR, or the default cohort folder)."""
+    import json
+
+    from workbook import cli_lab
+
+    folder, _said = german_cohort
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("COHORT_DIR", str(folder))
+    copied = cli_lab._working_notebooks("en")
+
+    def opening(name: str) -> str:
+        cells = json.loads((copied / name).read_text(encoding="utf-8"))["cells"]
+        return "".join(next(c for c in cells if c["cell_type"] == "markdown")["source"])
+
+    assert opening("coach/cohort_dashboard.ipynb").startswith("# Coach-Übersicht")
+    assert opening("00_start_here.ipynb").startswith("# ") and "Welcome" in opening(
+        "00_start_here.ipynb"
+    )

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import i18n
+from . import cohort_language, i18n
 from ._places import data_folder
 from ._workbook import open  # noqa: A004 - the workbook's own verb
 from .i18n import _
@@ -20,7 +20,7 @@ from .sample import notebooks_dir
 
 def _working_notebooks(language: str = i18n.SOURCE) -> Path:
     """A copy of the exercise notebooks the participant can run and save freely, their text
-    in the participant's language.
+    in the participant's language (the coach's dashboard in their cohort's, when chosen).
 
     The notebooks hold no data (everything lives in the workbook file), so each start copies
     the current ones over the previous copy.
@@ -32,11 +32,13 @@ def _working_notebooks(language: str = i18n.SOURCE) -> Path:
         dirs_exist_ok=True,
         ignore=shutil.ignore_patterns(".ipynb_checkpoints"),
     )
+    coach = cohort_language.chosen(cohort_language.default_folder(), language)
     for copy in target.rglob("*.ipynb"):
         if ".ipynb_checkpoints" in copy.parts:
             continue
         notebook = json.loads(copy.read_text(encoding="utf-8"))
-        notebook["cells"] = i18n.notebook(notebook["cells"], language)
+        speaks = coach if "coach" in copy.relative_to(target).parts else language
+        notebook["cells"] = i18n.notebook(notebook["cells"], speaks)
         copy.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return target
 

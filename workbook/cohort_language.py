@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import i18n, locales
 from ._errors import InputError
+from ._places import data_folder
 from .i18n import _
 
 FILE_NAME = "cohort.toml"
@@ -30,6 +31,25 @@ class Language:
         return _("The cohort's files are in {language}, written as in {locale}.").format(
             language=i18n.LANGUAGES[self.language], locale=locales.name(self.locale)
         )
+
+
+def default_folder() -> Path:
+    """The coach's cohort: $COHORT_DIR, else a 'cohort' folder in the user data folder."""
+    env = os.environ.get("COHORT_DIR")
+    if env:
+        return Path(env).expanduser()
+    return data_folder() / "cohort"
+
+
+def chosen(folder: str | os.PathLike[str], otherwise: str) -> str:
+    """The language chosen for the cohort in ``folder``; ``otherwise`` when none is (or its
+    choice cannot be read: the dashboard says why)."""
+    if not (Path(folder) / FILE_NAME).is_file():
+        return otherwise
+    try:
+        return read(folder).language
+    except InputError:
+        return otherwise
 
 
 def system() -> Language:

@@ -4,25 +4,16 @@ introductions to read out in the session."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import ipywidgets as w
 
 from .. import cohort as cohort_rules
 from .. import cohort_language, i18n
 from .._errors import InputError
-from .._places import data_folder
+from ..cohort_language import default_folder
 from ..i18n import _, ngettext
 from ._common import StatusLine, download_link, lean, width
 from .coach_notes import NoteWriter
-
-
-def default_folder() -> Path:
-    """$COHORT_DIR, else a 'cohort' folder in the user data folder."""
-    env = os.environ.get("COHORT_DIR")
-    if env:
-        return Path(env).expanduser()
-    return data_folder() / "cohort"
 
 
 class CohortDashboard(w.VBox):
