@@ -105,6 +105,7 @@ def test_every_file_made_for_a_german_cohort_is_in_german(german_cohort, tmp_pat
     page = re.sub(r"<[^>]+>", "\n", (out / "cohort-report.html").read_text(encoding="utf-8"))
     assert '<html lang="de">' in (out / "cohort-report.html").read_text(encoding="utf-8")
     assert "Fortschritt" in page and "Woche 3" in page and "Ihre Notiz zu" in page
+    assert "3 Personen geben 450 $ im Jahr" in " ".join(page.split())  # as Germany writes it
     texts = {"cohort-report.html": page}
     for name in ("progress.csv", "programme.csv", "introductions.csv"):
         texts[name] = (out / name).read_text(encoding="utf-8-sig")

@@ -125,7 +125,8 @@ def report_body(cohort: cohort_rules.Cohort) -> str:
     counts, missing = cohort_rules.professions(cohort)
     pairs = cohort_rules.pairs(cohort)
     money = (
-        format_money(totals["annual_spend"], totals["currency"]) if totals["currency"] else
+        format_money(totals["annual_spend"], totals["currency"], locale=i18n.locale())
+        if totals["currency"] else
         _("{amount} (mixed currencies)").format(amount=locales.number(round(totals["annual_spend"])))
     )  # fmt: skip
     intro_rows = "".join(

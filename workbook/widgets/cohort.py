@@ -15,6 +15,11 @@ from ..i18n import _, ngettext
 from ._common import StatusLine, download_link, lean, width
 from .coach_notes import NoteWriter
 
+_FITS = (
+    "<style>.workbook-cohort-view .widget-html-content{min-width:0;width:100%}"
+    ".workbook-cohort-report{white-space:normal;overflow-x:auto}</style>"
+)
+
 
 class CohortDashboard(w.VBox):
     """Progress per participant, the programme week by week (with a programme), the room's
@@ -38,17 +43,18 @@ class CohortDashboard(w.VBox):
         self.built_in = i18n.language()
         self.status = StatusLine()
         self.folder = lean(w.Text, value=folder, description=_("Cohort folder"),
-                           style={"description_width": "110px"}, layout=width("640px"))  # fmt: skip
+                           style={"description_width": "150px"}, layout=width("min(100%, 680px)"))  # fmt: skip
         self.button = lean(
             w.Button, description=_("Read the cohort"), icon="refresh", button_style="primary"
         )
         self.button.on_click(lambda _b: self.refresh())
         self.language = lean(w.Dropdown, value=chosen, description=_("Language"),
                              options=[(name, code) for code, name in i18n.LANGUAGES.items()],
-                             style={"description_width": "110px"}, layout=width("260px"))  # fmt: skip
+                             style={"description_width": "150px"}, layout=width("300px"))  # fmt: skip
         self.language.observe(lambda _c: self.set_language(), names="value")
         self.downloads = lean(w.HTML)
         self.view = lean(w.HTML)
+        self.view.add_class("workbook-cohort-view")
         self.quiet_days = lean(w.BoundedIntText, value=7, min=1, max=365,
                                description=_("Quiet after (days)"),
                                style={"description_width": "130px"}, layout=width("220px"))  # fmt: skip
@@ -57,7 +63,8 @@ class CohortDashboard(w.VBox):
         self.notes = NoteWriter()
         for old in self.children:
             old.close()
-        self.children = [lean(w.HBox, [self.folder, self.button]), self.language, self.status,
+        folder_row = w.HBox([self.folder, self.button], layout=w.Layout(flex_flow="row wrap"))
+        self.children = [folder_row, self.language, self.status,
                          self.downloads, self.programme, self.view, self.notes]  # fmt: skip
 
     def set_language(self) -> None:
@@ -94,7 +101,9 @@ class CohortDashboard(w.VBox):
             self.view.value = self.downloads.value = ""
             return
         group = self.cohort
-        self.view.value = report_body(group)
+        # Text wraps and wide tables scroll on their own, on a narrow screen too (the widget's
+        # content is otherwise as wide as its longest line).
+        self.view.value = f"{_FITS}<div class='workbook-cohort-report'>{report_body(group)}</div>"
         self.notes.set_cohort(group.participants, group.folder)
         self.programme.layout.display = "" if group.programme else "none"
         if group.programme:
