@@ -25,6 +25,8 @@ from pathlib import Path
 from workshop import Settings, prepare, private_folder, settings
 
 import workbook
+from workbook.cohort_language import speak_system
+from workbook.i18n import _
 from workbook.roster import read_roster
 
 FIELDS = ["name", "email", "login", "password"]
@@ -38,8 +40,12 @@ class Account:
     note: str = ""  # said beside the line: a login changed because of a clash, kept as it was
 
     def line(self) -> str:
-        told = f"password {self.password}" if self.password else "already there, workbook kept"
-        return f"{self.name}: login {self.login}, {told}" + (f" ({self.note})" if self.note else "")
+        told = (_("password {password}").format(password=self.password) if self.password
+                else _("already there, workbook kept"))  # fmt: skip
+        said = _("{name}: login {login}, {told}").format(
+            name=self.name, login=self.login, told=told
+        )
+        return said + (f" ({self.note})" if self.note else "")
 
 
 def login_name(name: str) -> str:
@@ -103,10 +109,10 @@ def add(roster: Path, setup: Settings | None = None) -> list[Account]:
     if not _exists(setup.coach):
         password = _make_account(setup.coach, "Coach", setup.group)
         known.append({"name": "Coach", "email": "", "login": setup.coach, "password": password})
-        made.append(Account("Coach", setup.coach, password, "the hub's admin"))
+        made.append(Account("Coach", setup.coach, password, _("the hub's admin")))
     else:
         subprocess.run(["usermod", "-a", "-G", setup.group, setup.coach], check=True)
-    taken.setdefault(setup.coach, "the coach")
+    taken.setdefault(setup.coach, _("the coach"))
 
     for person in people:
         email = (person.get("email") or "").strip()
@@ -123,7 +129,8 @@ def add(roster: Path, setup: Settings | None = None) -> list[Account]:
             login = f"{base}{n}"
         note = ""
         if login != base:
-            note = f"{base} is {taken[base]}'s" if base in taken else f"{base} was taken"
+            note = (_("{login} belongs to {name}").format(login=base, name=taken[base])
+                    if base in taken else _("{login} was taken").format(login=base))  # fmt: skip
         password = _make_account(login, person["name"], setup.group)
         path, _new = prepare(login)
         with workbook.open(path) as wb:
@@ -141,12 +148,14 @@ def add(roster: Path, setup: Settings | None = None) -> list[Account]:
 
 
 if __name__ == "__main__":
+    speak_system()  # the coach's computer's language (sudo keeps LANG)
     if len(sys.argv) != 2:
-        raise SystemExit("Usage: add_participants.py roster.csv")
+        raise SystemExit(_("Usage: {command}").format(command="add_participants.py roster.csv"))
     try:
         accounts = add(Path(sys.argv[1]))
     except workbook.InputError as problem:
         raise SystemExit(str(problem)) from None
     for account in accounts:
         print(account.line())
-    print(f"Logins and first passwords are kept in {settings().accounts} (root only).")
+    print(_("Logins and first passwords are kept in {path} (root only).").format(
+        path=settings().accounts))  # fmt: skip

@@ -19,6 +19,9 @@ from pathlib import Path
 
 from workshop import private_folder, settings, workbook_path
 
+from workbook.cohort_language import speak
+from workbook.i18n import ngettext
+
 
 def gather(target: Path, group: str | None = None) -> list[str]:
     setup = settings()
@@ -64,4 +67,7 @@ def keep_notes(old_copy: Path, new_copy: Path) -> None:
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "cohort")
     users = gather(folder)
-    print(f"Copied {len(users)} workbooks to {folder}: {', '.join(users)}")
+    speak(folder)  # the cohort's language, as its other files
+    print(ngettext("Copied {n} workbook to {folder}: {users}",
+                   "Copied {n} workbooks to {folder}: {users}", len(users)).format(
+        n=len(users), folder=folder, users=", ".join(users)))  # fmt: skip

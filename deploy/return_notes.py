@@ -17,6 +17,9 @@ from pathlib import Path
 
 from workshop import hand_back, settings, workbook_path
 
+from workbook.cohort_language import speak
+from workbook.i18n import _, ngettext
+
 
 def give_back(folder: Path, group: str | None = None) -> dict[str, tuple[int, int]]:
     """{login: (notes added, notes changed)} for every participant with a copy in ``folder``."""
@@ -43,10 +46,14 @@ def give_back(folder: Path, group: str | None = None) -> dict[str, tuple[int, in
 
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "cohort")
+    speak(folder)  # the cohort's language, as its other files
     done = give_back(folder)
     for user, (added, changed) in done.items():
         if added or changed:
-            print(f"{user}: {added} new, {changed} changed")
+            print(_("{user}: {added} new, {changed} changed").format(
+                user=user, added=added, changed=changed))  # fmt: skip
     total = sum(added + changed for added, changed in done.values())
-    print(f"Returned {total} notes to {sum(1 for a, c in done.values() if a or c)} participants "
-          f"({len(done)} workbooks looked at).")  # fmt: skip
+    people = sum(1 for a, c in done.values() if a or c)
+    print(ngettext("Returned {notes} notes to {n} participant ({looked} workbooks looked at).",
+                   "Returned {notes} notes to {n} participants ({looked} workbooks looked at).",
+                   people).format(notes=total, n=people, looked=len(done)))  # fmt: skip

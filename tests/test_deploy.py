@@ -156,7 +156,7 @@ def test_names_that_clash_get_their_own_logins_and_a_second_run_changes_nobody(s
             "Ana Santos,santos@example.org,Santos Law,Lawyer"]  # fmt: skip
     _coach, silva, santos = add_participants.add(_roster(tmp_path, rows), setup)
     assert (silva.login, santos.login) == ("anas", "anas2")
-    assert "anas is Ana Silva's" in santos.line()
+    assert "anas belongs to Ana Silva" in santos.line()
     with workbook.open(workshop.workbook_path("anas")) as wb:
         assert wb.profile().business == "Silva Cakes"
         wb.set_profile(business="Silva Cakes & Bakes")  # what she typed in the app

@@ -37,6 +37,7 @@ def extracted() -> Catalog:
     sources = [
         (HERE, [("**/_catalogs.py", "ignore"), ("**.py", "python")]),
         (HERE.parent / "notebooks", [("**.ipynb", "workbook._catalogs:extract_notebook")]),
+        (HERE.parent / "deploy", [("**.py", "python")]),  # the workshop server's scripts
     ]
     for folder, methods in sources:
         if not folder.is_dir():

@@ -335,10 +335,9 @@ ARGPARSE_WORDS = (
 
 def main(argv: list[str] | None = None) -> int:
     """The command, in the computer's language until a workbook or a cohort says otherwise."""
-    from . import cohort_language, i18n
+    from .cohort_language import speak_system
 
-    chosen = cohort_language.system()
-    i18n.use(chosen.language, chosen.locale)
+    speak_system()
     argparse._ = _  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]
     args = build_parser().parse_args(argv)

@@ -105,6 +105,13 @@ def save(folder: str | os.PathLike[str], language: str, locale: str = "") -> Lan
     return Language(code, written)
 
 
+def speak_system() -> Language:
+    """Speak the computer's language from now on (in this process)."""
+    chosen = system()
+    i18n.use(chosen.language, chosen.locale)
+    return chosen
+
+
 def speak(folder: str | os.PathLike[str]) -> Language:
     """Speak the cohort's language from now on (in this process), and say which it is."""
     chosen = read(folder) if Path(folder).is_dir() else system()
