@@ -90,6 +90,9 @@ def test_the_cohort_commands_speak_the_cohorts_language(german_cohort, tmp_path,
     said = capsys.readouterr().out
     assert "3 Arbeitsbücher gelesen" in said
     assert not _english_left(said), _english_left(said)
+    assert main(["cohort", "language", str(folder), "--locale", "de-AT"]) == 0
+    assert cohort_language.read(folder) == cohort_language.Language("de", "de-AT")
+    assert "geschrieben wie in Deutsch (Österreich)" in capsys.readouterr().out
     # A coach's mistake, said in the cohort's language.
     assert main(["cohort", "note", str(folder), "Zed", "x"]) == 2
     err = capsys.readouterr().err

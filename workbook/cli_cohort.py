@@ -158,8 +158,9 @@ def _cohort_print(args: argparse.Namespace) -> int:
 
 
 def _cohort_language(args: argparse.Namespace) -> int:
-    if args.language:
-        cohort_language.save(args.folder, args.language, args.locale or "")
+    if args.language or args.locale:  # a locale alone keeps the language
+        language = args.language or cohort_language.read(args.folder).language
+        cohort_language.save(args.folder, language, args.locale or "")
     print(cohort_language.speak(args.folder).in_words())
     return 0
 
