@@ -13,6 +13,7 @@ from .._errors import InputError
 from ..cohort_language import default_folder
 from ..i18n import _, ngettext
 from ._common import StatusLine, download_link, lean, width
+from ._removal import close_all
 from .coach_notes import NoteWriter
 
 _FITS = (
@@ -61,8 +62,8 @@ class CohortDashboard(w.VBox):
         self.quiet_days.observe(lambda _c: self.set_quiet_days(), names="value")
         self.programme = w.HBox([self.quiet_days], layout=w.Layout())  # shown or hidden
         self.notes = NoteWriter()
-        for old in self.children:
-            old.close()
+        for old in self.children:  # the parts made in the language before
+            close_all(old)
         folder_row = w.HBox([self.folder, self.button], layout=w.Layout(flex_flow="row wrap"))
         self.children = [folder_row, self.language, self.status,
                          self.downloads, self.programme, self.view, self.notes]  # fmt: skip
