@@ -93,7 +93,11 @@ def test_the_exercise_list_leads_through_the_exercises_in_order(app, page):
     assert "import workbook" not in page.content()  # the code is hidden
     page.get_by_role("button", name=f"Next: {LABELS[1]} →").click()
     page.get_by_text("You are already a good customer").wait_for(timeout=60_000)
-    assert wait_for(lambda: "exercise=1" in page.url, timeout=60)  # a loaded machine
+    # The address as the page has it (a loaded machine may be slow to tell playwright).
+    address = lambda: page.evaluate("window.location.href")  # noqa: E731
+    classes = "[...document.querySelectorAll('.workbook-app')].map((e) => e.className)"
+    assert wait_for(lambda: "exercise=1" in address(), timeout=60), (
+        address(), page.evaluate(classes))  # fmt: skip
     assert page.title().startswith("1 · Your money trail")
 
     page.reload()  # back at the same exercise
