@@ -68,3 +68,36 @@ def test_a_long_lock_gives_a_clear_message_and_keeps_saved_data(tmp_path, monkey
     other.close()
     assert list(wb.businesses()["name"]) == ["Already saved"]
     wb.close()
+
+
+def test_a_reader_holding_the_file_at_commit_is_waited_out_or_said_and_nothing_stays_open(
+    tmp_path, monkeypatch
+):
+    """Another program reading the file when a change commits: the commit waits as the start
+    does; still held, the change is said not saved, rolled back, and the next change saves."""
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_S", 0.05)
+    path = tmp_path / "read.sqlite"
+    wb = workbook.open(path)
+    wb.add_business(name="Already saved", amount=5)
+
+    def reading() -> sqlite3.Connection:
+        reader = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM businesses").fetchall()  # a shared lock, held
+        return reader
+
+    reader = reading()
+    with pytest.raises(workbook.WorkbookBusy, match="busy: another window"):
+        wb.add_business(name="Blocked at commit", amount=1)
+    assert not wb.store._con.in_transaction  # rolled back, never left open
+    reader.execute("COMMIT")
+    reader.close()
+    wb.add_business(name="Saved after", amount=2)
+
+    reader = reading()  # one that lets go while the commit waits
+    threading.Timer(0.1, lambda: reader.execute("COMMIT")).start()
+    wb.add_business(name="Saved after the wait", amount=3)
+    reader.close()
+    rows = sqlite3.connect(path).execute("SELECT name FROM businesses ORDER BY id").fetchall()
+    assert [name for (name,) in rows] == ["Already saved", "Saved after", "Saved after the wait"]
+    wb.close()

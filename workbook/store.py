@@ -149,23 +149,7 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations, BatchOpera
         block that names none (a delete, which cascades; an import; the schema) may have
         written anything, and every kept table is read again. The time of each ``edit`` is
         kept in the file itself (see ``last_edit``); a schema update is not one."""
-        for attempt in range(BUSY_RETRIES + 1):
-            try:
-                self._con.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "readonly" in str(exc):
-                    raise self._read_only() from None
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if attempt == BUSY_RETRIES:
-                    raise WorkbookBusy(
-                        _(
-                            "The workbook {file} is busy: another window has kept it locked. "
-                            "Your last change was not saved; try it again in a moment."
-                        ).format(file=self.path.name)
-                    ) from exc
-                time.sleep(0.05 * (attempt + 1))
+        self._busy_retried("BEGIN IMMEDIATE")
         # The file is locked for writing from here: what another window committed before
         # is seen now, and nothing more can come in until this block ends.
         self._forget_if_changed_elsewhere()
@@ -185,7 +169,32 @@ class Store(RemovalOperations, MergeOperations, WholeTableOperations, BatchOpera
             raise
         finally:
             self._forget(set(tables) if tables else None)
-        self._con.execute("COMMIT")
+        try:  # a reader may hold the file a moment: the commit waits as the start did
+            self._busy_retried("COMMIT")
+        except BaseException:
+            self._con.execute("ROLLBACK")  # never left inside a transaction
+            raise
+
+    def _busy_retried(self, statement: str) -> None:
+        """Run ``statement`` (BEGIN IMMEDIATE, COMMIT), waiting while another connection keeps
+        the file locked; still locked after that: WorkbookBusy, in words."""
+        for attempt in range(BUSY_RETRIES + 1):
+            try:
+                self._con.execute(statement)
+                return
+            except sqlite3.OperationalError as exc:
+                if "readonly" in str(exc):
+                    raise self._read_only() from None
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if attempt == BUSY_RETRIES:
+                    raise WorkbookBusy(
+                        _(
+                            "The workbook {file} is busy: another window has kept it locked. "
+                            "Your last change was not saved; try it again in a moment."
+                        ).format(file=self.path.name)
+                    ) from exc
+                time.sleep(0.05 * (attempt + 1))
 
     def _read_only(self) -> InputError:
         return InputError(
