@@ -93,7 +93,9 @@ def test_the_cohort_commands_speak_the_cohorts_language(german_cohort, tmp_path,
     assert main(["cohort", "language", str(folder), "--locale", "de-AT"]) == 0
     assert cohort_language.read(folder) == cohort_language.Language("de", "de-AT")
     assert "geschrieben wie in Deutsch (Österreich)" in capsys.readouterr().out
-    # A coach's mistake, said in the cohort's language.
+    # A coach's mistakes, said in the cohort's language.
+    assert main(["cohort", "language", str(folder), "fr"]) == 2
+    assert "'fr' gehört nicht dazu" in capsys.readouterr().err
     assert main(["cohort", "note", str(folder), "Zed", "x"]) == 2
     err = capsys.readouterr().err
     assert "Kein Arbeitsbuch in" in err and not _english_left(err)

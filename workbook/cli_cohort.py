@@ -205,7 +205,7 @@ def add_cohort_commands(commands: Any) -> None:
     language.add_argument("folder")
     language.add_argument("language", nargs="?", help=_("en, es or de"))
     language.add_argument("--locale", help=_("how dates and amounts are written, such as de-AT"))
-    language.set_defaults(run=_cohort_language)
+    language.set_defaults(run=_in_the_cohorts_language(_cohort_language))
     plan = sub.add_parser(
         "programme",
         help=_(
